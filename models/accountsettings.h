@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace linecard {
+
+// Account-wide settings (admins change them; they take effect at once).
+struct AccountSettings
+{
+    enum class CallAttachTarget
+    {
+        Contact,
+        LastActiveTask
+    };
+
+    bool contactsSeeOnlyNotified = true;
+    bool shareWithinCompany = false;
+    CallAttachTarget callAttachTarget = CallAttachTarget::Contact;
+    bool callAttachHidden = false;
+    bool createUnknownCallers = true;
+
+    QJsonObject toJson() const;
+    static std::optional<AccountSettings> fromJson(
+        const QJsonObject &json, QString *error = nullptr);
+    // Applies the fields present in a PATCH body; fails without changing anything.
+    bool applyPatch(const QJsonObject &patch, QString *error);
+
+    bool operator==(const AccountSettings &o) const;
+};
+
+} // namespace linecard

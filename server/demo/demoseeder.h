@@ -1,0 +1,34 @@
+#pragma once
+
+#include <QList>
+#include <QString>
+
+namespace linecard::server {
+
+class LinecardServer;
+
+// Fills an empty instance with a believable company: employees, client companies with
+// Russian and English names and phones in mixed formats, tasks, threads that mix ordinary,
+// internal, hidden and client-notified comments, three coloured lines, and two contacts
+// who may sign in.
+class DemoSeeder
+{
+public:
+    struct Account
+    {
+        QString login;
+        QString password;
+        QString name;
+        QString role; // "administrator", "operator", "contact"
+    };
+
+    explicit DemoSeeder(LinecardServer &server)
+        : m_server(server)
+    { }
+    QList<Account> seed(quint32 randomSeed = 2026);
+
+private:
+    LinecardServer &m_server;
+};
+
+} // namespace linecard::server

@@ -1,0 +1,112 @@
+#include "eventaudience.h"
+
+#include "models/jsonread.h"
+
+namespace linecard::server {
+
+using namespace visibility;
+
+bool EventAudience::admits(const Viewer &viewer, const AccountSettings &settings) const
+{
+    switch (scope) {
+    case Scope::Employees:
+        return viewer.isEmployee;
+    case Scope::EmployeesAndPerson:
+        return viewer.isEmployee || viewer.id == personId;
+    case Scope::Task:
+        return canSeeTask(viewer, task, settings)
+            && (!comment || canSeeComment(viewer, *comment, settings));
+    case Scope::Card:
+        return canSeeCard(viewer, personId)
+            && (!comment || canSeeComment(viewer, *comment, settings));
+    }
+    return false;
+}
+
+static QList<qint64> readIds(const QJsonValue &v)
+{
+    QList<qint64> out;
+    for (const QJsonValue &item : v.toArray())
+        out.append(qint64(item.toDouble()));
+    return out;
+}
+
+QJsonObject EventAudience::toJson() const
+{
+    static const char *names[] = {"employees", "employeesAndPerson", "task", "card"};
+    QJsonObject o {{QStringLiteral("scope"), QLatin1String(names[int(scope)])},
+        {QStringLiteral("personId"), personId}};
+    if (scope == Scope::Task)
+        o.insert(QStringLiteral("task"),
+            QJsonObject {{QStringLiteral("counterpartyId"), task.counterpartyId},
+                {QStringLiteral("counterpartyCompanyId"), task.counterpartyCompanyId},
+                {QStringLiteral("memberIds"), idsToJson(task.memberIds)}});
+    if (comment)
+        o.insert(QStringLiteral("comment"),
+            QJsonObject {{QStringLiteral("authorId"), comment->authorId},
+                {QStringLiteral("authorCompanyId"), comment->authorCompanyId},
+                {QStringLiteral("hidden"), comment->hidden},
+                {QStringLiteral("internal"), comment->internal},
+                {QStringLiteral("visibleToIds"), idsToJson(comment->visibleToIds)},
+                {QStringLiteral("notifiedIds"), idsToJson(comment->notifiedIds)},
+                {QStringLiteral("notifiedCompanyIds"), idsToJson(comment->notifiedCompanyIds)}});
+    return o;
+}
+
+EventAudience EventAudience::fromJson(const QJsonObject &o)
+{
+    EventAudience a;
+    const QString scope = o.value(QStringLiteral("scope")).toString();
+    a.scope = scope == QLatin1String("task")           ? Scope::Task
+        : scope == QLatin1String("card")               ? Scope::Card
+        : scope == QLatin1String("employeesAndPerson") ? Scope::EmployeesAndPerson
+                                                       : Scope::Employees;
+    a.personId = qint64(o.value(QStringLiteral("personId")).toDouble());
+    const QJsonObject t = o.value(QStringLiteral("task")).toObject();
+    a.task.counterpartyId = qint64(t.value(QStringLiteral("counterpartyId")).toDouble());
+    a.task.counterpartyCompanyId
+        = qint64(t.value(QStringLiteral("counterpartyCompanyId")).toDouble());
+    a.task.memberIds = readIds(t.value(QStringLiteral("memberIds")));
+    if (o.contains(QStringLiteral("comment"))) {
+        const QJsonObject c = o.value(QStringLiteral("comment")).toObject();
+        CommentAudience ca;
+        ca.authorId = qint64(c.value(QStringLiteral("authorId")).toDouble());
+        ca.authorCompanyId = qint64(c.value(QStringLiteral("authorCompanyId")).toDouble());
+        ca.hidden = c.value(QStringLiteral("hidden")).toBool();
+        ca.internal = c.value(QStringLiteral("internal")).toBool();
+        ca.visibleToIds = readIds(c.value(QStringLiteral("visibleToIds")));
+        ca.notifiedIds = readIds(c.value(QStringLiteral("notifiedIds")));
+        ca.notifiedCompanyIds = readIds(c.value(QStringLiteral("notifiedCompanyIds")));
+        a.comment = ca;
+    }
+    return a;
+}
+
+EventAudience EventAudience::employeesAnd(qint64 personId)
+{
+    EventAudience a;
+    a.scope = Scope::EmployeesAndPerson;
+    a.personId = personId;
+    return a;
+}
+
+EventAudience EventAudience::forTask(
+    const TaskAudience &task, std::optional<CommentAudience> comment)
+{
+    EventAudience a;
+    a.scope = Scope::Task;
+    a.task = task;
+    a.comment = std::move(comment);
+    return a;
+}
+
+EventAudience EventAudience::forCard(qint64 contactId, const CommentAudience &comment)
+{
+    EventAudience a;
+    a.scope = Scope::Card;
+    a.personId = contactId;
+    a.comment = comment;
+    return a;
+}
+
+} // namespace linecard::server

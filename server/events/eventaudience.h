@@ -1,0 +1,41 @@
+#pragma once
+
+#include "models/accountsettings.h"
+#include "models/visibility.h"
+
+#include <QJsonObject>
+
+#include <optional>
+
+namespace linecard::server {
+
+// Who may receive an event, as facts the pure visibility rule decides on at delivery
+// time (live or on replay), with the settings in force then.
+struct EventAudience
+{
+    enum class Scope
+    {
+        Employees,
+        EmployeesAndPerson,
+        Task,
+        Card
+    };
+
+    Scope scope = Scope::Employees;
+    qint64 personId = 0; // EmployeesAndPerson, Card (the card's contact)
+    visibility::TaskAudience task; // Task
+    std::optional<visibility::CommentAudience> comment; // Task/Card: the comment to check
+
+    bool admits(const visibility::Viewer &viewer, const AccountSettings &settings) const;
+
+    QJsonObject toJson() const;
+    static EventAudience fromJson(const QJsonObject &json);
+
+    static EventAudience employees() { return {}; }
+    static EventAudience employeesAnd(qint64 personId);
+    static EventAudience forTask(const visibility::TaskAudience &task,
+        std::optional<visibility::CommentAudience> comment = std::nullopt);
+    static EventAudience forCard(qint64 contactId, const visibility::CommentAudience &comment);
+};
+
+} // namespace linecard::server

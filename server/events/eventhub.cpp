@@ -1,0 +1,163 @@
+#include "eventhub.h"
+
+#include "../http/router.h"
+#include "../logging.h"
+#include "../store/settingsstore.h"
+
+#include <QJsonDocument>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+namespace linecard::server {
+
+struct EventHub::Connection
+{
+    std::unique_ptr<QWebSocket> socket;
+    Session session;
+    bool awaitingPong = false;
+};
+
+EventHub::EventHub(
+    EventLog &log, SettingsStore &settings, Authenticator authenticate, QObject *parent)
+    : QObject(parent)
+    , m_log(log)
+    , m_settings(settings)
+    , m_authenticate(std::move(authenticate))
+    , m_pingTimer(new QTimer(this))
+{
+    connect(m_pingTimer, &QTimer::timeout, this, &EventHub::pingAll);
+    m_pingTimer->start(20000);
+}
+
+EventHub::~EventHub()
+{
+    for (auto &c : m_connections)
+        c->socket->disconnect(this);
+}
+
+void EventHub::setPingInterval(int ms)
+{
+    m_pingTimer->start(ms);
+}
+
+static QByteArray tokenOf(const QWebSocket &socket)
+{
+    const QByteArray header = socket.request().rawHeader("Authorization").trimmed();
+    if (header.size() > 7 && header.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+        return header.mid(7).trimmed();
+    return QUrlQuery(socket.requestUrl()).queryItemValue(QStringLiteral("token")).toUtf8();
+}
+
+void EventHub::accept(std::unique_ptr<QWebSocket> socket)
+{
+    const QByteArray token = tokenOf(*socket);
+    const std::optional<Session> session = token.isEmpty() ? std::nullopt : m_authenticate(token);
+    if (!session) {
+        // Qt 6.4 cannot refuse the upgrade itself; close at once with an auth code.
+        socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
+            errorBody(QStringLiteral("unauthorized"), QStringLiteral("sign in first")).toObject())
+                                                      .toJson(QJsonDocument::Compact)));
+        socket->close(QWebSocketProtocol::CloseCode(4401), QStringLiteral("unauthorized"));
+        socket.release()->deleteLater();
+        return;
+    }
+    auto connection = std::make_unique<Connection>();
+    connection->socket = std::move(socket);
+    connection->session = *session;
+    Connection *c = connection.get();
+    m_connections.push_back(std::move(connection));
+    connect(c->socket.get(), &QWebSocket::disconnected, this, [this, c] { drop(c, -1, {}); });
+    connect(c->socket.get(), &QWebSocket::pong, this, [c] { c->awaitingPong = false; });
+
+    const QUrlQuery query(c->socket->requestUrl());
+    bool hasSince = false;
+    const qint64 since = query.queryItemValue(QStringLiteral("since")).toLongLong(&hasSince);
+    const qint64 last = m_log.lastSeq();
+    c->socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
+        QJsonObject {{QStringLiteral("type"), QStringLiteral("hello")},
+            {QStringLiteral("seq"), last},
+            {QStringLiteral("data"),
+                QJsonObject {{QStringLiteral("userId"),
+                    c->session.person.id}}}}).toJson(QJsonDocument::Compact)));
+    if (hasSince) {
+        const auto missed = m_log.since(since);
+        if (!missed) {
+            c->socket->sendTextMessage(QStringLiteral(R"({"type":"resync","seq":%1})").arg(last));
+        } else {
+            for (const StoredEvent &e : *missed)
+                send(*c, e);
+        }
+    }
+    qCDebug(lcWs) << "event stream opened for" << c->session.person.id << "since" << since;
+}
+
+void EventHub::send(Connection &c, const StoredEvent &event)
+{
+    if (event.audience.admits(c.session.viewer(), m_settings.get()))
+        c.socket->sendTextMessage(QString::fromUtf8(event.message()));
+}
+
+StoredEvent EventHub::publish(
+    const QString &type, const QJsonObject &data, const EventAudience &audience)
+{
+    const StoredEvent event = m_log.append(type, data, audience);
+    for (auto &c : m_connections)
+        send(*c, event);
+    return event;
+}
+
+void EventHub::drop(Connection *c, int closeCode, const QString &reason)
+{
+    auto it = std::find_if(
+        m_connections.begin(), m_connections.end(), [c](const auto &p) { return p.get() == c; });
+    if (it == m_connections.end())
+        return;
+    std::unique_ptr<Connection> owned = std::move(*it);
+    m_connections.erase(it);
+    owned->socket->disconnect(this);
+    if (closeCode >= 0)
+        owned->socket->close(QWebSocketProtocol::CloseCode(closeCode), reason);
+    owned->socket.release()->deleteLater();
+}
+
+void EventHub::disconnectToken(const QByteArray &tokenHash)
+{
+    std::vector<Connection *> doomed;
+    for (auto &c : m_connections)
+        if (c->session.tokenHash == tokenHash)
+            doomed.push_back(c.get());
+    for (Connection *c : doomed)
+        drop(c, 4401, QStringLiteral("signed out"));
+}
+
+void EventHub::disconnectPerson(qint64 personId)
+{
+    std::vector<Connection *> doomed;
+    for (auto &c : m_connections)
+        if (c->session.person.id == personId)
+            doomed.push_back(c.get());
+    for (Connection *c : doomed)
+        drop(c, 4403, QStringLiteral("access revoked"));
+}
+
+void EventHub::pingAll()
+{
+    // A connection that did not answer the previous ping is dead: drop it.
+    std::vector<Connection *> dead;
+    for (auto &c : m_connections) {
+        if (c->awaitingPong) {
+            dead.push_back(c.get());
+            continue;
+        }
+        c->awaitingPong = true;
+        c->socket->ping();
+    }
+    for (Connection *c : dead) {
+        qCInfo(lcWs) << "no pong from" << c->session.person.id << "- dropping the stream";
+        c->socket->abort(); // emits disconnected, which drops the connection
+        drop(c, -1, {});
+    }
+}
+
+} // namespace linecard::server

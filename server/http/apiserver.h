@@ -1,0 +1,31 @@
+#pragma once
+
+#include "router.h"
+
+#include <QAbstractHttpServer>
+
+namespace linecard::server {
+
+// The HTTP front: routes REST calls through the Router, limits bodies, and lets the
+// WebSocket upgrade of the event stream through to newWebSocketConnection().
+class ApiServer : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    static constexpr qint64 MaxBodyBytes = 1024 * 1024;
+    static constexpr const char *EventsPath = "/api/v1/events";
+
+    explicit ApiServer(QObject *parent = nullptr);
+    Router &router() { return m_router; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    void respond(
+        const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
+    Router m_router;
+};
+
+} // namespace linecard::server

@@ -1,0 +1,109 @@
+#include "router.h"
+
+#include "../logging.h"
+#include "../store/database.h"
+#include "apierror.h"
+
+#include <QJsonObject>
+#include <QUrlQuery>
+
+namespace linecard::server {
+
+QJsonValue errorBody(const QString &code, const QString &message)
+{
+    return QJsonObject {{QStringLiteral("error"),
+        QJsonObject {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+}
+
+static ApiResponse errorResponse(const ApiError &e)
+{
+    return {e.status(), errorBody(e.code(), e.message())};
+}
+
+void Router::add(
+    QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler)
+{
+    m_routes.append({method, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)});
+}
+
+bool Router::matchPath(const Route &route, const QStringList &path, QStringList *args)
+{
+    if (route.segments.size() != path.size())
+        return false;
+    args->clear();
+    for (int i = 0; i < path.size(); ++i) {
+        const QString &want = route.segments.at(i);
+        if (want == QLatin1String("{id}")) {
+            bool ok = false;
+            const qint64 id = path.at(i).toLongLong(&ok);
+            if (!ok || id <= 0)
+                return false;
+            args->append(path.at(i));
+        } else if (want == QLatin1String("{str}")) {
+            args->append(path.at(i));
+        } else if (want != path.at(i)) {
+            return false;
+        }
+    }
+    return true;
+}
+
+QByteArray Router::bearerToken(const QHttpServerRequest &request)
+{
+    for (const auto &h : request.headers()) {
+        if (h.first.compare("authorization", Qt::CaseInsensitive) != 0)
+            continue;
+        const QByteArray value = h.second.trimmed();
+        if (value.size() > 7 && value.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
+            return value.mid(7).trimmed();
+    }
+    return QUrlQuery(request.url()).queryItemValue(QStringLiteral("token")).toUtf8();
+}
+
+ApiResponse Router::dispatch(const QHttpServerRequest &request) const
+{
+    const QStringList path = request.url().path().split(u'/', Qt::SkipEmptyParts);
+    QStringList args;
+    bool pathKnown = false;
+    for (const Route &route : m_routes) {
+        if (!matchPath(route, path, &args))
+            continue;
+        pathKnown = true;
+        if (route.method == request.method())
+            return run(route, request, args);
+    }
+    if (pathKnown)
+        return {405,
+            errorBody(QStringLiteral("method_not_allowed"),
+                QStringLiteral("this path does not take that method"))};
+    return {404, errorBody(QStringLiteral("not_found"), QStringLiteral("no such endpoint"))};
+}
+
+ApiResponse Router::run(
+    const Route &route, const QHttpServerRequest &request, QStringList args) const
+{
+    try {
+        ApiRequest apiRequest(request, std::move(args));
+        if (route.access != Access::Public) {
+            const QByteArray token = bearerToken(request);
+            const std::optional<Session> session
+                = token.isEmpty() || !m_authenticate ? std::nullopt : m_authenticate(token);
+            if (!session)
+                throw ApiError::unauthorized();
+            if (route.access == Access::Employee && !session->isEmployee())
+                throw ApiError::forbidden();
+            if (route.access == Access::Admin && !session->isAdmin())
+                throw ApiError::forbidden(QStringLiteral("administrators only"));
+            apiRequest.setSession(*session);
+        }
+        return route.handler(apiRequest);
+    } catch (const ApiError &e) {
+        return errorResponse(e);
+    } catch (const StoreError &e) {
+        qCCritical(lcHttp) << "store failure:" << e.what();
+        return {
+            500, errorBody(QStringLiteral("internal"), QStringLiteral("internal server error"))};
+    }
+}
+
+} // namespace linecard::server

@@ -1,0 +1,56 @@
+#pragma once
+
+#include "apirequest.h"
+
+#include <QHttpServerRequest>
+#include <QList>
+
+#include <functional>
+
+namespace linecard::server {
+
+// Method + path pattern → handler. Patterns are literal segments, "{id}" (a positive
+// integer) and "{str}" (any segment). Access is checked before the handler runs.
+class Router
+{
+public:
+    enum class Access
+    {
+        Public,
+        User,
+        Employee,
+        Admin
+    };
+    using Handler = std::function<ApiResponse(ApiRequest &)>;
+    using Authenticator = std::function<std::optional<Session>(const QByteArray &token)>;
+
+    void setAuthenticator(Authenticator authenticator)
+    {
+        m_authenticate = std::move(authenticator);
+    }
+    void add(
+        QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler);
+
+    // Runs the matching handler; every failure comes back as the SPEC's error shape.
+    ApiResponse dispatch(const QHttpServerRequest &request) const;
+
+    static QByteArray bearerToken(const QHttpServerRequest &request);
+
+private:
+    struct Route
+    {
+        QHttpServerRequest::Method method;
+        QStringList segments;
+        Access access;
+        Handler handler;
+    };
+    static bool matchPath(const Route &route, const QStringList &path, QStringList *args);
+    ApiResponse run(const Route &route, const QHttpServerRequest &request, QStringList args) const;
+
+    QList<Route> m_routes;
+    Authenticator m_authenticate;
+};
+
+QJsonValue errorBody(const QString &code, const QString &message);
+
+} // namespace linecard::server

@@ -1,0 +1,135 @@
+#include "../servercontext.h"
+#include "apierror.h"
+#include "router.h"
+#include "routes.h"
+#include "validation.h"
+
+#include "models/jsonread.h"
+
+#include <QJsonArray>
+
+namespace linecard::server {
+
+using Method = QHttpServerRequest::Method;
+
+static TaskFilter readFilter(const ApiRequest &req)
+{
+    TaskFilter f;
+    const QString status = req.query(QStringLiteral("status"));
+    if (status == QLatin1String("active")) {
+        f.activeOnly = true;
+    } else if (!status.isEmpty() && status != QLatin1String("all")) {
+        f.status = Task::statusFromName(status);
+        if (!f.status)
+            throw ApiError::badRequest(
+                QStringLiteral("'status' must be open, done, cancelled, active or all"));
+    }
+    f.text = req.query(QStringLiteral("q"));
+    if (f.text.size() > 200)
+        throw ApiError::badRequest(QStringLiteral("'q' is longer than 200 characters"));
+    f.contactId = req.queryId(QStringLiteral("contactId"));
+    f.assigneeId = req.queryId(QStringLiteral("assigneeId"));
+    return f;
+}
+
+QJsonObject taskPage(ServerContext &ctx, const ApiRequest &req, TaskFilter filter)
+{
+    std::optional<TaskCursor> after;
+    if (req.hasQuery(QStringLiteral("cursor"))) {
+        after = TaskCursor::decode(req.query(QStringLiteral("cursor")));
+        if (!after)
+            throw ApiError::badRequest(QStringLiteral("'cursor' is not a cursor this server gave"));
+    }
+    const int limit = req.limit();
+    const QList<Task> tasks = ctx.tasks.list(ctx.rule(req.session()), filter, after, limit);
+    QJsonArray items;
+    for (const Task &t : tasks)
+        items.append(t.toJson());
+    QJsonValue next;
+    if (tasks.size() == limit)
+        next = TaskCursor {tasks.last().lastActivityAt.toString(Qt::ISODateWithMs), tasks.last().id}
+                   .encode();
+    return {{QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), next}};
+}
+
+// Applies the fields present in body to task (create and patch share it).
+static void readTaskFields(ServerContext &ctx, const QJsonObject &json, Task &task, bool creating)
+{
+    JsonRead body(json);
+    if (creating || body.has(QStringLiteral("title")))
+        task.title = body.requiredString(QStringLiteral("title")).trimmed();
+    if (body.has(QStringLiteral("description")))
+        task.description = body.string(QStringLiteral("description"));
+    if (body.has(QStringLiteral("status"))) {
+        const auto status = Task::statusFromName(body.requiredString(QStringLiteral("status")));
+        if (body.ok() && !status)
+            body.fail(QStringLiteral("status"),
+                QStringLiteral("'status' must be open, done or cancelled"));
+        task.status = status.value_or(task.status);
+    }
+    if (body.has(QStringLiteral("counterpartyId")))
+        task.counterpartyId = body.id(QStringLiteral("counterpartyId"));
+    if (body.has(QStringLiteral("assigneeIds")))
+        task.assigneeIds = body.ids(QStringLiteral("assigneeIds"));
+    if (body.has(QStringLiteral("participantIds")))
+        task.participantIds = body.ids(QStringLiteral("participantIds"));
+    if (!body.ok())
+        throw ApiError::invalid(body.error());
+    requireText(task.title, QStringLiteral("title"), 500);
+    requireText(task.description, QStringLiteral("description"), 100000, true);
+    if (task.counterpartyId)
+        requireLiveContact(ctx, task.counterpartyId, QStringLiteral("counterpartyId"));
+    requireLivePeople(ctx, task.assigneeIds, QStringLiteral("assigneeIds"));
+    requireLivePeople(ctx, task.participantIds, QStringLiteral("participantIds"));
+}
+
+static Task visibleTask(ServerContext &ctx, const ApiRequest &req, qint64 id)
+{
+    const auto task = ctx.tasks.getVisible(id, ctx.rule(req.session()));
+    if (!task)
+        throw ApiError::notFound(QStringLiteral("task"));
+    return *task;
+}
+
+void addTaskRoutes(Router &router, ServerContext &ctx)
+{
+    router.add(Method::Get, QStringLiteral("/api/v1/tasks"), Router::Access::User,
+        [&ctx](ApiRequest &req) { return ApiResponse::ok(taskPage(ctx, req, readFilter(req))); });
+
+    router.add(Method::Post, QStringLiteral("/api/v1/tasks"), Router::Access::Employee,
+        [&ctx](ApiRequest &req) {
+            Task draft;
+            readTaskFields(ctx, req.json(), draft, true);
+            const Task task = ctx.tasks.create(draft, req.session().person.id);
+            ctx.events.publish(QStringLiteral("task.created"), task.toJson(),
+                EventAudience::forTask(ctx.tasks.audience(task)));
+            return ApiResponse::created(task.toJson());
+        });
+
+    router.add(Method::Get, QStringLiteral("/api/v1/tasks/{id}"), Router::Access::User,
+        [&ctx](ApiRequest &req) {
+            return ApiResponse::ok(visibleTask(ctx, req, req.idArg(0)).toJson());
+        });
+
+    router.add(Method::Patch, QStringLiteral("/api/v1/tasks/{id}"), Router::Access::User,
+        [&ctx](ApiRequest &req) {
+            Task task = visibleTask(ctx, req, req.idArg(0));
+            if (!req.session().isEmployee())
+                throw ApiError::forbidden(QStringLiteral("only employees change tasks"));
+            const visibility::TaskAudience before = ctx.tasks.audience(task);
+            readTaskFields(ctx, req.json(), task, false);
+            task = ctx.tasks.update(task);
+            // Whoever could see the task before or can now hears of the change.
+            visibility::TaskAudience audience = ctx.tasks.audience(task);
+            if (before.counterpartyId != audience.counterpartyId
+                || before.memberIds != audience.memberIds) {
+                ctx.events.publish(
+                    QStringLiteral("task.updated"), task.toJson(), EventAudience::forTask(before));
+            }
+            ctx.events.publish(
+                QStringLiteral("task.updated"), task.toJson(), EventAudience::forTask(audience));
+            return ApiResponse::ok(task.toJson());
+        });
+}
+
+} // namespace linecard::server

@@ -1,0 +1,95 @@
+#include "linecardserver.h"
+
+#include "auth/passwordhasher.h"
+#include "http/apiserver.h"
+#include "http/routes.h"
+#include "logging.h"
+#include "servercontext.h"
+
+#include <QDir>
+#include <QWebSocket>
+
+static void initResources()
+{
+    Q_INIT_RESOURCE(migrations);
+}
+
+namespace linecard::server {
+
+LinecardServer::LinecardServer(const Options &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+{
+    initResources();
+}
+
+LinecardServer::~LinecardServer()
+{
+    // Sockets and routes refer to the stores: take them down first.
+    delete m_http;
+    delete m_events;
+}
+
+void LinecardServer::start()
+{
+    QDir().mkpath(m_options.dataDir);
+    m_db
+        = Database::openSqlite(QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite")));
+    m_people = std::make_unique<PeopleStore>(*m_db);
+    m_tasks = std::make_unique<TaskStore>(*m_db);
+    m_comments = std::make_unique<CommentStore>(*m_db);
+    m_settings = std::make_unique<SettingsStore>(*m_db);
+    m_eventLog = std::make_unique<EventLog>(*m_db);
+    m_auth = std::make_unique<AuthService>(*m_db, *m_people);
+    auto authenticate = [this](const QByteArray &token) { return m_auth->authenticate(token); };
+    m_events = new EventHub(*m_eventLog, *m_settings, authenticate);
+    m_events->setPingInterval(m_options.pingIntervalMs);
+    m_context.reset(new ServerContext {
+        *m_db, *m_people, *m_tasks, *m_comments, *m_settings, *m_auth, *m_events});
+
+    m_http = new ApiServer;
+    Router &router = m_http->router();
+    router.setAuthenticator(authenticate);
+    addAuthRoutes(router, *m_context);
+    addPeopleRoutes(router, *m_context);
+    addTaskRoutes(router, *m_context);
+    addCommentRoutes(router, *m_context);
+    addContactRoutes(router, *m_context);
+    addSettingsRoutes(router, *m_context);
+    connect(m_http, &ApiServer::newWebSocketConnection, this, [this] {
+        while (m_http->hasPendingWebSocketConnections())
+            m_events->accept(m_http->nextPendingWebSocketConnection());
+    });
+
+    m_port = m_http->listen(m_options.address, m_options.port);
+    if (m_port == 0)
+        throw std::runtime_error(QStringLiteral("cannot listen on %1:%2")
+                                     .arg(m_options.address.toString())
+                                     .arg(m_options.port)
+                                     .toStdString());
+    qCInfo(lcHttp) << "serving on" << url().toString();
+}
+
+QUrl LinecardServer::url() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(m_options.address.toString());
+    url.setPort(m_port);
+    return url;
+}
+
+bool LinecardServer::isEmpty()
+{
+    return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE kind = 'employee'"))
+               .toInt()
+        == 0;
+}
+
+void LinecardServer::createAdministrator(
+    const QString &name, const QString &login, const QString &password)
+{
+    m_people->createEmployee(name, login, PasswordHasher::hash(password), {}, true);
+}
+
+} // namespace linecard::server

@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+
+namespace linecard::server {
+
+class ApiServer;
+class AuthService;
+class CommentStore;
+class Database;
+class EventHub;
+class EventLog;
+class PeopleStore;
+class SettingsStore;
+class TaskStore;
+struct ServerContext;
+
+// One Linecard server instance: storage in a data directory, the REST API and the event
+// stream on one port. The linecard-server program, the client's local workspace and the
+// tests all run exactly this.
+class LinecardServer : public QObject
+{
+    Q_OBJECT
+public:
+    struct Options
+    {
+        QString dataDir;
+        QHostAddress address = QHostAddress::LocalHost;
+        quint16 port = 0; // 0 = any free port
+        int pingIntervalMs = 20000;
+    };
+
+    explicit LinecardServer(const Options &options, QObject *parent = nullptr);
+    ~LinecardServer() override;
+
+    // Opens the data directory and starts listening; throws std::runtime_error on failure.
+    void start();
+    QUrl url() const;
+    quint16 port() const { return m_port; }
+
+    // True when no employee exists yet (a fresh data directory).
+    bool isEmpty();
+    void createAdministrator(const QString &name, const QString &login, const QString &password);
+
+    ServerContext &context() { return *m_context; }
+
+private:
+    Options m_options;
+    quint16 m_port = 0;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<PeopleStore> m_people;
+    std::unique_ptr<TaskStore> m_tasks;
+    std::unique_ptr<CommentStore> m_comments;
+    std::unique_ptr<SettingsStore> m_settings;
+    std::unique_ptr<EventLog> m_eventLog;
+    std::unique_ptr<AuthService> m_auth;
+    EventHub *m_events = nullptr;
+    ApiServer *m_http = nullptr;
+    std::unique_ptr<ServerContext> m_context;
+};
+
+} // namespace linecard::server

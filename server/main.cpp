@@ -1,0 +1,51 @@
+#include "demo/demoseeder.h"
+#include "linecardserver.h"
+#include "serveroptions.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace linecard::server;
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("linecard-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LINECARD_VERSION));
+    int exitCode = 0;
+    const auto options = ServerOptions::parse(app.arguments(), &exitCode);
+    if (!options)
+        return exitCode;
+
+    LinecardServer server(options->server);
+    try {
+        server.start();
+        if (server.isEmpty()) {
+            if (options->demo) {
+                std::printf("Demo data created. Accounts (login / password):\n");
+                for (const auto &a : DemoSeeder(server).seed())
+                    std::printf("  %-10s %-22s %s (%s)\n", qPrintable(a.login),
+                        qPrintable(a.password), qPrintable(a.name), qPrintable(a.role));
+            } else if (!options->adminPassword.isEmpty()) {
+                server.createAdministrator(
+                    QStringLiteral("Administrator"), options->adminLogin, options->adminPassword);
+                std::printf("Created administrator '%s'.\n", qPrintable(options->adminLogin));
+            } else {
+                std::fprintf(stderr,
+                    "linecard-server: the data directory is empty; give --admin-password "
+                    "(or LINECARD_ADMIN_PASSWORD) or --demo\n");
+                return 2;
+            }
+        } else if (options->demo) {
+            std::printf(
+                "The data directory already has data; demo accounts are as created before.\n");
+        }
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "linecard-server: %s\n", e.what());
+        return 1;
+    }
+    std::printf("Linecard server listening on %s\n", qPrintable(server.url().toString()));
+    std::fflush(stdout);
+    return app.exec();
+}

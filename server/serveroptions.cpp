@@ -1,0 +1,85 @@
+#include "serveroptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+namespace linecard::server {
+
+std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, int *exitCode)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Linecard server: REST API, event stream and storage."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption listen(QStringLiteral("listen"),
+        QStringLiteral("Address to serve on (port 0 = any free port)."),
+        QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
+        QStringLiteral("Folder of the database."), QStringLiteral("DIR"),
+        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const QCommandLineOption adminLogin(QStringLiteral("admin-login"),
+        QStringLiteral("Login of the first administrator of an empty data directory."),
+        QStringLiteral("LOGIN"), QStringLiteral("admin"));
+    const QCommandLineOption adminPassword(QStringLiteral("admin-password"),
+        QStringLiteral("Password of the first administrator (or LINECARD_ADMIN_PASSWORD)."),
+        QStringLiteral("PASSWORD"));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+        QStringLiteral("Fill an empty data directory with demo data and print its accounts."));
+    const QCommandLineOption ping(QStringLiteral("ping-interval"),
+        QStringLiteral("Event-stream ping interval."), QStringLiteral("MS"),
+        QStringLiteral("20000"));
+    parser.addOptions({listen, dataDir, adminLogin, adminPassword, demo, ping});
+
+    auto fail = [exitCode](const QString &message) -> std::optional<ServerOptions> {
+        std::fprintf(stderr, "linecard-server: %s\n", qPrintable(message));
+        *exitCode = 2;
+        return std::nullopt;
+    };
+    if (!parser.parse(arguments))
+        return fail(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        *exitCode = 0;
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("linecard-server %s\n", LINECARD_VERSION);
+        *exitCode = 0;
+        return std::nullopt;
+    }
+    if (!parser.positionalArguments().isEmpty())
+        return fail(
+            QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first()));
+
+    ServerOptions o;
+    const QString hostPort = parser.value(listen);
+    const int colon = hostPort.lastIndexOf(u':');
+    bool portOk = false;
+    const int port = hostPort.mid(colon + 1).toInt(&portOk);
+    QString host = hostPort.left(colon);
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    if (host == QLatin1String("localhost"))
+        host = QStringLiteral("127.0.0.1");
+    if (colon < 0 || !portOk || port < 0 || port > 65535 || !o.server.address.setAddress(host))
+        return fail(QStringLiteral("--listen wants HOST:PORT, e.g. 127.0.0.1:8080, not '%1'")
+                        .arg(hostPort));
+    o.server.port = quint16(port);
+    o.server.dataDir = QDir(parser.value(dataDir)).absolutePath();
+    bool pingOk = false;
+    o.server.pingIntervalMs = parser.value(ping).toInt(&pingOk);
+    if (!pingOk || o.server.pingIntervalMs < 100)
+        return fail(QStringLiteral("--ping-interval wants milliseconds ≥ 100"));
+    o.adminLogin = parser.value(adminLogin);
+    o.adminPassword = parser.isSet(adminPassword) ? parser.value(adminPassword)
+                                                  : qEnvironmentVariable("LINECARD_ADMIN_PASSWORD");
+    o.demo = parser.isSet(demo);
+    return o;
+}
+
+} // namespace linecard::server

@@ -1,0 +1,203 @@
+#include "commentstore.h"
+
+#include "database.h"
+#include "peoplestore.h"
+#include "visibilitysql.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace linecard::server {
+
+static const QString commentColumns
+    = QStringLiteral("c.id, c.task_id, c.contact_id, c.author_id, c.text, c.created_at, c.hidden, "
+                     "c.internal, c.call_id, "
+                     "k.id, k.provider_id, k.external_id, k.direction, k.state, k.from_number, "
+                     "k.to_number, k.line_id, "
+                     "k.contact_id, k.answered_by, k.started_at, k.answered_at, k.ended_at, "
+                     "k.duration, k.recording_url, "
+                     "k.end_reason");
+static const QString commentFrom
+    = QStringLiteral("comments c LEFT JOIN calls k ON k.id = c.call_id");
+
+static QDateTime timeAt(const QSqlQuery &q, int i)
+{
+    return q.value(i).isNull() ? QDateTime()
+                               : QDateTime::fromString(q.value(i).toString(), Qt::ISODateWithMs);
+}
+
+QList<Comment> CommentStore::readAll(QSqlQuery &q, QList<QString> *taskTitles)
+{
+    QList<Comment> out;
+    while (q.next()) {
+        Comment c;
+        c.id = q.value(0).toLongLong();
+        c.taskId = q.value(1).toLongLong();
+        c.contactId = q.value(2).toLongLong();
+        c.authorId = q.value(3).toLongLong();
+        c.text = q.value(4).toString();
+        c.createdAt = timeAt(q, 5);
+        c.hidden = q.value(6).toBool();
+        c.internal = q.value(7).toBool();
+        if (!q.value(9).isNull()) {
+            Call call;
+            call.id = q.value(9).toLongLong();
+            call.providerId = q.value(10).toLongLong();
+            call.externalId = q.value(11).toString();
+            call.direction
+                = Call::directionFromName(q.value(12).toString()).value_or(Call::Direction::In);
+            call.state = Call::stateFromName(q.value(13).toString()).value_or(Call::State::Ended);
+            call.from = q.value(14).toString();
+            call.to = q.value(15).toString();
+            call.lineId = q.value(16).toLongLong();
+            call.contactId = q.value(17).toLongLong();
+            call.answeredById = q.value(18).toLongLong();
+            call.startedAt = timeAt(q, 19);
+            call.answeredAt = timeAt(q, 20);
+            call.endedAt = timeAt(q, 21);
+            call.duration = q.value(22).toInt();
+            call.recordingUrl = q.value(23).toString();
+            call.endReason = q.value(24).toString();
+            c.call = call;
+        }
+        if (taskTitles)
+            taskTitles->append(q.value(25).toString());
+        out.append(c);
+    }
+    for (Comment &c : out)
+        loadPeople(c);
+    return out;
+}
+
+void CommentStore::loadPeople(Comment &comment)
+{
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT person_id, role FROM comment_people WHERE comment_id = :id "
+                       "ORDER BY position, person_id"),
+        {{QStringLiteral("id"), comment.id}});
+    while (q.next())
+        (q.value(1).toString() == QLatin1String("notified") ? comment.notifiedIds
+                                                            : comment.visibleToIds)
+            .append(q.value(0).toLongLong());
+}
+
+std::optional<Comment> CommentStore::get(qint64 id)
+{
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM %2 WHERE c.id = :id").arg(commentColumns, commentFrom),
+        {{QStringLiteral("id"), id}});
+    const QList<Comment> all = readAll(q);
+    return all.isEmpty() ? std::nullopt : std::optional<Comment>(all.first());
+}
+
+QList<Comment> CommentStore::listForTask(
+    qint64 taskId, const VisibilitySql &rule, qint64 afterId, int limit)
+{
+    QVariantMap params = rule.params();
+    params.insert(QStringLiteral("task"), taskId);
+    params.insert(QStringLiteral("after"), afterId);
+    params.insert(QStringLiteral("limit"), limit);
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM %2 WHERE c.task_id = :task AND c.id > :after AND %3 "
+                       "ORDER BY c.id LIMIT :limit")
+            .arg(commentColumns, commentFrom, rule.comment()),
+        params);
+    return readAll(q);
+}
+
+QList<Comment> CommentStore::listForCard(
+    qint64 contactId, const VisibilitySql &rule, qint64 afterId, int limit)
+{
+    QVariantMap params = rule.params();
+    params.insert(QStringLiteral("contact"), contactId);
+    params.insert(QStringLiteral("after"), afterId);
+    params.insert(QStringLiteral("limit"), limit);
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM %2 WHERE c.contact_id = :contact AND c.id > :after "
+                       "AND %3 ORDER BY c.id LIMIT :limit")
+            .arg(commentColumns, commentFrom, rule.comment()),
+        params);
+    return readAll(q);
+}
+
+QList<TaggedComment> CommentStore::activity(
+    qint64 contactId, const VisibilitySql &rule, qint64 beforeId, int limit)
+{
+    QVariantMap params = rule.params();
+    params.insert(QStringLiteral("contact"), contactId);
+    params.insert(
+        QStringLiteral("before"), beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
+    params.insert(QStringLiteral("limit"), limit);
+    // Two index range scans (card comments, comments of the contact's tasks) merged by id.
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1, ft.title FROM %2 LEFT JOIN tasks ft ON ft.id = c.task_id "
+                       "WHERE c.id < :before AND (c.contact_id = :contact OR c.task_id IN "
+                       "(SELECT id FROM tasks WHERE counterparty_id = :contact)) AND %3 "
+                       "ORDER BY c.id DESC LIMIT :limit")
+            .arg(commentColumns, commentFrom, rule.comment()),
+        params);
+    QList<QString> titles;
+    const QList<Comment> comments = readAll(q, &titles);
+    QList<TaggedComment> out;
+    for (int i = 0; i < comments.size(); ++i)
+        out.append({comments.at(i), titles.at(i)});
+    return out;
+}
+
+static QVariant nullableId(qint64 id)
+{
+    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+Comment CommentStore::create(const Comment &draft)
+{
+    Transaction tx(m_db);
+    Comment c = draft;
+    if (!c.createdAt.isValid()) // only imports and the demo bring their own time
+        c.createdAt = QDateTime::currentDateTimeUtc();
+    const QString time = c.createdAt.toString(Qt::ISODateWithMs);
+    c.id = m_db.insert(
+        QStringLiteral("INSERT INTO comments(task_id, contact_id, author_id, text, created_at, "
+                       "hidden, internal, call_id) VALUES (:task, :contact, :author, :text, :t, "
+                       ":hidden, :internal, :call)"),
+        {{QStringLiteral("task"), nullableId(c.taskId)},
+            {QStringLiteral("contact"), nullableId(c.contactId)},
+            {QStringLiteral("author"), c.authorId}, {QStringLiteral("text"), c.text},
+            {QStringLiteral("t"), time}, {QStringLiteral("hidden"), c.hidden},
+            {QStringLiteral("internal"), c.internal},
+            {QStringLiteral("call"), nullableId(c.call ? c.call->id : 0)}});
+    auto write = [this, &c](const QList<qint64> &ids, const QString &role) {
+        int position = 0;
+        for (qint64 person : ids)
+            m_db.exec(
+                QStringLiteral("INSERT INTO comment_people(comment_id, person_id, role, position) "
+                               "VALUES (:c, :p, :r, :pos)"),
+                {{QStringLiteral("c"), c.id}, {QStringLiteral("p"), person},
+                    {QStringLiteral("r"), role}, {QStringLiteral("pos"), position++}});
+    };
+    write(c.notifiedIds, QStringLiteral("notified"));
+    write(c.visibleToIds, QStringLiteral("visible"));
+    if (c.taskId)
+        m_db.exec(QStringLiteral("UPDATE tasks SET last_activity_at = :t WHERE id = :id"),
+            {{QStringLiteral("id"), c.taskId}, {QStringLiteral("t"), time}});
+    tx.commit();
+    return *get(c.id);
+}
+
+visibility::CommentAudience CommentStore::audience(const Comment &comment)
+{
+    PeopleStore people(m_db);
+    visibility::CommentAudience a;
+    a.authorId = comment.authorId;
+    a.authorCompanyId = people.companyOf(comment.authorId);
+    a.hidden = comment.hidden;
+    a.internal = comment.internal;
+    a.visibleToIds = comment.visibleToIds;
+    a.notifiedIds = comment.notifiedIds;
+    for (qint64 id : comment.notifiedIds)
+        if (const qint64 company = people.companyOf(id))
+            a.notifiedCompanyIds.append(company);
+    return a;
+}
+
+} // namespace linecard::server

@@ -1,0 +1,142 @@
+#include "database.h"
+
+#include "../logging.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QSqlError>
+
+namespace linecard::server {
+
+static QString newConnectionName()
+{
+    static QAtomicInt counter;
+    return QStringLiteral("linecard-%1").arg(counter.fetchAndAddRelaxed(1));
+}
+
+Database::Database(std::unique_ptr<SqlDialect> dialect, const QString &connectionName)
+    : m_dialect(std::move(dialect))
+    , m_connectionName(connectionName)
+{ }
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        if (db.isOpen())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+std::unique_ptr<Database> Database::openSqlite(const QString &filePath)
+{
+    QDir().mkpath(QFileInfo(filePath).absolutePath());
+    std::unique_ptr<Database> database(
+        new Database(std::make_unique<SqliteDialect>(), newConnectionName()));
+    QSqlDatabase db
+        = QSqlDatabase::addDatabase(database->dialect().driverName(), database->m_connectionName);
+    db.setDatabaseName(filePath);
+    if (!db.open())
+        throw StoreError(QStringLiteral("cannot open %1: %2").arg(filePath, db.lastError().text()));
+    for (const QString &statement : database->dialect().connectionSetup())
+        database->exec(statement);
+    database->migrate();
+    return database;
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+QSqlQuery Database::exec(const QString &sql, const QVariantMap &params)
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
+    if (!query.prepare(sql))
+        throw StoreError(QStringLiteral("prepare failed: %1 in %2")
+                             .arg(query.lastError().text(), sql.simplified()));
+    for (auto it = params.begin(); it != params.end(); ++it)
+        query.bindValue(u':' + it.key(), it.value());
+    if (!query.exec())
+        throw StoreError(QStringLiteral("query failed: %1 in %2")
+                             .arg(query.lastError().text(), sql.simplified()));
+    return query;
+}
+
+QVariant Database::scalar(const QString &sql, const QVariantMap &params)
+{
+    QSqlQuery query = exec(sql, params);
+    return query.next() ? query.value(0) : QVariant();
+}
+
+qint64 Database::insert(const QString &sql, const QVariantMap &params)
+{
+    return exec(sql, params).lastInsertId().toLongLong();
+}
+
+int Database::schemaVersion()
+{
+    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"));
+    return scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")).toInt();
+}
+
+// Migrations are files "NNNN_name.sql" in the dialect's resource folder, applied in order,
+// each in its own transaction together with its version row.
+void Database::migrate()
+{
+    const int current = schemaVersion();
+    QStringList files = QDir(m_dialect->migrationsPath())
+                            .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
+    for (const QString &name : files) {
+        const int version = name.section(u'_', 0, 0).toInt();
+        if (version <= current)
+            continue;
+        QFile file(m_dialect->migrationsPath() + u'/' + name);
+        if (!file.open(QIODevice::ReadOnly))
+            throw StoreError(QStringLiteral("cannot read migration %1").arg(name));
+        const QString script = QString::fromUtf8(file.readAll());
+        Transaction tx(*this);
+        for (const QString &statement : script.split(QStringLiteral("\n;;"), Qt::SkipEmptyParts)) {
+            QString sql;
+            for (const QString &line : statement.split(u'\n'))
+                if (!line.trimmed().startsWith(QLatin1String("--")))
+                    sql += line + u'\n';
+            if (!sql.trimmed().isEmpty())
+                exec(sql);
+        }
+        exec(QStringLiteral("INSERT INTO schema_version(version) VALUES (:v)"),
+            {{QStringLiteral("v"), version}});
+        tx.commit();
+        qCInfo(lcStore) << "applied migration" << name;
+    }
+}
+
+Transaction::Transaction(Database &db)
+    : m_db(db)
+{
+    if (m_db.m_transactionDepth++ == 0 && !m_db.connection().transaction())
+        throw StoreError(QStringLiteral("cannot begin a transaction"));
+}
+
+Transaction::~Transaction()
+{
+    if (m_done)
+        return;
+    if (--m_db.m_transactionDepth == 0)
+        m_db.connection().rollback();
+}
+
+void Transaction::commit()
+{
+    m_done = true;
+    if (--m_db.m_transactionDepth == 0 && !m_db.connection().commit())
+        throw StoreError(
+            QStringLiteral("commit failed: %1").arg(m_db.connection().lastError().text()));
+}
+
+} // namespace linecard::server

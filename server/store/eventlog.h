@@ -1,0 +1,41 @@
+#pragma once
+
+#include "../events/eventaudience.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace linecard::server {
+
+class Database;
+
+struct StoredEvent
+{
+    qint64 seq = 0;
+    QString type;
+    QJsonObject data;
+    EventAudience audience;
+
+    // The wire form of SPEC section 5: {"seq", "type", "data"}.
+    QByteArray message() const;
+};
+
+// The replay log of the event stream: an ever-growing seq, the last `capacity` events kept.
+class EventLog
+{
+public:
+    EventLog(Database &db, int capacity = 10000);
+
+    StoredEvent append(const QString &type, const QJsonObject &data, const EventAudience &audience);
+    // Events after seq, oldest first; nullopt when the log no longer reaches back that far.
+    std::optional<QList<StoredEvent>> since(qint64 seq);
+    qint64 lastSeq();
+
+private:
+    Database &m_db;
+    int m_capacity;
+    int m_appendsSincePrune = 0;
+};
+
+} // namespace linecard::server

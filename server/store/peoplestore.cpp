@@ -1,0 +1,380 @@
+#include "peoplestore.h"
+
+#include "database.h"
+#include "models/phonenumber.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QRegularExpression>
+#include <QSqlQuery>
+
+namespace linecard::server {
+
+static const QString personColumns = QStringLiteral(
+    "p.id, p.kind, p.name, p.login, p.is_admin, p.is_company, p.company_id, p.responsible_id, "
+    "p.has_access, p.fields, p.merged_into");
+
+static QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+Person PeopleStore::readPerson(const QSqlQuery &row)
+{
+    Person p;
+    p.id = row.value(0).toLongLong();
+    p.kind = row.value(1).toString() == QLatin1String("employee") ? Person::Kind::Employee
+                                                                  : Person::Kind::Contact;
+    p.name = row.value(2).toString();
+    p.login = row.value(3).toString();
+    p.isAdmin = row.value(4).toBool();
+    p.isCompany = row.value(5).toBool();
+    p.companyId = row.value(6).toLongLong();
+    p.responsibleId = row.value(7).toLongLong();
+    p.hasAccess = row.value(8).toBool();
+    p.fields = QJsonDocument::fromJson(row.value(9).toByteArray()).object();
+    p.mergedInto = row.value(10).toLongLong();
+    return p;
+}
+
+void PeopleStore::loadDetails(Person &p)
+{
+    const QVariantMap id {{QStringLiteral("id"), p.id}};
+    if (p.isEmployee()) {
+        QSqlQuery q = m_db.exec(
+            QStringLiteral(
+                "SELECT extension FROM extensions WHERE person_id = :id ORDER BY extension"),
+            id);
+        while (q.next())
+            p.extensions << q.value(0).toString();
+        return;
+    }
+    QSqlQuery phones = m_db.exec(
+        QStringLiteral(
+            "SELECT number, type FROM phones WHERE person_id = :id ORDER BY position, id"),
+        id);
+    while (phones.next())
+        p.phones.append({phones.value(0).toString(), phones.value(1).toString()});
+    QSqlQuery emails = m_db.exec(
+        QStringLiteral("SELECT email FROM emails WHERE person_id = :id ORDER BY position, id"), id);
+    while (emails.next())
+        p.emails << emails.value(0).toString();
+}
+
+std::optional<Person> PeopleStore::get(qint64 id)
+{
+    QSqlQuery q
+        = m_db.exec(QStringLiteral("SELECT %1 FROM people p WHERE p.id = :id").arg(personColumns),
+            {{QStringLiteral("id"), id}});
+    if (!q.next())
+        return std::nullopt;
+    Person p = readPerson(q);
+    loadDetails(p);
+    return p;
+}
+
+QList<Person> PeopleStore::getMany(const QList<qint64> &ids)
+{
+    QList<Person> out;
+    for (qint64 id : ids)
+        if (auto p = get(id))
+            out.append(*p);
+    return out;
+}
+
+qint64 PeopleStore::survivorOf(qint64 id)
+{
+    // Merges are flattened when they happen, so one hop reaches the survivor.
+    const QVariant merged
+        = m_db.scalar(QStringLiteral("SELECT merged_into FROM people WHERE id = :id"),
+            {{QStringLiteral("id"), id}});
+    return merged.isNull() || merged.toLongLong() == 0 ? id : merged.toLongLong();
+}
+
+qint64 PeopleStore::companyOf(qint64 id)
+{
+    if (id == 0)
+        return 0;
+    QSqlQuery q
+        = m_db.exec(QStringLiteral("SELECT is_company, company_id FROM people WHERE id = :id"),
+            {{QStringLiteral("id"), id}});
+    if (!q.next())
+        return 0;
+    return q.value(0).toBool() ? id : q.value(1).toLongLong();
+}
+
+QList<Person> PeopleStore::employees()
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM people p WHERE p.kind = 'employee' "
+                                           "ORDER BY p.name, p.id")
+                                .arg(personColumns));
+    QList<Person> out;
+    while (q.next())
+        out.append(readPerson(q));
+    for (Person &p : out)
+        loadDetails(p);
+    return out;
+}
+
+bool PeopleStore::loginTaken(const QString &login, qint64 exceptId)
+{
+    return m_db.scalar(
+                   QStringLiteral("SELECT COUNT(*) FROM people WHERE login = :login AND id <> :id"),
+                   {{QStringLiteral("login"), login}, {QStringLiteral("id"), exceptId}})
+               .toInt()
+        > 0;
+}
+
+std::optional<std::pair<qint64, QString>> PeopleStore::credentials(const QString &login)
+{
+    QSqlQuery q
+        = m_db.exec(QStringLiteral("SELECT id, password_hash FROM people WHERE login = :login AND "
+                                   "password_hash IS NOT NULL AND merged_into IS NULL AND "
+                                   "(kind = 'employee' OR has_access = 1)"),
+            {{QStringLiteral("login"), login}});
+    if (!q.next())
+        return std::nullopt;
+    return std::make_pair(q.value(0).toLongLong(), q.value(1).toString());
+}
+
+QStringList PeopleStore::takenExtensions(const QStringList &extensions, qint64 exceptId)
+{
+    QStringList taken;
+    for (const QString &ext : extensions) {
+        if (m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM extensions WHERE extension = :e AND "
+                                       "person_id <> :id"),
+                    {{QStringLiteral("e"), ext}, {QStringLiteral("id"), exceptId}})
+                .toInt())
+            taken << ext;
+    }
+    return taken;
+}
+
+Person PeopleStore::createEmployee(const QString &name, const QString &login,
+    const QString &passwordHash, const QStringList &extensions, bool isAdmin)
+{
+    Transaction tx(m_db);
+    const QString t = now();
+    const qint64 id = m_db.insert(
+        QStringLiteral("INSERT INTO people(kind, name, login, password_hash, is_admin, created_at, "
+                       "updated_at) VALUES ('employee', :name, :login, :hash, :admin, :t, :t)"),
+        {{QStringLiteral("name"), name}, {QStringLiteral("login"), login},
+            {QStringLiteral("hash"), passwordHash}, {QStringLiteral("admin"), isAdmin},
+            {QStringLiteral("t"), t}});
+    for (const QString &ext : extensions)
+        m_db.exec(QStringLiteral("INSERT INTO extensions(extension, person_id) VALUES (:e, :id)"),
+            {{QStringLiteral("e"), ext}, {QStringLiteral("id"), id}});
+    tx.commit();
+    return *get(id);
+}
+
+void PeopleStore::writePhonesAndEmails(const Person &p)
+{
+    const QVariantMap id {{QStringLiteral("id"), p.id}};
+    m_db.exec(QStringLiteral("DELETE FROM phones WHERE person_id = :id"), id);
+    m_db.exec(QStringLiteral("DELETE FROM emails WHERE person_id = :id"), id);
+    int position = 0;
+    for (const PhoneEntry &phone : p.phones) {
+        const PhoneNumber number = PhoneNumber::parse(phone.number);
+        m_db.exec(
+            QStringLiteral("INSERT INTO phones(person_id, number, type, e164, tail_key, position) "
+                           "VALUES (:id, :number, :type, :e164, :tail, :pos)"),
+            {{QStringLiteral("id"), p.id}, {QStringLiteral("number"), phone.number},
+                {QStringLiteral("type"), phone.type},
+                {QStringLiteral("e164"), number.isValid() ? QVariant(number.e164()) : QVariant()},
+                {QStringLiteral("tail"),
+                    number.isValid() ? QVariant(number.tailKey()) : QVariant()},
+                {QStringLiteral("pos"), position++}});
+    }
+    position = 0;
+    for (const QString &email : p.emails)
+        m_db.exec(
+            QStringLiteral("INSERT INTO emails(person_id, email, position) VALUES (:id, :e, :pos)"),
+            {{QStringLiteral("id"), p.id}, {QStringLiteral("e"), email},
+                {QStringLiteral("pos"), position++}});
+}
+
+static QVariant nullableId(qint64 id)
+{
+    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+Person PeopleStore::createContact(const Person &draft)
+{
+    Transaction tx(m_db);
+    const QString t = now();
+    Person p = draft;
+    p.kind = Person::Kind::Contact;
+    p.id = m_db.insert(
+        QStringLiteral(
+            "INSERT INTO people(kind, name, is_company, company_id, responsible_id, fields, "
+            "created_at, updated_at) VALUES ('contact', :name, :company, :companyId, "
+            ":responsible, :fields, :t, :t)"),
+        {{QStringLiteral("name"), p.name}, {QStringLiteral("company"), p.isCompany},
+            {QStringLiteral("companyId"), nullableId(p.companyId)},
+            {QStringLiteral("responsible"), nullableId(p.responsibleId)},
+            {QStringLiteral("fields"),
+                QString::fromUtf8(QJsonDocument(p.fields).toJson(QJsonDocument::Compact))},
+            {QStringLiteral("t"), t}});
+    writePhonesAndEmails(p);
+    reindex(p.id);
+    tx.commit();
+    return *get(p.id);
+}
+
+Person PeopleStore::updateContact(const Person &p)
+{
+    Transaction tx(m_db);
+    m_db.exec(
+        QStringLiteral(
+            "UPDATE people SET name = :name, is_company = :company, company_id = :companyId, "
+            "responsible_id = :responsible, fields = :fields, updated_at = :t WHERE id = :id"),
+        {{QStringLiteral("id"), p.id}, {QStringLiteral("name"), p.name},
+            {QStringLiteral("company"), p.isCompany},
+            {QStringLiteral("companyId"), nullableId(p.companyId)},
+            {QStringLiteral("responsible"), nullableId(p.responsibleId)},
+            {QStringLiteral("fields"),
+                QString::fromUtf8(QJsonDocument(p.fields).toJson(QJsonDocument::Compact))},
+            {QStringLiteral("t"), now()}});
+    writePhonesAndEmails(p);
+    reindex(p.id);
+    tx.commit();
+    return *get(p.id);
+}
+
+void PeopleStore::setAccess(
+    qint64 contactId, bool enabled, const QString &login, const QString &passwordHash)
+{
+    Transaction tx(m_db);
+    if (enabled) {
+        m_db.exec(QStringLiteral("UPDATE people SET has_access = 1, login = :login, "
+                                 "password_hash = COALESCE(:hash, password_hash), updated_at = :t "
+                                 "WHERE id = :id"),
+            {{QStringLiteral("id"), contactId}, {QStringLiteral("login"), login},
+                {QStringLiteral("hash"),
+                    passwordHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                           : QVariant(passwordHash)},
+                {QStringLiteral("t"), now()}});
+    } else {
+        m_db.exec(
+            QStringLiteral("UPDATE people SET has_access = 0, login = NULL, password_hash = NULL, "
+                           "updated_at = :t WHERE id = :id"),
+            {{QStringLiteral("id"), contactId}, {QStringLiteral("t"), now()}});
+        m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE person_id = :id"),
+            {{QStringLiteral("id"), contactId}});
+    }
+    tx.commit();
+}
+
+QStringList PeopleStore::searchTerms(const QString &query)
+{
+    // A phone-like run ("123-45", "(916)") loses its punctuation so that it matches the
+    // indexed digit forms; other words are kept as typed (the index folds case).
+    static const QRegularExpression phoneLike(
+        QStringLiteral("^[+\\d()\\-.\\s]*\\d[\\d()\\-.\\s]*$"));
+    QStringList terms;
+    for (const QString &word : query.simplified().split(u' ', Qt::SkipEmptyParts)) {
+        QString term = word;
+        if (phoneLike.match(word).hasMatch())
+            term = PhoneNumber::digitsOnly(word);
+        if (!term.isEmpty() && !terms.contains(term, Qt::CaseInsensitive))
+            terms << term;
+    }
+    return terms;
+}
+
+QList<Person> PeopleStore::search(
+    const QStringList &terms, const std::optional<std::pair<QString, qint64>> &after, int limit)
+{
+    // Terms of 3+ characters go through the trigram index; shorter ones (a 2-letter
+    // name) narrow that result with LIKE, or scan names alone when nothing else is given.
+    QStringList indexed, shortTerms;
+    for (const QString &t : terms)
+        (t.size() >= 3 ? indexed : shortTerms) << t;
+
+    QVariantMap params {{QStringLiteral("limit"), limit}};
+    QString sql = QStringLiteral(
+        "SELECT %1 FROM people p WHERE p.kind = 'contact' AND p.merged_into IS NULL")
+                      .arg(personColumns);
+    if (!indexed.isEmpty()) {
+        sql += QStringLiteral(" AND p.id IN (%1)").arg(m_db.dialect().contactSearchIds());
+        params.insert(QStringLiteral("match"), m_db.dialect().matchExpression(indexed));
+    }
+    for (int i = 0; i < shortTerms.size(); ++i) {
+        sql += QStringLiteral(
+            " AND p.id IN (SELECT rowid FROM contact_search WHERE body LIKE :short%1)")
+                   .arg(i);
+        QString escaped = shortTerms.at(i);
+        escaped.replace(u'%', QString()).replace(u'_', QString());
+        params.insert(QStringLiteral("short%1").arg(i), QString(u'%' + escaped + u'%'));
+    }
+    if (after) {
+        sql += QStringLiteral(
+            " AND (p.name > :afterName OR (p.name = :afterName AND p.id > :afterId))");
+        params.insert(QStringLiteral("afterName"), after->first);
+        params.insert(QStringLiteral("afterId"), after->second);
+    }
+    sql += QStringLiteral(" ORDER BY p.name, p.id LIMIT :limit");
+    QSqlQuery q = m_db.exec(sql, params);
+    QList<Person> out;
+    while (q.next())
+        out.append(readPerson(q));
+    for (Person &p : out)
+        loadDetails(p);
+    return out;
+}
+
+QList<Person> PeopleStore::lookupPhone(const QString &phone)
+{
+    const PhoneNumber number = PhoneNumber::parse(phone);
+    if (!number.isValid())
+        return {};
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT DISTINCT %1 FROM phones ph JOIN people p ON p.id = ph.person_id "
+                       "WHERE (ph.e164 = :e164 OR ph.tail_key = :tail) AND p.merged_into IS NULL "
+                       "AND p.kind = 'contact' ORDER BY p.name, p.id")
+            .arg(personColumns),
+        {{QStringLiteral("e164"), number.e164()}, {QStringLiteral("tail"), number.tailKey()}});
+    QList<Person> out;
+    while (q.next())
+        out.append(readPerson(q));
+    for (Person &p : out)
+        loadDetails(p);
+    return out;
+}
+
+void PeopleStore::reindex(qint64 contactId)
+{
+    const std::optional<Person> p = get(contactId);
+    if (!p || !p->isContact() || p->mergedInto) {
+        unindex(contactId);
+        return;
+    }
+    QStringList body {p->name};
+    if (p->companyId)
+        if (const auto company = get(p->companyId))
+            body << company->name;
+    body << p->emails;
+    for (const PhoneEntry &phone : p->phones)
+        body << PhoneNumber::parse(phone.number).searchForms();
+    m_db.exec(m_db.dialect().contactSearchUpsert(),
+        {{QStringLiteral("id"), contactId}, {QStringLiteral("body"), body.join(u'\n')}});
+    if (p->isCompany) {
+        QSqlQuery members = m_db.exec(
+            QStringLiteral("SELECT id FROM people WHERE company_id = :id AND merged_into IS NULL"),
+            {{QStringLiteral("id"), contactId}});
+        QList<qint64> ids;
+        while (members.next())
+            ids << members.value(0).toLongLong();
+        for (qint64 member : ids)
+            if (member != contactId)
+                reindex(member);
+    }
+}
+
+void PeopleStore::unindex(qint64 contactId)
+{
+    m_db.exec(m_db.dialect().contactSearchDelete(), {{QStringLiteral("id"), contactId}});
+}
+
+} // namespace linecard::server

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "models/person.h"
+
+#include <QList>
+#include <QStringList>
+
+#include <optional>
+
+class QSqlQuery;
+
+namespace linecard::server {
+
+class Database;
+
+// Employees and contacts: rows, phones, emails, extensions, logins and the contact
+// search index. Knows nothing of who asks; callers apply the access rules.
+class PeopleStore
+{
+public:
+    explicit PeopleStore(Database &db)
+        : m_db(db)
+    { }
+
+    std::optional<Person> get(qint64 id);
+    QList<Person> getMany(const QList<qint64> &ids); // in the given order, unknown ids skipped
+    // Follows merges to the live contact (itself when never merged).
+    qint64 survivorOf(qint64 id);
+    // The company a person belongs to: itself for a company, else its companyId (0 = none).
+    qint64 companyOf(qint64 id);
+
+    QList<Person> employees();
+    bool loginTaken(const QString &login, qint64 exceptId = 0);
+    // id and password hash of an account that may sign in
+    std::optional<std::pair<qint64, QString>> credentials(const QString &login);
+
+    Person createEmployee(const QString &name, const QString &login, const QString &passwordHash,
+        const QStringList &extensions, bool isAdmin);
+    QStringList takenExtensions(const QStringList &extensions, qint64 exceptId = 0);
+    Person createContact(const Person &draft);
+    Person updateContact(const Person &next);
+    void setAccess(
+        qint64 contactId, bool enabled, const QString &login, const QString &passwordHash);
+
+    // Contacts whose name, company, emails or phone digits contain every term.
+    // Sorted by name then id; "after" is the (name, id) of the previous page's last item.
+    QList<Person> search(const QStringList &terms,
+        const std::optional<std::pair<QString, qint64>> &after, int limit);
+    QList<Person> lookupPhone(const QString &phone);
+
+    // Rebuilds the search row of a contact (and of its members when it is a company).
+    void reindex(qint64 contactId);
+    void unindex(qint64 contactId);
+
+    // Splits a search query into index terms: phone-like runs lose their punctuation.
+    static QStringList searchTerms(const QString &query);
+
+private:
+    Person readPerson(const QSqlQuery &row);
+    void loadDetails(Person &person);
+    void writePhonesAndEmails(const Person &person);
+
+    Database &m_db;
+};
+
+} // namespace linecard::server

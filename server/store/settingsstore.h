@@ -1,0 +1,22 @@
+#pragma once
+
+#include "models/accountsettings.h"
+
+namespace linecard::server {
+
+class Database;
+
+// Account settings, kept as one JSON row and cached (read on every request).
+class SettingsStore
+{
+public:
+    explicit SettingsStore(Database &db);
+    const AccountSettings &get() const { return m_settings; }
+    void save(const AccountSettings &settings);
+
+private:
+    Database &m_db;
+    AccountSettings m_settings;
+};
+
+} // namespace linecard::server

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace linecard::server {
+
+// Everything that differs between SQL engines lives here (PostgreSQL arrives later).
+class SqlDialect
+{
+public:
+    virtual ~SqlDialect() = default;
+
+    virtual QString driverName() const = 0;
+    virtual QString migrationsPath() const = 0; // a Qt resource folder
+    // Statements run on every new connection.
+    virtual QStringList connectionSetup() const = 0;
+
+    // Full-text search of contacts: a query selecting the ids (column "id") of contacts
+    // whose indexed text contains every term; binds :match = matchExpression(terms).
+    virtual QString contactSearchIds() const = 0;
+    virtual QString matchExpression(const QStringList &terms) const = 0; // terms ≥ 3 chars
+    virtual QString contactSearchUpsert() const = 0; // binds :id, :body
+    virtual QString contactSearchDelete() const = 0; // binds :id
+};
+
+class SqliteDialect : public SqlDialect
+{
+public:
+    QString driverName() const override { return QStringLiteral("QSQLITE"); }
+    QString migrationsPath() const override { return QStringLiteral(":/migrations/sqlite"); }
+    QStringList connectionSetup() const override;
+    QString contactSearchIds() const override;
+    QString matchExpression(const QStringList &terms) const override;
+    QString contactSearchUpsert() const override;
+    QString contactSearchDelete() const override;
+};
+
+} // namespace linecard::server

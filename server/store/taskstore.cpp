@@ -1,0 +1,226 @@
+#include "taskstore.h"
+
+#include "database.h"
+#include "peoplestore.h"
+#include "visibilitysql.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace linecard::server {
+
+static const QString taskColumns = QStringLiteral(
+    "t.id, t.title, t.description, t.status, t.counterparty_id, t.created_at, t.updated_at, "
+    "t.last_activity_at");
+
+QString TaskCursor::encode() const
+{
+    return QString::fromLatin1((lastActivityAt + u'|' + QString::number(id))
+                                   .toUtf8()
+                                   .toBase64(QByteArray::Base64UrlEncoding));
+}
+
+std::optional<TaskCursor> TaskCursor::decode(const QString &text)
+{
+    const auto decoded = QByteArray::fromBase64Encoding(
+        text.toLatin1(), QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded)
+        return std::nullopt;
+    const QString s = QString::fromUtf8(*decoded);
+    const int bar = s.lastIndexOf(u'|');
+    bool ok = false;
+    TaskCursor c {s.left(bar), s.mid(bar + 1).toLongLong(&ok)};
+    if (bar < 0 || !ok || c.id <= 0
+        || !QDateTime::fromString(c.lastActivityAt, Qt::ISODateWithMs).isValid())
+        return std::nullopt;
+    return c;
+}
+
+static Task readTask(const QSqlQuery &q)
+{
+    Task t;
+    t.id = q.value(0).toLongLong();
+    t.title = q.value(1).toString();
+    t.description = q.value(2).toString();
+    t.status = Task::statusFromName(q.value(3).toString()).value_or(Task::Status::Open);
+    t.counterpartyId = q.value(4).toLongLong();
+    t.createdAt = QDateTime::fromString(q.value(5).toString(), Qt::ISODateWithMs);
+    t.updatedAt = QDateTime::fromString(q.value(6).toString(), Qt::ISODateWithMs);
+    t.lastActivityAt = QDateTime::fromString(q.value(7).toString(), Qt::ISODateWithMs);
+    return t;
+}
+
+void TaskStore::loadMembers(Task &task)
+{
+    QSqlQuery q
+        = m_db.exec(QStringLiteral("SELECT person_id, role FROM task_members WHERE task_id = :id "
+                                   "ORDER BY position, person_id"),
+            {{QStringLiteral("id"), task.id}});
+    while (q.next())
+        (q.value(1).toString() == QLatin1String("assignee") ? task.assigneeIds
+                                                            : task.participantIds)
+            .append(q.value(0).toLongLong());
+}
+
+std::optional<Task> TaskStore::get(qint64 id)
+{
+    QSqlQuery q
+        = m_db.exec(QStringLiteral("SELECT %1 FROM tasks t WHERE t.id = :id").arg(taskColumns),
+            {{QStringLiteral("id"), id}});
+    if (!q.next())
+        return std::nullopt;
+    Task t = readTask(q);
+    loadMembers(t);
+    return t;
+}
+
+std::optional<Task> TaskStore::getVisible(qint64 id, const VisibilitySql &rule)
+{
+    QVariantMap params = rule.params();
+    params.insert(QStringLiteral("id"), id);
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM tasks t WHERE t.id = :id AND %2")
+                                .arg(taskColumns, rule.task()),
+        params);
+    if (!q.next())
+        return std::nullopt;
+    Task t = readTask(q);
+    loadMembers(t);
+    return t;
+}
+
+QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
+    const std::optional<TaskCursor> &after, int limit)
+{
+    QVariantMap params = rule.params();
+    params.insert(QStringLiteral("limit"), limit);
+    QString sql = QStringLiteral("SELECT %1 FROM tasks t WHERE %2").arg(taskColumns, rule.task());
+    if (filter.status) {
+        sql += QStringLiteral(" AND t.status = :status");
+        params.insert(QStringLiteral("status"), Task::statusName(*filter.status));
+    } else if (filter.activeOnly) {
+        sql += QStringLiteral(" AND t.status = 'open'");
+    }
+    if (filter.contactId) {
+        sql += QStringLiteral(
+            " AND (t.counterparty_id = :contact OR EXISTS (SELECT 1 FROM task_members fm "
+            "WHERE fm.task_id = t.id AND fm.person_id = :contact))");
+        params.insert(QStringLiteral("contact"), filter.contactId);
+    }
+    if (filter.assigneeId) {
+        sql += QStringLiteral(
+            " AND EXISTS (SELECT 1 FROM task_members fa WHERE fa.task_id = t.id AND "
+            "fa.role = 'assignee' AND fa.person_id = :assignee)");
+        params.insert(QStringLiteral("assignee"), filter.assigneeId);
+    }
+    QStringList indexed, shortTerms;
+    for (const QString &word : filter.text.simplified().split(u' ', Qt::SkipEmptyParts))
+        (word.size() >= 3 ? indexed : shortTerms) << word;
+    if (!indexed.isEmpty()) {
+        sql += QStringLiteral(
+            " AND t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH :match)");
+        params.insert(QStringLiteral("match"), m_db.dialect().matchExpression(indexed));
+    }
+    for (int i = 0; i < shortTerms.size(); ++i) {
+        sql += QStringLiteral(
+            " AND t.id IN (SELECT rowid FROM task_search WHERE body LIKE :short%1)")
+                   .arg(i);
+        params.insert(QStringLiteral("short%1").arg(i), QString(u'%' + shortTerms.at(i) + u'%'));
+    }
+    if (after) {
+        sql += QStringLiteral(
+            " AND (t.last_activity_at < :afterTime OR (t.last_activity_at = :afterTime "
+            "AND t.id < :afterId))");
+        params.insert(QStringLiteral("afterTime"), after->lastActivityAt);
+        params.insert(QStringLiteral("afterId"), after->id);
+    }
+    sql += QStringLiteral(" ORDER BY t.last_activity_at DESC, t.id DESC LIMIT :limit");
+    QSqlQuery q = m_db.exec(sql, params);
+    QList<Task> out;
+    while (q.next())
+        out.append(readTask(q));
+    for (Task &t : out)
+        loadMembers(t);
+    return out;
+}
+
+static QVariant nullableId(qint64 id)
+{
+    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+void TaskStore::writeMembers(const Task &task)
+{
+    m_db.exec(QStringLiteral("DELETE FROM task_members WHERE task_id = :id"),
+        {{QStringLiteral("id"), task.id}});
+    auto write = [this, &task](const QList<qint64> &ids, const QString &role) {
+        int position = 0;
+        for (qint64 person : ids)
+            m_db.exec(QStringLiteral("INSERT INTO task_members(task_id, person_id, role, position) "
+                                     "VALUES (:t, :p, :r, :pos)"),
+                {{QStringLiteral("t"), task.id}, {QStringLiteral("p"), person},
+                    {QStringLiteral("r"), role}, {QStringLiteral("pos"), position++}});
+    };
+    write(task.assigneeIds, QStringLiteral("assignee"));
+    write(task.participantIds, QStringLiteral("participant"));
+}
+
+void TaskStore::reindex(const Task &task)
+{
+    m_db.exec(QStringLiteral("INSERT OR REPLACE INTO task_search(rowid, body) VALUES (:id, :body)"),
+        {{QStringLiteral("id"), task.id},
+            {QStringLiteral("body"), QString(task.title + u'\n' + task.description)}});
+}
+
+Task TaskStore::create(const Task &draft, qint64 createdBy)
+{
+    Transaction tx(m_db);
+    const QString t
+        = (draft.createdAt.isValid() ? draft.createdAt : QDateTime::currentDateTimeUtc())
+              .toString(Qt::ISODateWithMs);
+    Task task = draft;
+    task.id = m_db.insert(
+        QStringLiteral(
+            "INSERT INTO tasks(title, description, status, counterparty_id, created_by, "
+            "created_at, "
+            "updated_at, last_activity_at) VALUES (:title, :d, :s, :cp, :by, :t, :t, :t)"),
+        {{QStringLiteral("title"), task.title}, {QStringLiteral("d"), task.description},
+            {QStringLiteral("s"), Task::statusName(task.status)},
+            {QStringLiteral("cp"), nullableId(task.counterpartyId)},
+            {QStringLiteral("by"), nullableId(createdBy)}, {QStringLiteral("t"), t}});
+    writeMembers(task);
+    reindex(task);
+    tx.commit();
+    return *get(task.id);
+}
+
+Task TaskStore::update(const Task &next)
+{
+    Transaction tx(m_db);
+    const QString t = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    m_db.exec(QStringLiteral(
+                  "UPDATE tasks SET title = :title, description = :d, status = :s, "
+                  "counterparty_id = :cp, updated_at = :t, last_activity_at = :t WHERE id = :id"),
+        {{QStringLiteral("id"), next.id}, {QStringLiteral("title"), next.title},
+            {QStringLiteral("d"), next.description},
+            {QStringLiteral("s"), Task::statusName(next.status)},
+            {QStringLiteral("cp"), nullableId(next.counterpartyId)}, {QStringLiteral("t"), t}});
+    writeMembers(next);
+    reindex(next);
+    tx.commit();
+    return *get(next.id);
+}
+
+void TaskStore::touch(qint64 taskId, const QString &time)
+{
+    m_db.exec(QStringLiteral("UPDATE tasks SET last_activity_at = :t WHERE id = :id"),
+        {{QStringLiteral("id"), taskId}, {QStringLiteral("t"), time}});
+}
+
+visibility::TaskAudience TaskStore::audience(const Task &task)
+{
+    PeopleStore people(m_db);
+    return {task.counterpartyId, people.companyOf(task.counterpartyId),
+        task.assigneeIds + task.participantIds};
+}
+
+} // namespace linecard::server

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "models/accountsettings.h"
+#include "models/visibility.h"
+
+#include <QString>
+#include <QVariantMap>
+
+namespace linecard::server {
+
+// The visibility rule of models/visibility.h written as SQL predicates, so that every
+// read path filters in the query itself and paging stays right. Each function adds the
+// parameters it needs (:vid, :vcompany) to params.
+class VisibilitySql
+{
+public:
+    VisibilitySql(const visibility::Viewer &viewer, const AccountSettings &settings);
+
+    // The viewer may see the task in alias t (tasks).
+    QString task(const QString &t = QStringLiteral("t")) const;
+    // The viewer may see the comment in alias c, its task or card included.
+    QString comment(const QString &c = QStringLiteral("c")) const;
+    // Clauses 1–3 alone, for a comment whose task or card is known to be visible.
+    QString commentClauses(const QString &c = QStringLiteral("c")) const;
+
+    QVariantMap params() const;
+
+private:
+    QString inViewerCompany(const QString &personIdExpr) const;
+    visibility::Viewer m_viewer;
+    AccountSettings m_settings;
+};
+
+} // namespace linecard::server

@@ -1,0 +1,77 @@
+#include "testserver.h"
+
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTest>
+
+namespace linecard::testing {
+
+TestServer::TestServer(int pingIntervalMs)
+{
+    server::LinecardServer::Options options;
+    options.dataDir = m_dir.path();
+    options.pingIntervalMs = pingIntervalMs;
+    m_server = std::make_unique<server::LinecardServer>(options);
+    m_server->start();
+}
+
+TestServer::~TestServer() = default;
+
+QUrl TestServer::url(const QString &path) const
+{
+    return m_server->url().resolved(QUrl(path));
+}
+
+HttpResult TestServer::request(const QByteArray &verb, const QString &path, const QString &token,
+    const QByteArray &body, const QByteArray &contentType)
+{
+    QNetworkRequest request(url(path));
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
+    QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
+    QSignalSpy finished(reply, &QNetworkReply::finished);
+    if (!reply->isFinished() && !finished.wait(15000))
+        qWarning("request %s %s timed out", verb.constData(), qPrintable(path));
+    HttpResult result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.raw = reply->readAll();
+    result.json = QJsonDocument::fromJson(result.raw).object();
+    reply->deleteLater();
+    return result;
+}
+
+QString TestServer::bootstrapAdmin()
+{
+    m_server->createAdministrator(
+        QStringLiteral("Admin"), QStringLiteral("admin"), QStringLiteral("admin-password"));
+    return login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+}
+
+QString TestServer::login(const QString &login, const QString &password)
+{
+    const HttpResult r = post(QStringLiteral("/api/v1/auth/login"),
+        {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}});
+    return r.json.value(QStringLiteral("token")).toString();
+}
+
+qint64 TestServer::createEmployee(
+    const QString &adminToken, const QString &login, bool isAdmin, const QStringList &extensions)
+{
+    const HttpResult r = post(QStringLiteral("/api/v1/people"),
+        {{QStringLiteral("name"), login}, {QStringLiteral("login"), login},
+            {QStringLiteral("password"), QString(login + QStringLiteral("-password"))},
+            {QStringLiteral("isAdmin"), isAdmin},
+            {QStringLiteral("extensions"), QJsonArray::fromStringList(extensions)}},
+        adminToken);
+    return r.status == 201 ? qint64(r.json.value(QStringLiteral("id")).toDouble()) : 0;
+}
+
+qint64 TestServer::createContact(const QString &token, const QJsonObject &fields)
+{
+    const HttpResult r = post(QStringLiteral("/api/v1/contacts"), fields, token);
+    return r.status == 201 ? qint64(r.json.value(QStringLiteral("id")).toDouble()) : 0;
+}
+
+} // namespace linecard::testing

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "server/linecardserver.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace linecard::testing {
+
+// The answer to one HTTP call.
+struct HttpResult
+{
+    int status = 0;
+    QJsonObject json;
+    QByteArray raw;
+    QString errorCode() const
+    {
+        return json.value(QStringLiteral("error"))
+            .toObject()
+            .value(QStringLiteral("code"))
+            .toString();
+    }
+};
+
+// The real server, in-process, on a random loopback port with a fresh SQLite file, plus a
+// small blocking HTTP client (it spins the event loop while waiting, so the server runs).
+class TestServer
+{
+public:
+    explicit TestServer(int pingIntervalMs = 20000);
+    ~TestServer();
+
+    server::LinecardServer &server() { return *m_server; }
+    QUrl url(const QString &path) const;
+    QString dataDir() const { return m_dir.path(); }
+
+    // Creates the first administrator ("admin"/"admin-password") and returns its token.
+    QString bootstrapAdmin();
+
+    HttpResult request(const QByteArray &verb, const QString &path, const QString &token = {},
+        const QByteArray &body = {}, const QByteArray &contentType = "application/json");
+    HttpResult get(const QString &path, const QString &token = {})
+    {
+        return request("GET", path, token);
+    }
+    HttpResult post(const QString &path, const QJsonObject &body, const QString &token = {})
+    {
+        return request("POST", path, token, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    HttpResult patch(const QString &path, const QJsonObject &body, const QString &token = {})
+    {
+        return request("PATCH", path, token, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    HttpResult put(const QString &path, const QJsonObject &body, const QString &token = {})
+    {
+        return request("PUT", path, token, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
+    QString login(const QString &login, const QString &password);
+
+    // Convenience creators through the API (fail the test on error via the returned id 0).
+    qint64 createEmployee(const QString &adminToken, const QString &login, bool isAdmin = false,
+        const QStringList &extensions = {});
+    qint64 createContact(const QString &token, const QJsonObject &fields);
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<server::LinecardServer> m_server;
+    QNetworkAccessManager m_network;
+};
+
+} // namespace linecard::testing
