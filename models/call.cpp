@@ -94,9 +94,9 @@ std::optional<Call> Call::fromJson(const QJsonObject &json, QString *error)
     c.lineId = r.id(QStringLiteral("lineId"));
     c.contactId = r.id(QStringLiteral("contactId"));
     c.answeredById = r.id(QStringLiteral("answeredById"));
-    c.startedAt = QDateTime::fromString(r.string(QStringLiteral("startedAt")), Qt::ISODateWithMs);
-    c.answeredAt = QDateTime::fromString(r.string(QStringLiteral("answeredAt")), Qt::ISODateWithMs);
-    c.endedAt = QDateTime::fromString(r.string(QStringLiteral("endedAt")), Qt::ISODateWithMs);
+    c.startedAt = r.time(QStringLiteral("startedAt"));
+    c.answeredAt = r.time(QStringLiteral("answeredAt"));
+    c.endedAt = r.time(QStringLiteral("endedAt"));
     c.duration = int(r.integer(QStringLiteral("duration")));
     c.recordingUrl = r.string(QStringLiteral("recordingUrl"));
     c.endReason = r.string(QStringLiteral("endReason"));

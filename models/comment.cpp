@@ -33,7 +33,7 @@ std::optional<Comment> Comment::fromJson(const QJsonObject &json, QString *error
             QStringLiteral("exactly one of 'taskId' and 'contactId' must be set"));
     c.authorId = r.requiredId(QStringLiteral("authorId"));
     c.text = r.string(QStringLiteral("text"));
-    c.createdAt = QDateTime::fromString(r.string(QStringLiteral("createdAt")), Qt::ISODateWithMs);
+    c.createdAt = r.time(QStringLiteral("createdAt"));
     c.notifiedIds = r.ids(QStringLiteral("notifiedIds"));
     c.hidden = r.boolean(QStringLiteral("hidden"));
     c.visibleToIds = r.ids(QStringLiteral("visibleToIds"));

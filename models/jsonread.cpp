@@ -134,6 +134,17 @@ QStringList JsonRead::strings(const QString &key)
     return out;
 }
 
+QDateTime JsonRead::time(const QString &key)
+{
+    const QString text = string(key);
+    if (text.isEmpty())
+        return {};
+    const QDateTime t = QDateTime::fromString(text, Qt::ISODateWithMs);
+    if (!t.isValid())
+        fail(key, QStringLiteral("'%1' must be an ISO 8601 time").arg(key));
+    return t;
+}
+
 QJsonObject JsonRead::object(const QString &key)
 {
     const QJsonValue v = m_object.value(key);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QList>
@@ -31,6 +32,7 @@ public:
     qint64 integer(const QString &key, qint64 fallback = 0);
     QList<qint64> ids(const QString &key);
     QStringList strings(const QString &key);
+    QDateTime time(const QString &key); // ISO 8601; invalid when absent, an error when malformed
     QJsonObject object(const QString &key);
     QJsonArray array(const QString &key);
 

@@ -57,29 +57,33 @@ std::optional<Person> Person::fromJson(const QJsonObject &json, QString *error)
     p.kind = kind.value_or(Kind::Contact);
     p.name = r.requiredString(QStringLiteral("name"));
     p.login = r.string(QStringLiteral("login"));
-    p.extensions = r.strings(QStringLiteral("extensions"));
-    p.isAdmin = r.boolean(QStringLiteral("isAdmin"));
-    p.isCompany = r.boolean(QStringLiteral("isCompany"));
-    p.companyId = r.id(QStringLiteral("companyId"));
-    for (const QJsonValue &v : r.array(QStringLiteral("phones"))) {
-        if (!v.isObject()) {
-            r.fail(QStringLiteral("phones"), QStringLiteral("'phones' must hold objects"));
-            break;
+    if (p.isEmployee()) {
+        p.extensions = r.strings(QStringLiteral("extensions"));
+        p.isAdmin = r.boolean(QStringLiteral("isAdmin"));
+    } else {
+        // Employee-only fields are never read for a contact: a contact is never an admin.
+        p.isCompany = r.boolean(QStringLiteral("isCompany"));
+        p.companyId = r.id(QStringLiteral("companyId"));
+        for (const QJsonValue &v : r.array(QStringLiteral("phones"))) {
+            if (!v.isObject()) {
+                r.fail(QStringLiteral("phones"), QStringLiteral("'phones' must hold objects"));
+                break;
+            }
+            JsonRead pr(v.toObject());
+            PhoneEntry entry {
+                pr.requiredString(QStringLiteral("number")), pr.string(QStringLiteral("type"))};
+            if (!pr.ok()) {
+                r.fail(QStringLiteral("phones"), pr.error());
+                break;
+            }
+            p.phones.append(entry);
         }
-        JsonRead pr(v.toObject());
-        PhoneEntry entry {
-            pr.requiredString(QStringLiteral("number")), pr.string(QStringLiteral("type"))};
-        if (!pr.ok()) {
-            r.fail(QStringLiteral("phones"), pr.error());
-            break;
-        }
-        p.phones.append(entry);
+        p.emails = r.strings(QStringLiteral("emails"));
+        p.fields = r.object(QStringLiteral("fields"));
+        p.responsibleId = r.id(QStringLiteral("responsibleId"));
+        p.hasAccess = r.boolean(QStringLiteral("hasAccess"));
+        p.mergedInto = r.id(QStringLiteral("mergedInto"));
     }
-    p.emails = r.strings(QStringLiteral("emails"));
-    p.fields = r.object(QStringLiteral("fields"));
-    p.responsibleId = r.id(QStringLiteral("responsibleId"));
-    p.hasAccess = r.boolean(QStringLiteral("hasAccess"));
-    p.mergedInto = r.id(QStringLiteral("mergedInto"));
     if (!r.ok()) {
         if (error)
             *error = r.error();

@@ -57,10 +57,9 @@ std::optional<Task> Task::fromJson(const QJsonObject &json, QString *error)
     t.counterpartyId = r.id(QStringLiteral("counterpartyId"));
     t.assigneeIds = r.ids(QStringLiteral("assigneeIds"));
     t.participantIds = r.ids(QStringLiteral("participantIds"));
-    t.createdAt = QDateTime::fromString(r.string(QStringLiteral("createdAt")), Qt::ISODateWithMs);
-    t.updatedAt = QDateTime::fromString(r.string(QStringLiteral("updatedAt")), Qt::ISODateWithMs);
-    t.lastActivityAt
-        = QDateTime::fromString(r.string(QStringLiteral("lastActivityAt")), Qt::ISODateWithMs);
+    t.createdAt = r.time(QStringLiteral("createdAt"));
+    t.updatedAt = r.time(QStringLiteral("updatedAt"));
+    t.lastActivityAt = r.time(QStringLiteral("lastActivityAt"));
     if (!r.ok()) {
         if (error)
             *error = r.error();

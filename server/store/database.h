@@ -20,6 +20,12 @@ public:
     { }
 };
 
+// Qt binds a null QString as SQL NULL; text columns that are NOT NULL want "" instead.
+inline QString notNull(const QString &text)
+{
+    return text.isNull() ? QStringLiteral("") : text;
+}
+
 // One connection to the database of a server instance, with its dialect and migrations.
 // Used from the thread that opened it.
 class Database

@@ -180,7 +180,7 @@ void PeopleStore::writePhonesAndEmails(const Person &p)
             QStringLiteral("INSERT INTO phones(person_id, number, type, e164, tail_key, position) "
                            "VALUES (:id, :number, :type, :e164, :tail, :pos)"),
             {{QStringLiteral("id"), p.id}, {QStringLiteral("number"), phone.number},
-                {QStringLiteral("type"), phone.type},
+                {QStringLiteral("type"), notNull(phone.type)},
                 {QStringLiteral("e164"), number.isValid() ? QVariant(number.e164()) : QVariant()},
                 {QStringLiteral("tail"),
                     number.isValid() ? QVariant(number.tailKey()) : QVariant()},

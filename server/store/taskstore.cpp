@@ -183,7 +183,7 @@ Task TaskStore::create(const Task &draft, qint64 createdBy)
             "INSERT INTO tasks(title, description, status, counterparty_id, created_by, "
             "created_at, "
             "updated_at, last_activity_at) VALUES (:title, :d, :s, :cp, :by, :t, :t, :t)"),
-        {{QStringLiteral("title"), task.title}, {QStringLiteral("d"), task.description},
+        {{QStringLiteral("title"), task.title}, {QStringLiteral("d"), notNull(task.description)},
             {QStringLiteral("s"), Task::statusName(task.status)},
             {QStringLiteral("cp"), nullableId(task.counterpartyId)},
             {QStringLiteral("by"), nullableId(createdBy)}, {QStringLiteral("t"), t}});
@@ -201,7 +201,7 @@ Task TaskStore::update(const Task &next)
                   "UPDATE tasks SET title = :title, description = :d, status = :s, "
                   "counterparty_id = :cp, updated_at = :t, last_activity_at = :t WHERE id = :id"),
         {{QStringLiteral("id"), next.id}, {QStringLiteral("title"), next.title},
-            {QStringLiteral("d"), next.description},
+            {QStringLiteral("d"), notNull(next.description)},
             {QStringLiteral("s"), Task::statusName(next.status)},
             {QStringLiteral("cp"), nullableId(next.counterpartyId)}, {QStringLiteral("t"), t}});
     writeMembers(next);
