@@ -57,7 +57,9 @@ QByteArray Router::bearerToken(const QHttpServerRequest &request)
         if (value.size() > 7 && value.left(7).compare("bearer ", Qt::CaseInsensitive) == 0)
             return value.mid(7).trimmed();
     }
-    return QUrlQuery(request.url()).queryItemValue(QStringLiteral("token")).toUtf8();
+    // "?token=" is for the event stream only (EventHub), where browsers cannot set headers;
+    // tokens in REST URLs end up in logs.
+    return {};
 }
 
 ApiResponse Router::dispatch(const QHttpServerRequest &request) const

@@ -121,10 +121,15 @@ QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
         params.insert(QStringLiteral("match"), m_db.dialect().matchExpression(indexed));
     }
     for (int i = 0; i < shortTerms.size(); ++i) {
-        sql += QStringLiteral(
-            " AND t.id IN (SELECT rowid FROM task_search WHERE body LIKE :short%1)")
+        // A short fragment is literal text: its own % and _ are not LIKE wildcards.
+        QString literal = shortTerms.at(i);
+        literal.replace(u'\\', QStringLiteral("\\\\"))
+            .replace(u'%', QStringLiteral("\\%"))
+            .replace(u'_', QStringLiteral("\\_"));
+        sql += QStringLiteral(" AND t.id IN (SELECT rowid FROM task_search WHERE body LIKE "
+                              ":short%1 ESCAPE '\\')")
                    .arg(i);
-        params.insert(QStringLiteral("short%1").arg(i), QString(u'%' + shortTerms.at(i) + u'%'));
+        params.insert(QStringLiteral("short%1").arg(i), QString(u'%' + literal + u'%'));
     }
     if (after) {
         sql += QStringLiteral(
