@@ -1,0 +1,179 @@
+#include "eventstream.h"
+
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+Q_LOGGING_CATEGORY(lcStream, "linecard.ws", QtInfoMsg)
+
+namespace linecard::client {
+
+EventStream::EventStream(QObject *parent)
+    : QObject(parent)
+    , m_reconnectTimer(new QTimer(this))
+    , m_pingTimer(new QTimer(this))
+    , m_pongTimer(new QTimer(this))
+{
+    m_reconnectTimer->setSingleShot(true);
+    m_pongTimer->setSingleShot(true);
+    m_pingTimer->setInterval(15000);
+    m_pongTimer->setInterval(10000);
+    connect(m_reconnectTimer, &QTimer::timeout, this, &EventStream::open);
+    connect(m_pingTimer, &QTimer::timeout, this, &EventStream::sendPing);
+    connect(m_pongTimer, &QTimer::timeout, this, [this] {
+        qCInfo(lcStream) << "no pong: the link is dead, reconnecting";
+        if (m_socket)
+            m_socket->abort();
+    });
+}
+
+EventStream::~EventStream()
+{
+    stop();
+}
+
+void EventStream::setTimings(int pingMs, int pongTimeoutMs, int firstBackoffMs, int maxBackoffMs)
+{
+    m_pingTimer->setInterval(pingMs);
+    m_pongTimer->setInterval(pongTimeoutMs);
+    m_firstBackoffMs = m_backoffMs = firstBackoffMs;
+    m_maxBackoffMs = maxBackoffMs;
+}
+
+void EventStream::setServer(const QUrl &baseUrl, const QString &token)
+{
+    m_baseUrl = baseUrl;
+    m_token = token;
+}
+
+void EventStream::start()
+{
+    m_wanted = true;
+    m_backoffMs = m_firstBackoffMs;
+    open();
+}
+
+void EventStream::stop()
+{
+    m_wanted = false;
+    m_reconnectTimer->stop();
+    m_pingTimer->stop();
+    m_pongTimer->stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+        m_socket->deleteLater();
+        m_socket = nullptr;
+    }
+    setState(State::Disconnected);
+}
+
+void EventStream::open()
+{
+    if (!m_wanted)
+        return;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->deleteLater();
+    }
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    connect(m_socket, &QWebSocket::textMessageReceived, this, &EventStream::onText);
+    connect(m_socket, &QWebSocket::disconnected, this, &EventStream::onDisconnected);
+    connect(m_socket, &QWebSocket::pong, this, [this] { m_pongTimer->stop(); });
+    connect(m_socket, &QWebSocket::connected, this, [this] {
+        m_backoffMs = m_firstBackoffMs;
+        m_pingTimer->start();
+        setState(State::Connected);
+    });
+
+    QUrl url = m_baseUrl;
+    url.setScheme(m_baseUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setPath(QStringLiteral("/api/v1/events"));
+    if (m_lastSeq >= 0) {
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("since"), QString::number(m_lastSeq));
+        url.setQuery(query);
+    }
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    setState(m_state == State::Disconnected ? State::Connecting : State::Reconnecting);
+    m_socket->open(request);
+}
+
+void EventStream::onText(const QString &text)
+{
+    const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
+    const QString type = message.value(QStringLiteral("type")).toString();
+    if (message.contains(QStringLiteral("error"))) {
+        const QString code = message.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+        if (code == QLatin1String("unauthorized")) {
+            m_wanted = false;
+            emit unauthorized();
+        }
+        return;
+    }
+    if (type == QLatin1String("hello")) {
+        // A first connection starts from now; a resumed one already replayed from m_lastSeq.
+        if (m_lastSeq < 0)
+            m_lastSeq = qint64(message.value(QStringLiteral("seq")).toDouble());
+        return;
+    }
+    if (type == QLatin1String("resync")) {
+        m_lastSeq = qint64(message.value(QStringLiteral("seq")).toDouble());
+        emit resyncNeeded();
+        return;
+    }
+    const qint64 seq = qint64(message.value(QStringLiteral("seq")).toDouble());
+    if (seq > 0 && seq <= m_lastSeq)
+        return; // already seen (a replay overlapping what arrived live)
+    if (seq > 0)
+        m_lastSeq = seq;
+    emit event(type, message.value(QStringLiteral("data")).toObject());
+}
+
+void EventStream::onDisconnected()
+{
+    m_pingTimer->stop();
+    m_pongTimer->stop();
+    const int closeCode = m_socket ? int(m_socket->closeCode()) : 0;
+    if (closeCode == 4401 || closeCode == 4403) {
+        m_wanted = false;
+        setState(State::Disconnected);
+        emit unauthorized();
+        return;
+    }
+    if (m_wanted)
+        scheduleReconnect();
+    else
+        setState(State::Disconnected);
+}
+
+void EventStream::scheduleReconnect()
+{
+    setState(State::Reconnecting);
+    // Exponential backoff with jitter, so a restarted server is not hit by everyone at once.
+    const int jitter = int(QRandomGenerator::global()->bounded(m_backoffMs / 4 + 1));
+    m_reconnectTimer->start(m_backoffMs + jitter);
+    m_backoffMs = qMin(m_backoffMs * 2, m_maxBackoffMs);
+}
+
+void EventStream::sendPing()
+{
+    if (!m_socket || m_pongTimer->isActive())
+        return;
+    m_pongTimer->start();
+    m_socket->ping();
+}
+
+void EventStream::setState(State state)
+{
+    if (m_state != state) {
+        m_state = state;
+        emit stateChanged(state);
+    }
+}
+
+} // namespace linecard::client

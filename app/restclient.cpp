@@ -1,0 +1,113 @@
+#include "restclient.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QPointer>
+#include <QUrlQuery>
+
+namespace linecard::client {
+
+QString ApiFailure::describe() const
+{
+    if (status == 0)
+        return message.isEmpty() ? RestClient::tr("The server does not answer.") : message;
+    return message.isEmpty() ? RestClient::tr("The server answered %1.").arg(status) : message;
+}
+
+RestClient::RestClient(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
+                      QObject *context, Done done, Failed failed)
+{
+    QUrl url = m_baseUrl.resolved(QUrl(path));
+    if (!query.isEmpty())
+        url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Linecard/%1").arg(QStringLiteral(LINECARD_VERSION)));
+    request.setTransferTimeout(m_timeoutMs);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    if (!body.isEmpty())
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
+    // The reply lives and dies with its requester: destroying it aborts the request.
+    reply->setParent(context ? context : this);
+    QPointer<QObject> guard(context);
+    const bool hadContext = context != nullptr;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, guard, hadContext, done, failed] {
+        reply->deleteLater();
+        if (hadContext && !guard)
+            return;
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray raw = reply->readAll();
+        const QJsonObject json = QJsonDocument::fromJson(raw).object();
+        if (status >= 200 && status < 300) {
+            if (done)
+                done(json);
+            return;
+        }
+        ApiFailure failure;
+        failure.status = status;
+        const QJsonObject error = json.value(QStringLiteral("error")).toObject();
+        failure.code = error.value(QStringLiteral("code")).toString();
+        failure.message = status == 0 ? reply->errorString() : error.value(QStringLiteral("message")).toString();
+        if (status == 401)
+            emit unauthorized();
+        if (failed)
+            failed(failure);
+    });
+}
+
+void RestClient::get(const QString &path, QObject *context, Done done, Failed failed)
+{
+    const QUrl url(path);
+    send("GET", url.path(), QUrlQuery(url), {}, context, std::move(done), std::move(failed));
+}
+
+void RestClient::post(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
+{
+    send("POST", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done), std::move(failed));
+}
+
+void RestClient::patch(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
+{
+    send("PATCH", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done), std::move(failed));
+}
+
+void RestClient::put(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
+{
+    send("PUT", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done), std::move(failed));
+}
+
+void RestClient::fetchPage(const QString &path, const QUrlQuery &query, QObject *context, PageCallback done)
+{
+    send(
+        "GET", path, query, {}, context,
+        [done](const QJsonObject &json) {
+            PageReply page;
+            page.ok = true;
+            for (const QJsonValue &v : json.value(QStringLiteral("items")).toArray())
+                if (v.isObject())
+                    page.items.append(v.toObject());
+            page.nextCursor = json.value(QStringLiteral("nextCursor")).toString();
+            done(page);
+        },
+        [done](const ApiFailure &failure) {
+            PageReply page;
+            page.error = failure.describe();
+            done(page);
+        });
+}
+
+void RestClient::fetchObject(const QString &path, QObject *context, ObjectCallback done)
+{
+    send(
+        "GET", path, {}, {}, context, [done](const QJsonObject &json) { done(true, json); },
+        [done](const ApiFailure &) { done(false, {}); });
+}
+
+} // namespace linecard::client

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "models/datasource.h"
+
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QObject>
+#include <QUrl>
+
+#include <functional>
+
+namespace linecard::client {
+
+// An API failure as the UI sees it: transport (status 0), or the server's error shape.
+struct ApiFailure
+{
+    int status = 0; // 0: no answer (offline, timeout)
+    QString code;
+    QString message;
+
+    bool isTransient() const { return status == 0 || status >= 500 || status == 429; }
+    bool isAuth() const { return status == 401; }
+    QString describe() const;
+};
+
+// The one thin REST client: base URL, bearer token, timeout, user agent; each reply is
+// parented to whoever asked, so destroying a model or window cancels its requests.
+class RestClient : public QObject, public DataSource
+{
+    Q_OBJECT
+public:
+    using Done = std::function<void(const QJsonObject &json)>;
+    using Failed = std::function<void(const ApiFailure &failure)>;
+
+    explicit RestClient(QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &url) { m_baseUrl = url; }
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QString &token) { m_token = token; }
+    QString token() const { return m_token; }
+    void setTimeout(int ms) { m_timeoutMs = ms; }
+
+    void get(const QString &path, QObject *context, Done done, Failed failed = {});
+    void post(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed = {});
+    void patch(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed = {});
+    void put(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed = {});
+
+    // DataSource
+    void fetchPage(const QString &path, const QUrlQuery &query, QObject *context, PageCallback done) override;
+    void fetchObject(const QString &path, QObject *context, ObjectCallback done) override;
+
+signals:
+    // Any request answered 401: the session is over.
+    void unauthorized();
+
+private:
+    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
+              QObject *context, Done done, Failed failed);
+
+    QNetworkAccessManager m_network;
+    QUrl m_baseUrl;
+    QString m_token;
+    int m_timeoutMs = 15000;
+};
+
+} // namespace linecard::client

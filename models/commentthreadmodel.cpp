@@ -1,0 +1,94 @@
+#include "commentthreadmodel.h"
+
+#include "peopledirectory.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+namespace linecard {
+
+CommentThreadModel::CommentThreadModel(PeopleDirectory *people, QObject *parent)
+    : PagedListModel(parent)
+    , m_people(people)
+{
+    connect(people, &PeopleDirectory::personChanged, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, 0));
+    });
+}
+
+QHash<int, QByteArray> CommentThreadModel::roleNames() const
+{
+    QHash<int, QByteArray> names = PagedListModel::roleNames();
+    names.insert(AuthorIdRole, "authorId");
+    names.insert(AuthorNameRole, "authorName");
+    names.insert(TextRole, "text");
+    names.insert(CreatedAtRole, "createdAt");
+    names.insert(HiddenRole, "hidden");
+    names.insert(InternalRole, "internal");
+    names.insert(ExternalRole, "external");
+    names.insert(NotifiedNamesRole, "notifiedNames");
+    names.insert(VisibleToNamesRole, "visibleToNames");
+    names.insert(TaskIdRole, "taskId");
+    names.insert(TaskTitleRole, "taskTitle");
+    names.insert(CallRole, "call");
+    return names;
+}
+
+QStringList CommentThreadModel::names(const QJsonValue &ids) const
+{
+    QStringList out;
+    for (const QJsonValue &id : ids.toArray())
+        out << m_people->name(qint64(id.toDouble()));
+    return out;
+}
+
+QVariant CommentThreadModel::roleData(const QJsonObject &row, int, int role) const
+{
+    const qint64 author = qint64(row.value(QStringLiteral("authorId")).toDouble());
+    switch (role) {
+    case Qt::DisplayRole:
+    case TextRole:
+        return row.value(QStringLiteral("text")).toString();
+    case AuthorIdRole:
+        return author;
+    case AuthorNameRole:
+        return m_people->name(author);
+    case CreatedAtRole:
+        return QDateTime::fromString(row.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
+    case HiddenRole:
+        return row.value(QStringLiteral("hidden")).toBool();
+    case InternalRole:
+        return row.value(QStringLiteral("internal")).toBool();
+    case ExternalRole: {
+        // Written by a contact, or addressed to one: a client reads it.
+        if (row.value(QStringLiteral("internal")).toBool() || row.value(QStringLiteral("hidden")).toBool())
+            return m_people->isContact(author);
+        if (m_people->isContact(author))
+            return true;
+        for (const QJsonValue &id : row.value(QStringLiteral("notifiedIds")).toArray())
+            if (m_people->isContact(qint64(id.toDouble())))
+                return true;
+        return false;
+    }
+    case NotifiedNamesRole:
+        return names(row.value(QStringLiteral("notifiedIds")));
+    case VisibleToNamesRole:
+        return names(row.value(QStringLiteral("visibleToIds")));
+    case TaskIdRole:
+        return qint64(row.value(QStringLiteral("taskId")).toDouble());
+    case TaskTitleRole:
+        return row.value(QStringLiteral("task")).toObject().value(QStringLiteral("title")).toString();
+    case CallRole:
+        return row.value(QStringLiteral("call")).toObject();
+    }
+    return {};
+}
+
+int CommentThreadModel::rowForNew(const QJsonObject &) const
+{
+    // A new comment belongs at the end, once the thread is loaded that far.
+    return isAtEnd() ? rowCount() : -1;
+}
+
+} // namespace linecard

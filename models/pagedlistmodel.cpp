@@ -1,0 +1,194 @@
+#include "pagedlistmodel.h"
+
+namespace linecard {
+
+PagedListModel::PagedListModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{
+}
+
+void PagedListModel::setDataSource(DataSource *source)
+{
+    m_source = source;
+    reload();
+}
+
+void PagedListModel::setQuery(const QString &path, const QUrlQuery &query)
+{
+    // A new generation: whatever is in flight for the old query is cancelled.
+    ++m_generation;
+    delete m_requestContext;
+    m_requestContext = nullptr;
+    m_path = path;
+    m_query = query;
+    m_cursor.clear();
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    setLoading(false);
+    setError({});
+    setAtEnd(m_path.isEmpty() || !m_source);
+}
+
+int PagedListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int PagedListModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : columns();
+}
+
+void PagedListModel::rowChanged(int row)
+{
+    emit dataChanged(index(row, 0), index(row, columns() - 1));
+}
+
+QVariant PagedListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const QJsonObject &row = m_rows.at(index.row());
+    if (role == IdRole)
+        return row.value(QStringLiteral("id")).toVariant().toLongLong();
+    if (role == JsonRole)
+        return row;
+    return roleData(row, index.column(), role);
+}
+
+QHash<int, QByteArray> PagedListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractTableModel::roleNames();
+    names.insert(IdRole, "id");
+    names.insert(JsonRole, "json");
+    return names;
+}
+
+QVariant PagedListModel::roleData(const QJsonObject &row, int, int role) const
+{
+    if (role == Qt::DisplayRole)
+        return row.value(QStringLiteral("id")).toVariant();
+    return {};
+}
+
+bool PagedListModel::canFetchMore(const QModelIndex &parent) const
+{
+    return !parent.isValid() && !m_atEnd && !m_loading && m_source;
+}
+
+void PagedListModel::fetchMore(const QModelIndex &parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    setLoading(true);
+    QUrlQuery query = m_query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    if (!m_cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), m_cursor);
+    const int generation = m_generation;
+    m_requestContext = new QObject(this);
+    m_source->fetchPage(m_path, query, m_requestContext, [this, generation](const PageReply &reply) {
+        if (generation != m_generation)
+            return; // a reply for a query that is no longer shown
+        m_requestContext->deleteLater();
+        m_requestContext = nullptr;
+        setLoading(false);
+        if (!reply.ok) {
+            setError(reply.error);
+            return;
+        }
+        setError({});
+        QList<QJsonObject> fresh;
+        for (const QJsonObject &item : reply.items)
+            if (rowOfId(qint64(item.value(QStringLiteral("id")).toDouble())) < 0)
+                fresh.append(item); // already here through a live event
+        if (!fresh.isEmpty()) {
+            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
+            m_rows.append(fresh);
+            endInsertRows();
+        }
+        m_cursor = reply.nextCursor;
+        setAtEnd(m_cursor.isEmpty());
+        emit pageLoaded();
+    });
+}
+
+int PagedListModel::rowOfId(qint64 id) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (qint64(m_rows.at(i).value(QStringLiteral("id")).toDouble()) == id)
+            return i;
+    return -1;
+}
+
+int PagedListModel::rowForNew(const QJsonObject &) const
+{
+    return 0;
+}
+
+bool PagedListModel::movesToTopOnUpdate(const QJsonObject &, const QJsonObject &) const
+{
+    return false;
+}
+
+void PagedListModel::upsert(const QJsonObject &item)
+{
+    const int row = rowOfId(qint64(item.value(QStringLiteral("id")).toDouble()));
+    if (row >= 0) {
+        const QJsonObject before = m_rows.at(row);
+        if (row > 0 && movesToTopOnUpdate(before, item)) {
+            beginMoveRows({}, row, row, {}, 0);
+            m_rows.move(row, 0);
+            endMoveRows();
+            m_rows[0] = item;
+            rowChanged(0);
+        } else {
+            m_rows[row] = item;
+            rowChanged(row);
+        }
+        return;
+    }
+    const int at = rowForNew(item);
+    if (at < 0 || at > m_rows.size())
+        return;
+    beginInsertRows({}, at, at);
+    m_rows.insert(at, item);
+    endInsertRows();
+}
+
+void PagedListModel::removeId(qint64 id)
+{
+    const int row = rowOfId(id);
+    if (row < 0)
+        return;
+    beginRemoveRows({}, row, row);
+    m_rows.removeAt(row);
+    endRemoveRows();
+}
+
+void PagedListModel::setLoading(bool loading)
+{
+    if (m_loading != loading) {
+        m_loading = loading;
+        emit loadingChanged();
+    }
+}
+
+void PagedListModel::setAtEnd(bool atEnd)
+{
+    if (m_atEnd != atEnd) {
+        m_atEnd = atEnd;
+        emit atEndChanged();
+    }
+}
+
+void PagedListModel::setError(const QString &error)
+{
+    if (m_error != error) {
+        m_error = error;
+        emit errorChanged();
+    }
+}
+
+} // namespace linecard
