@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "models/phonenumber.h"
+#include "textsearch.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -286,50 +287,12 @@ QStringList PeopleStore::searchTerms(const QString &query)
 QList<Person> PeopleStore::search(
     const QStringList &terms, const std::optional<std::pair<QString, qint64>> &after, int limit)
 {
-    // Terms of 3+ characters go through the trigram index; shorter ones (a 2-letter
-    // name) narrow that result with LIKE, or scan names alone when nothing else is given.
-    // (Characters, not UTF-16 units: an emoji and a letter make no trigram.)
-    QStringList indexed, shortTerms;
-    for (const QString &t : terms)
-        (t.toUcs4().size() >= 3 ? indexed : shortTerms) << t;
-
     QVariantMap params {{QStringLiteral("limit"), limit}};
     QString sql = QStringLiteral(
         "SELECT %1 FROM people p WHERE p.kind = 'contact' AND p.merged_into IS NULL")
                       .arg(personColumns);
-    if (!indexed.isEmpty()) {
-        sql += QStringLiteral(" AND p.id IN (%1)").arg(m_db.dialect().contactSearchIds());
-        params.insert(QStringLiteral("match"), m_db.dialect().matchExpression(indexed));
-    }
-    for (int i = 0; i < shortTerms.size(); ++i) {
-        // The trigram table would answer "body LIKE" itself, and SQLite 3.40 finds nothing
-        // there for a pattern under 3 characters that takes 3+ bytes ("ив", an emoji), so
-        // the LIKE runs on an expression. SQLite's LIKE folds ASCII case only: every case
-        // variant of the (at most 2-character) term is tried. % and _ are text, not wildcards.
-        QString escaped = shortTerms.at(i);
-        escaped.replace(u'\\', QStringLiteral("\\\\"))
-            .replace(u'%', QStringLiteral("\\%"))
-            .replace(u'_', QStringLiteral("\\_"));
-        QStringList variants {QString()};
-        for (char32_t c : escaped.toUcs4()) {
-            QStringList next;
-            for (const QString &v : variants)
-                for (char32_t cased : {QChar::toLower(c), QChar::toUpper(c)}) {
-                    const QString longer = v + QString::fromUcs4(&cased, 1);
-                    if (!next.contains(longer))
-                        next << longer;
-                }
-            variants = next;
-        }
-        QStringList likes;
-        for (int v = 0; v < variants.size(); ++v) {
-            const QString name = QStringLiteral("short%1_%2").arg(i).arg(v);
-            likes << QStringLiteral("(body || '') LIKE :%1 ESCAPE '\\'").arg(name);
-            params.insert(name, QString(u'%' + variants.at(v) + u'%'));
-        }
-        sql += QStringLiteral(" AND p.id IN (SELECT rowid FROM contact_search WHERE %1)")
-                   .arg(likes.join(QStringLiteral(" OR ")));
-    }
+    sql += textSearchFilter(
+        m_db.dialect(), QStringLiteral("contact_search"), QStringLiteral("p.id"), terms, params);
     if (after) {
         sql += QStringLiteral(
             " AND (p.name > :afterName OR (p.name = :afterName AND p.id > :afterId))");

@@ -11,12 +11,6 @@ QStringList SqliteDialect::connectionSetup() const
         QStringLiteral("PRAGMA busy_timeout = 5000")};
 }
 
-QString SqliteDialect::contactSearchIds() const
-{
-    return QStringLiteral(
-        "SELECT rowid AS id FROM contact_search WHERE contact_search MATCH :match");
-}
-
 QString SqliteDialect::matchExpression(const QStringList &terms) const
 {
     // Each term becomes a quoted phrase, which the trigram tokenizer matches as a substring.

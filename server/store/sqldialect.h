@@ -16,9 +16,7 @@ public:
     // Statements run on every new connection.
     virtual QStringList connectionSetup() const = 0;
 
-    // Full-text search of contacts: a query selecting the ids (column "id") of contacts
-    // whose indexed text contains every term; binds :match = matchExpression(terms).
-    virtual QString contactSearchIds() const = 0;
+    // Full-text search (store/textsearch.cpp): the MATCH expression for terms of 3+ chars.
     virtual QString matchExpression(const QStringList &terms) const = 0; // terms ≥ 3 chars
     virtual QString contactSearchUpsert() const = 0; // binds :id, :body
     virtual QString contactSearchDelete() const = 0; // binds :id
@@ -30,7 +28,6 @@ public:
     QString driverName() const override { return QStringLiteral("QSQLITE"); }
     QString migrationsPath() const override { return QStringLiteral(":/migrations/sqlite"); }
     QStringList connectionSetup() const override;
-    QString contactSearchIds() const override;
     QString matchExpression(const QStringList &terms) const override;
     QString contactSearchUpsert() const override;
     QString contactSearchDelete() const override;

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "peoplestore.h"
+#include "textsearch.h"
 #include "visibilitysql.h"
 
 #include <QDateTime>
@@ -112,25 +113,8 @@ QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
             "fa.role = 'assignee' AND fa.person_id = :assignee)");
         params.insert(QStringLiteral("assignee"), filter.assigneeId);
     }
-    QStringList indexed, shortTerms;
-    for (const QString &word : filter.text.simplified().split(u' ', Qt::SkipEmptyParts))
-        (word.size() >= 3 ? indexed : shortTerms) << word;
-    if (!indexed.isEmpty()) {
-        sql += QStringLiteral(
-            " AND t.id IN (SELECT rowid FROM task_search WHERE task_search MATCH :match)");
-        params.insert(QStringLiteral("match"), m_db.dialect().matchExpression(indexed));
-    }
-    for (int i = 0; i < shortTerms.size(); ++i) {
-        // A short fragment is literal text: its own % and _ are not LIKE wildcards.
-        QString literal = shortTerms.at(i);
-        literal.replace(u'\\', QStringLiteral("\\\\"))
-            .replace(u'%', QStringLiteral("\\%"))
-            .replace(u'_', QStringLiteral("\\_"));
-        sql += QStringLiteral(" AND t.id IN (SELECT rowid FROM task_search WHERE body LIKE "
-                              ":short%1 ESCAPE '\\')")
-                   .arg(i);
-        params.insert(QStringLiteral("short%1").arg(i), QString(u'%' + literal + u'%'));
-    }
+    sql += textSearchFilter(m_db.dialect(), QStringLiteral("task_search"), QStringLiteral("t.id"),
+        filter.text.simplified().split(u' ', Qt::SkipEmptyParts), params);
     if (after) {
         sql += QStringLiteral(
             " AND (t.last_activity_at < :afterTime OR (t.last_activity_at = :afterTime "
