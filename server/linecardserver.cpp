@@ -56,6 +56,10 @@ void LinecardServer::start()
     addCommentRoutes(router, *m_context);
     addContactRoutes(router, *m_context);
     addSettingsRoutes(router, *m_context);
+    addLineRoutes(router, *m_context);
+    addProviderRoutes(router, *m_context);
+    addCallRoutes(router, *m_context);
+    addTelephonyRoutes(router, *m_context);
     connect(m_http, &ApiServer::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_events->accept(m_http->nextPendingWebSocketConnection());

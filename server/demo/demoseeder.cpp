@@ -3,6 +3,7 @@
 #include "../auth/passwordhasher.h"
 #include "../linecardserver.h"
 #include "../servercontext.h"
+#include "../store/linestore.h"
 
 #include <QRandomGenerator>
 
@@ -269,6 +270,7 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
             QStringLiteral("INSERT INTO line_employees(line_id, person_id) VALUES (:l, :p)"),
             {{QStringLiteral("l"), lineId},
                 {QStringLiteral("p"), employees.at(1 + int(lineId % 4))}});
+        LineStore(ctx.db).update(*LineStore(ctx.db).get(lineId)); // fills the number keys
     }
     tx.commit();
     return accounts;

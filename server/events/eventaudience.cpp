@@ -19,6 +19,8 @@ bool EventAudience::admits(const Viewer &viewer, const AccountSettings &settings
     case Scope::Card:
         return canSeeCard(viewer, personId)
             && (!comment || canSeeComment(viewer, *comment, settings));
+    case Scope::People:
+        return viewer.isEmployee && personIds.contains(viewer.id);
     }
     return false;
 }
@@ -33,9 +35,11 @@ static QList<qint64> readIds(const QJsonValue &v)
 
 QJsonObject EventAudience::toJson() const
 {
-    static const char *names[] = {"employees", "employeesAndPerson", "task", "card"};
+    static const char *names[] = {"employees", "employeesAndPerson", "task", "card", "people"};
     QJsonObject o {{QStringLiteral("scope"), QLatin1String(names[int(scope)])},
         {QStringLiteral("personId"), personId}};
+    if (scope == Scope::People)
+        o.insert(QStringLiteral("personIds"), idsToJson(personIds));
     if (scope == Scope::Task)
         o.insert(QStringLiteral("task"),
             QJsonObject {{QStringLiteral("counterpartyId"), task.counterpartyId},
@@ -60,8 +64,10 @@ EventAudience EventAudience::fromJson(const QJsonObject &o)
     a.scope = scope == QLatin1String("task")           ? Scope::Task
         : scope == QLatin1String("card")               ? Scope::Card
         : scope == QLatin1String("employeesAndPerson") ? Scope::EmployeesAndPerson
+        : scope == QLatin1String("people")             ? Scope::People
                                                        : Scope::Employees;
     a.personId = qint64(o.value(QStringLiteral("personId")).toDouble());
+    a.personIds = readIds(o.value(QStringLiteral("personIds")));
     const QJsonObject t = o.value(QStringLiteral("task")).toObject();
     a.task.counterpartyId = qint64(t.value(QStringLiteral("counterpartyId")).toDouble());
     a.task.counterpartyCompanyId
@@ -97,6 +103,14 @@ EventAudience EventAudience::forTask(
     a.scope = Scope::Task;
     a.task = task;
     a.comment = std::move(comment);
+    return a;
+}
+
+EventAudience EventAudience::people(const QList<qint64> &personIds)
+{
+    EventAudience a;
+    a.scope = Scope::People;
+    a.personIds = personIds;
     return a;
 }
 

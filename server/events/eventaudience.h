@@ -18,13 +18,15 @@ struct EventAudience
         Employees,
         EmployeesAndPerson,
         Task,
-        Card
+        Card,
+        People // only these employees (the targets of a call)
     };
 
     Scope scope = Scope::Employees;
     qint64 personId = 0; // EmployeesAndPerson, Card (the card's contact)
     visibility::TaskAudience task; // Task
     std::optional<visibility::CommentAudience> comment; // Task/Card: the comment to check
+    QList<qint64> personIds; // People
 
     bool admits(const visibility::Viewer &viewer, const AccountSettings &settings) const;
 
@@ -36,6 +38,7 @@ struct EventAudience
     static EventAudience forTask(const visibility::TaskAudience &task,
         std::optional<visibility::CommentAudience> comment = std::nullopt);
     static EventAudience forCard(qint64 contactId, const visibility::CommentAudience &comment);
+    static EventAudience people(const QList<qint64> &personIds);
 };
 
 } // namespace linecard::server

@@ -43,7 +43,7 @@ public:
 
 private:
     struct Connection;
-    void send(Connection &c, const StoredEvent &event);
+    void send(Connection &c, const StoredEvent &event, const QString &message);
     void drop(Connection *c, int closeCode, const QString &reason);
     void pingAll();
 

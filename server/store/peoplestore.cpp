@@ -1,10 +1,12 @@
 #include "peoplestore.h"
 
+#include "contactsearchorder.h"
 #include "database.h"
 #include "models/phonenumber.h"
 #include "textsearch.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -62,6 +64,41 @@ void PeopleStore::loadDetails(Person &p)
         p.emails << emails.value(0).toString();
 }
 
+void PeopleStore::loadDetails(QList<Person> &people)
+{
+    if (people.size() < 2) {
+        for (Person &p : people)
+            loadDetails(p);
+        return;
+    }
+    QHash<qint64, Person *> byId;
+    QStringList ids; // integers, so written into the statement
+    for (Person &p : people) {
+        byId.insert(p.id, &p);
+        ids << QString::number(p.id);
+    }
+    const QString in = ids.join(u',');
+    auto each = [&](const QString &sql, Person::Kind kind, auto &&add) {
+        QSqlQuery q = m_db.exec(sql.arg(in));
+        while (q.next())
+            if (Person *p = byId.value(q.value(0).toLongLong()); p && p->kind == kind)
+                add(*p, q);
+    };
+    each(QStringLiteral("SELECT person_id, extension FROM extensions WHERE person_id IN (%1) "
+                        "ORDER BY person_id, extension"),
+        Person::Kind::Employee,
+        [](Person &p, const QSqlQuery &q) { p.extensions << q.value(1).toString(); });
+    each(QStringLiteral("SELECT person_id, number, type FROM phones WHERE person_id IN (%1) "
+                        "ORDER BY person_id, position, id"),
+        Person::Kind::Contact, [](Person &p, const QSqlQuery &q) {
+            p.phones.append({q.value(1).toString(), q.value(2).toString()});
+        });
+    each(QStringLiteral("SELECT person_id, email FROM emails WHERE person_id IN (%1) "
+                        "ORDER BY person_id, position, id"),
+        Person::Kind::Contact,
+        [](Person &p, const QSqlQuery &q) { p.emails << q.value(1).toString(); });
+}
+
 std::optional<Person> PeopleStore::get(qint64 id)
 {
     QSqlQuery q
@@ -112,8 +149,7 @@ QList<Person> PeopleStore::employees()
     QList<Person> out;
     while (q.next())
         out.append(readPerson(q));
-    for (Person &p : out)
-        loadDetails(p);
+    loadDetails(out);
     return out;
 }
 
@@ -288,24 +324,41 @@ QList<Person> PeopleStore::search(
     const QStringList &terms, const std::optional<std::pair<QString, qint64>> &after, int limit)
 {
     QVariantMap params {{QStringLiteral("limit"), limit}};
-    QString sql = QStringLiteral(
-        "SELECT %1 FROM people p WHERE p.kind = 'contact' AND p.merged_into IS NULL")
-                      .arg(personColumns);
-    sql += textSearchFilter(
-        m_db.dialect(), QStringLiteral("contact_search"), QStringLiteral("p.id"), terms, params);
-    if (after) {
-        sql += QStringLiteral(
-            " AND (p.name > :afterName OR (p.name = :afterName AND p.id > :afterId))");
-        params.insert(QStringLiteral("afterName"), after->first);
-        params.insert(QStringLiteral("afterId"), after->second);
+    QString sql;
+    if (terms.isEmpty()) {
+        sql = QStringLiteral(
+            "SELECT %1 FROM people p WHERE p.kind = 'contact' AND p.merged_into IS NULL")
+                  .arg(personColumns);
+        if (after) {
+            sql += QStringLiteral(
+                " AND (p.name > :afterName OR (p.name = :afterName AND p.id > :afterId))");
+            params.insert(QStringLiteral("afterName"), after->first);
+            params.insert(QStringLiteral("afterId"), after->second);
+        }
+        sql += QStringLiteral(" ORDER BY p.name, p.id LIMIT :limit");
+    } else {
+        // The search table read in its rowid order, which is (name, id) order (see
+        // contactsearchorder.h), and left as soon as the page is full: no sorting of every
+        // match. CROSS JOIN keeps it the outer loop.
+        sql = QStringLiteral("SELECT %1 FROM contact_search s CROSS JOIN people p ON "
+                             "p.search_key = s.rowid WHERE p.kind = 'contact' AND "
+                             "p.merged_into IS NULL")
+                  .arg(personColumns);
+        sql += textSearchConditions(
+            m_db.dialect(), QStringLiteral("contact_search"), QStringLiteral("s"), terms, params);
+        if (after)
+            if (const qint64 key
+                = ContactSearchOrder(m_db).keyAtOrBefore(after->first, after->second)) {
+                sql += QStringLiteral(" AND s.rowid > :afterKey");
+                params.insert(QStringLiteral("afterKey"), key);
+            }
+        sql += QStringLiteral(" ORDER BY s.rowid LIMIT :limit");
     }
-    sql += QStringLiteral(" ORDER BY p.name, p.id LIMIT :limit");
     QSqlQuery q = m_db.exec(sql, params);
     QList<Person> out;
     while (q.next())
         out.append(readPerson(q));
-    for (Person &p : out)
-        loadDetails(p);
+    loadDetails(out);
     return out;
 }
 
@@ -314,17 +367,19 @@ QList<Person> PeopleStore::lookupPhone(const QString &phone)
     const PhoneNumber number = PhoneNumber::parse(phone);
     if (!number.isValid())
         return {};
+    // One lookup in each phone index, then the few people they name: without CROSS JOIN the
+    // planner walks every contact in name order to avoid a sort (seconds at 1,000,000).
     QSqlQuery q = m_db.exec(
-        QStringLiteral("SELECT DISTINCT %1 FROM phones ph JOIN people p ON p.id = ph.person_id "
-                       "WHERE (ph.e164 = :e164 OR ph.tail_key = :tail) AND p.merged_into IS NULL "
-                       "AND p.kind = 'contact' ORDER BY p.name, p.id")
+        QStringLiteral("SELECT %1 FROM (SELECT person_id FROM phones WHERE e164 = :e164 UNION "
+                       "SELECT person_id FROM phones WHERE tail_key = :tail) ph CROSS JOIN "
+                       "people p ON p.id = ph.person_id WHERE p.merged_into IS NULL AND "
+                       "p.kind = 'contact' ORDER BY p.name, p.id")
             .arg(personColumns),
         {{QStringLiteral("e164"), number.e164()}, {QStringLiteral("tail"), number.tailKey()}});
     QList<Person> out;
     while (q.next())
         out.append(readPerson(q));
-    for (Person &p : out)
-        loadDetails(p);
+    loadDetails(out);
     return out;
 }
 
@@ -335,15 +390,13 @@ void PeopleStore::reindex(qint64 contactId)
         unindex(contactId);
         return;
     }
-    QStringList body {p->name};
+    QString companyName;
     if (p->companyId)
         if (const auto company = get(p->companyId))
-            body << company->name;
-    body << p->emails;
-    for (const PhoneEntry &phone : p->phones)
-        body << PhoneNumber::parse(phone.number).searchForms();
+            companyName = company->name;
+    const qint64 key = ContactSearchOrder(m_db).place(contactId, p->name);
     m_db.exec(m_db.dialect().contactSearchUpsert(),
-        {{QStringLiteral("id"), contactId}, {QStringLiteral("body"), body.join(u'\n')}});
+        {{QStringLiteral("id"), key}, {QStringLiteral("body"), searchBody(*p, companyName)}});
     if (p->isCompany) {
         QSqlQuery members = m_db.exec(
             QStringLiteral("SELECT id FROM people WHERE company_id = :id AND merged_into IS NULL"),
@@ -357,9 +410,20 @@ void PeopleStore::reindex(qint64 contactId)
     }
 }
 
+QString PeopleStore::searchBody(const Person &contact, const QString &companyName)
+{
+    QStringList body {contact.name};
+    if (!companyName.isEmpty())
+        body << companyName;
+    body << contact.emails;
+    for (const PhoneEntry &phone : contact.phones)
+        body << PhoneNumber::parse(phone.number).searchForms();
+    return body.join(u'\n');
+}
+
 void PeopleStore::unindex(qint64 contactId)
 {
-    m_db.exec(m_db.dialect().contactSearchDelete(), {{QStringLiteral("id"), contactId}});
+    ContactSearchOrder(m_db).remove(contactId);
 }
 
 } // namespace linecard::server

@@ -50,6 +50,10 @@ public:
 
     // Rebuilds the search row of a contact (and of its members when it is a company).
     void reindex(qint64 contactId);
+    // The text of a contact's search row: its name, its company's name (empty = none),
+    // emails and the digit forms of each phone. The one definition of what search finds;
+    // the benchmarks' data generator writes its rows with it too.
+    static QString searchBody(const Person &contact, const QString &companyName);
     void unindex(qint64 contactId);
 
     // Splits a search query into index terms: phone-like runs lose their punctuation.
@@ -58,6 +62,8 @@ public:
 private:
     Person readPerson(const QSqlQuery &row);
     void loadDetails(Person &person);
+    // The same for a page of people in three statements, not two per person.
+    void loadDetails(QList<Person> &people);
     void writePhonesAndEmails(const Person &person);
 
     Database &m_db;

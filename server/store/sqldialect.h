@@ -18,8 +18,10 @@ public:
 
     // Full-text search (store/textsearch.cpp): the MATCH expression for terms of 3+ chars.
     virtual QString matchExpression(const QStringList &terms) const = 0; // terms ≥ 3 chars
-    virtual QString contactSearchUpsert() const = 0; // binds :id, :body
-    virtual QString contactSearchDelete() const = 0; // binds :id
+    // Contact search rows are keyed by the contact's search key (store/contactsearchorder.h).
+    virtual QString contactSearchUpsert() const = 0; // binds :id (the key), :body
+    virtual QString contactSearchDelete() const = 0; // binds :id (the key)
+    virtual QString contactSearchRekey() const = 0; // binds :from, :to
 };
 
 class SqliteDialect : public SqlDialect
@@ -31,6 +33,7 @@ public:
     QString matchExpression(const QStringList &terms) const override;
     QString contactSearchUpsert() const override;
     QString contactSearchDelete() const override;
+    QString contactSearchRekey() const override;
 };
 
 } // namespace linecard::server

@@ -49,6 +49,10 @@ public:
 
     visibility::TaskAudience audience(const Task &task);
 
+    // The text of a task's search row (task_search.body); shared with the benchmarks' data
+    // generator so that its rows are the server's.
+    static QString searchBody(const Task &task);
+
 private:
     void loadMembers(Task &task);
     void writeMembers(const Task &task);

@@ -7,19 +7,49 @@
 namespace linecard::testing {
 
 TestServer::TestServer(int pingIntervalMs)
+    : m_pingIntervalMs(pingIntervalMs)
 {
-    server::LinecardServer::Options options;
-    options.dataDir = m_dir.path();
-    options.pingIntervalMs = pingIntervalMs;
-    m_server = std::make_unique<server::LinecardServer>(options);
-    m_server->start();
+    start(0);
 }
 
 TestServer::~TestServer() = default;
 
+void TestServer::start(quint16 port)
+{
+    server::LinecardServer::Options options;
+    options.dataDir = m_dir.path();
+    options.port = port;
+    options.pingIntervalMs = m_pingIntervalMs;
+    auto server = std::make_unique<server::LinecardServer>(options);
+    server->start();
+    m_port = server->port();
+    m_server = std::move(server);
+}
+
+void TestServer::stop()
+{
+    m_server.reset();
+    // Kept-alive connections led to the old server.
+    m_network.clearConnectionCache();
+}
+
+void TestServer::restart()
+{
+    stop();
+    start(m_port);
+}
+
 QUrl TestServer::url(const QString &path) const
 {
-    return m_server->url().resolved(QUrl(path));
+    QUrl base;
+    if (m_server) {
+        base = m_server->url();
+    } else { // stopped: where it will be again
+        base.setScheme(QStringLiteral("http"));
+        base.setHost(QHostAddress(QHostAddress::LocalHost).toString());
+        base.setPort(m_port);
+    }
+    return base.resolved(QUrl(path));
 }
 
 HttpResult TestServer::request(const QByteArray &verb, const QString &path, const QString &token,

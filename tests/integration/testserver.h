@@ -36,6 +36,7 @@ public:
     explicit TestServer(int pingIntervalMs = 20000);
     ~TestServer();
 
+    // The running server (not between stop() and restart()).
     server::LinecardServer &server() { return *m_server; }
     QUrl url(const QString &path) const;
     QString dataDir() const { return m_dir.path(); }
@@ -63,13 +64,25 @@ public:
     }
     QString login(const QString &login, const QString &password);
 
+    // Takes the server down as a crash or an upgrade would: open connections close and the
+    // port stops listening; the data directory stays.
+    void stop();
+    // Starts a new server on the same data directory and the same port (after stop(), or
+    // in place of the running one), so clients find it where they left it.
+    void restart();
+    bool isRunning() const { return m_server != nullptr; }
+
     // Convenience creators through the API (fail the test on error via the returned id 0).
     qint64 createEmployee(const QString &adminToken, const QString &login, bool isAdmin = false,
         const QStringList &extensions = {});
     qint64 createContact(const QString &token, const QJsonObject &fields);
 
 private:
+    void start(quint16 port);
+
     QTemporaryDir m_dir;
+    int m_pingIntervalMs;
+    quint16 m_port = 0;
     std::unique_ptr<server::LinecardServer> m_server;
     QNetworkAccessManager m_network;
 };

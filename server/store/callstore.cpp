@@ -1,0 +1,308 @@
+#include "callstore.h"
+
+#include "database.h"
+
+#include <QDateTime>
+#include <QSqlQuery>
+
+namespace linecard::server {
+
+static const QString callColumns = QStringLiteral(
+    "id, provider_id, external_id, direction, state, from_number, to_number, line_id, "
+    "contact_id, contact_name, answered_by, started_at, answered_at, ended_at, duration, "
+    "recording_url, end_reason, attach_task_id, attach_comment_id, record_comment_id, handled, "
+    "remote_key");
+
+static QString now()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+}
+
+static QDateTime timeAt(const QSqlQuery &q, int i)
+{
+    return q.value(i).isNull() ? QDateTime()
+                               : QDateTime::fromString(q.value(i).toString(), Qt::ISODateWithMs);
+}
+
+static QVariant timeValue(const QDateTime &t)
+{
+    return t.isValid() ? QVariant(t.toUTC().toString(Qt::ISODateWithMs))
+                       : QVariant(QMetaType(QMetaType::QString));
+}
+
+static QVariant nullableId(qint64 id)
+{
+    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
+}
+
+static QVariant nullableText(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
+}
+
+QList<CallRow> CallStore::readAll(QSqlQuery &q)
+{
+    QList<CallRow> out;
+    while (q.next()) {
+        CallRow r;
+        Call &c = r.call;
+        c.id = q.value(0).toLongLong();
+        c.providerId = q.value(1).toLongLong();
+        c.externalId = q.value(2).toString();
+        c.direction = Call::directionFromName(q.value(3).toString()).value_or(Call::Direction::In);
+        c.state = Call::stateFromName(q.value(4).toString()).value_or(Call::State::Ringing);
+        c.from = q.value(5).toString();
+        c.to = q.value(6).toString();
+        c.lineId = q.value(7).toLongLong();
+        c.contactId = q.value(8).toLongLong();
+        r.contactName = q.value(9).toString();
+        c.answeredById = q.value(10).toLongLong();
+        c.startedAt = timeAt(q, 11);
+        c.answeredAt = timeAt(q, 12);
+        c.endedAt = timeAt(q, 13);
+        c.duration = q.value(14).toInt();
+        c.recordingUrl = q.value(15).toString();
+        c.endReason = q.value(16).toString();
+        r.attachTaskId = q.value(17).toLongLong();
+        r.attachCommentId = q.value(18).toLongLong();
+        r.recordCommentId = q.value(19).toLongLong();
+        r.handled = q.value(20).toBool();
+        r.remoteKey = q.value(21).toString();
+        out.append(r);
+    }
+    for (CallRow &r : out)
+        loadLegs(r);
+    return out;
+}
+
+void CallStore::loadLegs(CallRow &row)
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT person_id, extension, state FROM call_targets "
+                                           "WHERE call_id = :id ORDER BY rowid"),
+        {{QStringLiteral("id"), row.call.id}});
+    while (q.next())
+        row.legs.append({q.value(0).toLongLong(), q.value(1).toString(),
+            CallLeg::stateFromName(q.value(2).toString())});
+}
+
+std::optional<CallRow> CallStore::get(qint64 id)
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM calls WHERE id = :id").arg(callColumns),
+        {{QStringLiteral("id"), id}});
+    const QList<CallRow> rows = readAll(q);
+    return rows.isEmpty() ? std::nullopt : std::optional<CallRow>(rows.first());
+}
+
+std::optional<CallRow> CallStore::find(qint64 providerId, const QString &externalId)
+{
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM calls WHERE provider_id = :p AND external_id = :e")
+            .arg(callColumns),
+        {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}});
+    const QList<CallRow> rows = readAll(q);
+    return rows.isEmpty() ? std::nullopt : std::optional<CallRow>(rows.first());
+}
+
+QList<CallRow> CallStore::list(Filter filter, qint64 beforeId, int limit)
+{
+    QString where = QStringLiteral("id < :before");
+    if (filter == Filter::Active)
+        where += QStringLiteral(" AND state IN ('ringing', 'answered')");
+    else if (filter == Filter::Missed)
+        where += QStringLiteral(" AND state = 'missed' AND handled = 0");
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM calls WHERE %2 ORDER BY id DESC LIMIT :limit")
+            .arg(callColumns, where),
+        {{QStringLiteral("before"), beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max()},
+            {QStringLiteral("limit"), limit}});
+    return readAll(q);
+}
+
+static QVariantMap columnValues(const CallRow &r)
+{
+    const Call &c = r.call;
+    return {{QStringLiteral("provider"), nullableId(c.providerId)},
+        {QStringLiteral("external"), c.externalId},
+        {QStringLiteral("direction"), Call::directionName(c.direction)},
+        {QStringLiteral("state"), Call::stateName(c.state)},
+        {QStringLiteral("from"), notNull(c.from)}, {QStringLiteral("to"), notNull(c.to)},
+        {QStringLiteral("line"), nullableId(c.lineId)},
+        {QStringLiteral("contact"), nullableId(c.contactId)},
+        {QStringLiteral("contactName"), notNull(r.contactName)},
+        {QStringLiteral("answeredBy"), nullableId(c.answeredById)},
+        {QStringLiteral("startedAt"), timeValue(c.startedAt)},
+        {QStringLiteral("answeredAt"), timeValue(c.answeredAt)},
+        {QStringLiteral("endedAt"), timeValue(c.endedAt)}, {QStringLiteral("duration"), c.duration},
+        {QStringLiteral("recording"), nullableText(c.recordingUrl)},
+        {QStringLiteral("endReason"), nullableText(c.endReason)},
+        {QStringLiteral("attachTask"), nullableId(r.attachTaskId)},
+        {QStringLiteral("attachComment"), nullableId(r.attachCommentId)},
+        {QStringLiteral("record"), nullableId(r.recordCommentId)},
+        {QStringLiteral("handled"), r.handled},
+        {QStringLiteral("remoteKey"), nullableText(r.remoteKey)}};
+}
+
+static void writeLegs(Database &db, const CallRow &row)
+{
+    db.exec(QStringLiteral("DELETE FROM call_targets WHERE call_id = :id"),
+        {{QStringLiteral("id"), row.call.id}});
+    for (const CallLeg &leg : row.legs)
+        db.exec(QStringLiteral("INSERT OR IGNORE INTO call_targets(call_id, person_id, "
+                               "extension, state) VALUES (:c, :p, :e, :s)"),
+            {{QStringLiteral("c"), row.call.id}, {QStringLiteral("p"), leg.personId},
+                {QStringLiteral("e"), notNull(leg.extension)},
+                {QStringLiteral("s"), CallLeg::stateName(leg.state)}});
+}
+
+void CallStore::insert(CallRow &row)
+{
+    Transaction tx(m_db);
+    row.call.id = m_db.insert(
+        QStringLiteral(
+            "INSERT INTO calls(provider_id, external_id, direction, state, from_number, "
+            "to_number, line_id, contact_id, contact_name, answered_by, started_at, answered_at, "
+            "ended_at, duration, recording_url, end_reason, attach_task_id, attach_comment_id, "
+            "record_comment_id, handled, remote_key) VALUES (:provider, :external, :direction, "
+            ":state, :from, :to, :line, :contact, :contactName, :answeredBy, :startedAt, "
+            ":answeredAt, :endedAt, :duration, :recording, :endReason, :attachTask, "
+            ":attachComment, :record, :handled, :remoteKey)"),
+        columnValues(row));
+    writeLegs(m_db, row);
+    tx.commit();
+}
+
+void CallStore::save(const CallRow &row)
+{
+    Transaction tx(m_db);
+    QVariantMap values = columnValues(row);
+    values.insert(QStringLiteral("id"), row.call.id);
+    m_db.exec(QStringLiteral(
+                  "UPDATE calls SET provider_id = :provider, external_id = :external, "
+                  "direction = :direction, state = :state, from_number = :from, to_number = :to, "
+                  "line_id = :line, contact_id = :contact, contact_name = :contactName, "
+                  "answered_by = :answeredBy, started_at = :startedAt, answered_at = :answeredAt, "
+                  "ended_at = :endedAt, duration = :duration, recording_url = :recording, "
+                  "end_reason = :endReason, attach_task_id = :attachTask, "
+                  "attach_comment_id = :attachComment, record_comment_id = :record, "
+                  "handled = :handled, remote_key = :remoteKey WHERE id = :id"),
+        values);
+    writeLegs(m_db, row);
+    tx.commit();
+}
+
+QList<qint64> CallStore::closeMissedFrom(const QString &remoteKey, qint64 exceptCallId)
+{
+    QList<qint64> ids;
+    if (remoteKey.isEmpty())
+        return ids;
+    const QVariantMap params {
+        {QStringLiteral("key"), remoteKey}, {QStringLiteral("except"), exceptCallId}};
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM calls WHERE remote_key = :key AND "
+                                           "state = 'missed' AND handled = 0 AND id <> :except"),
+        params);
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    m_db.exec(QStringLiteral("UPDATE calls SET handled = 1 WHERE remote_key = :key AND "
+                             "state = 'missed' AND handled = 0 AND id <> :except"),
+        params);
+    return ids;
+}
+
+void CallStore::setHandled(qint64 callId, bool handled)
+{
+    m_db.exec(QStringLiteral("UPDATE calls SET handled = :h WHERE id = :id"),
+        {{QStringLiteral("id"), callId}, {QStringLiteral("h"), handled}});
+}
+
+void CallStore::logEvent(qint64 providerId, qint64 callId, const QString &externalId,
+    const QString &kind, const QString &payload)
+{
+    m_db.exec(QStringLiteral("INSERT INTO call_events(provider_id, call_id, external_id, kind, "
+                             "payload, received_at) VALUES (:p, :c, :e, :k, :payload, :t)"),
+        {{QStringLiteral("p"), nullableId(providerId)}, {QStringLiteral("c"), nullableId(callId)},
+            {QStringLiteral("e"), notNull(externalId)}, {QStringLiteral("k"), kind},
+            {QStringLiteral("payload"), notNull(payload)}, {QStringLiteral("t"), now()}});
+}
+
+void CallStore::putPendingRecording(
+    qint64 providerId, const QString &externalId, const QString &url)
+{
+    m_db.exec(QStringLiteral("INSERT OR REPLACE INTO pending_recordings(provider_id, "
+                             "external_id, url, received_at) VALUES (:p, :e, :u, :t)"),
+        {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId},
+            {QStringLiteral("u"), url}, {QStringLiteral("t"), now()}});
+}
+
+QString CallStore::takePendingRecording(qint64 providerId, const QString &externalId)
+{
+    const QVariantMap key {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}};
+    const QString url
+        = m_db.scalar(QStringLiteral("SELECT url FROM pending_recordings WHERE provider_id = :p "
+                                     "AND external_id = :e"),
+                  key)
+              .toString();
+    if (!url.isEmpty())
+        m_db.exec(QStringLiteral(
+                      "DELETE FROM pending_recordings WHERE provider_id = :p AND external_id = :e"),
+            key);
+    return url;
+}
+
+qint64 CallStore::callOfComment(qint64 commentId)
+{
+    return m_db
+        .scalar(QStringLiteral("SELECT call_id FROM comments WHERE id = :id"),
+            {{QStringLiteral("id"), commentId}})
+        .toLongLong();
+}
+
+void CallStore::linkComment(qint64 commentId, qint64 callId)
+{
+    m_db.exec(QStringLiteral("UPDATE comments SET call_id = :call WHERE id = :id"),
+        {{QStringLiteral("id"), commentId}, {QStringLiteral("call"), callId}});
+}
+
+void CallStore::unlinkComment(qint64 commentId, qint64 callId)
+{
+    m_db.exec(
+        QStringLiteral("UPDATE comments SET call_id = NULL WHERE id = :id AND call_id = :call"),
+        {{QStringLiteral("id"), commentId}, {QStringLiteral("call"), callId}});
+}
+
+void CallStore::rewriteComment(qint64 commentId, const QString &text)
+{
+    m_db.exec(QStringLiteral("UPDATE comments SET text = :text WHERE id = :id"),
+        {{QStringLiteral("id"), commentId}, {QStringLiteral("text"), text}});
+}
+
+void CallStore::setCommentVisibleTo(qint64 commentId, const QList<qint64> &personIds)
+{
+    m_db.exec(
+        QStringLiteral("DELETE FROM comment_people WHERE comment_id = :id AND role = 'visible'"),
+        {{QStringLiteral("id"), commentId}});
+    int position = 0;
+    for (qint64 person : personIds)
+        m_db.exec(QStringLiteral("INSERT OR IGNORE INTO comment_people(comment_id, person_id, "
+                                 "role, position) VALUES (:c, :p, 'visible', :pos)"),
+            {{QStringLiteral("c"), commentId}, {QStringLiteral("p"), person},
+                {QStringLiteral("pos"), position++}});
+}
+
+void CallStore::moveComment(qint64 commentId, qint64 taskId, qint64 contactId)
+{
+    m_db.exec(QStringLiteral("UPDATE comments SET task_id = :task, contact_id = :contact "
+                             "WHERE id = :id"),
+        {{QStringLiteral("id"), commentId}, {QStringLiteral("task"), nullableId(taskId)},
+            {QStringLiteral("contact"), nullableId(contactId)}});
+    if (taskId)
+        m_db.exec(QStringLiteral("UPDATE tasks SET last_activity_at = :t WHERE id = :id"),
+            {{QStringLiteral("id"), taskId}, {QStringLiteral("t"), now()}});
+}
+
+void CallStore::deleteComment(qint64 commentId)
+{
+    m_db.exec(
+        QStringLiteral("DELETE FROM comments WHERE id = :id"), {{QStringLiteral("id"), commentId}});
+}
+
+} // namespace linecard::server

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "../telephony/callrow.h"
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+class QSqlQuery;
+
+namespace linecard::server {
+
+class Database;
+
+// Calls, their legs, the raw PBX events and recordings that came before their call.
+// Knows nothing of who asks; the routes and the call service apply the rules.
+class CallStore
+{
+public:
+    explicit CallStore(Database &db)
+        : m_db(db)
+    { }
+
+    enum class Filter
+    {
+        All,
+        Active, // ringing or answered
+        Missed // missed and not yet handled: the team's to-do list
+    };
+
+    std::optional<CallRow> get(qint64 id);
+    std::optional<CallRow> find(qint64 providerId, const QString &externalId);
+    // Newest first, before the call id "beforeId" (0 = from the newest).
+    QList<CallRow> list(Filter filter, qint64 beforeId, int limit);
+
+    void insert(CallRow &row); // sets row.call.id
+    void save(const CallRow &row); // every mutable column and the legs
+
+    // Marks the missed calls from a number handled (someone called back or got through).
+    QList<qint64> closeMissedFrom(const QString &remoteKey, qint64 exceptCallId);
+    void setHandled(qint64 callId, bool handled);
+
+    void logEvent(qint64 providerId, qint64 callId, const QString &externalId, const QString &kind,
+        const QString &payload);
+    void putPendingRecording(qint64 providerId, const QString &externalId, const QString &url);
+    QString takePendingRecording(qint64 providerId, const QString &externalId);
+
+    // The comment that carries a call record: linked, rewritten, moved, deleted.
+    qint64 callOfComment(qint64 commentId);
+    void linkComment(qint64 commentId, qint64 callId);
+    void unlinkComment(qint64 commentId, qint64 callId);
+    void rewriteComment(qint64 commentId, const QString &text);
+    void setCommentVisibleTo(qint64 commentId, const QList<qint64> &personIds);
+    void moveComment(qint64 commentId, qint64 taskId, qint64 contactId);
+    void deleteComment(qint64 commentId);
+
+private:
+    QList<CallRow> readAll(QSqlQuery &query);
+    void loadLegs(CallRow &row);
+    Database &m_db;
+};
+
+} // namespace linecard::server

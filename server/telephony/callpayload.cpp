@@ -1,0 +1,62 @@
+#include "callpayload.h"
+
+#include "../servercontext.h"
+#include "../store/linestore.h"
+
+#include "models/jsonread.h"
+
+#include <QJsonArray>
+
+namespace linecard::server {
+
+static QJsonValue optionalId(qint64 id)
+{
+    return id ? QJsonValue(id) : QJsonValue();
+}
+
+QJsonObject CallPayload::call(const CallRow &row)
+{
+    QJsonObject o = row.call.toJson();
+    o.insert(QStringLiteral("contactName"), row.contactName);
+    o.insert(QStringLiteral("targetIds"), idsToJson(row.targetIds()));
+    o.insert(QStringLiteral("handled"), row.handled);
+    o.insert(QStringLiteral("recordCommentId"), optionalId(row.recordCommentId));
+    o.insert(QStringLiteral("attachTaskId"), optionalId(row.attachTaskId));
+    o.insert(QStringLiteral("attachCommentId"), optionalId(row.attachCommentId));
+    return o;
+}
+
+QJsonObject CallPayload::card(const CallRow &row)
+{
+    QJsonObject o {{QStringLiteral("call"), call(row)}};
+    QJsonValue contact;
+    QJsonArray tasks;
+    if (row.call.contactId) {
+        const qint64 live = m_ctx.people.survivorOf(row.call.contactId);
+        if (const auto person = m_ctx.people.get(live)) {
+            contact = person->toJson();
+            TaskFilter filter;
+            filter.contactId = live;
+            filter.activeOnly = true;
+            // Targets are employees, who see every task: the employee rule is theirs.
+            const VisibilitySql rule = m_ctx.rule(visibility::Viewer {0, true, false, 0});
+            for (const Task &t : m_ctx.tasks.list(rule, filter, std::nullopt, 20))
+                tasks.append(t.toJson());
+        }
+    }
+    const QString remote = row.call.direction == Call::Direction::In ? row.call.from : row.call.to;
+    QJsonArray candidates;
+    for (const Person &p : m_ctx.people.lookupPhone(remote))
+        candidates.append(p.toJson());
+    QJsonValue line;
+    if (row.call.lineId)
+        if (const auto l = LineStore(m_ctx.db).get(row.call.lineId))
+            line = l->toJson();
+    o.insert(QStringLiteral("contact"), contact);
+    o.insert(QStringLiteral("tasks"), tasks);
+    o.insert(QStringLiteral("candidates"), candidates);
+    o.insert(QStringLiteral("line"), line);
+    return o;
+}
+
+} // namespace linecard::server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "callrow.h"
+
+#include "models/comment.h"
+
+namespace linecard::server {
+
+class EventBatch;
+struct ServerContext;
+
+// Writes the record of a call — a comment with the call attached and a Markdown summary —
+// where it belongs: on the task or comment the operator attached the call to, else on the
+// contact's last active task (setting "lastActiveTask"), else on the contact's card; a
+// missed call on the card. Runs inside the caller's transaction and queues its events.
+class CallRecorder
+{
+public:
+    CallRecorder(ServerContext &ctx, EventBatch &events)
+        : m_ctx(ctx)
+        , m_events(events)
+    { }
+
+    // The call has just ended: the record lands (once).
+    void land(CallRow &row);
+    // A recording or the answerer came after the end: the record says so now.
+    void refresh(const CallRow &row);
+    // The operator attaches the call; a record that already landed follows it.
+    void attachToTask(CallRow &row, qint64 taskId);
+    void attachToComment(CallRow &row, qint64 commentId);
+
+    static QString text(const CallRow &row, const QString &lineName, const QString &lineNumber,
+        const QString &answerer);
+
+private:
+    bool recordIsOurs(const CallRow &row) const
+    {
+        return row.recordCommentId && row.recordCommentId != row.attachCommentId;
+    }
+    qint64 authorOf(const CallRow &row);
+    QList<qint64> readersOf(const CallRow &row) const;
+    QString textOf(const CallRow &row);
+    void announce(const QString &type, const Comment &comment);
+
+    ServerContext &m_ctx;
+    EventBatch &m_events;
+};
+
+} // namespace linecard::server

@@ -1,0 +1,333 @@
+#include "callservice.h"
+
+#include "../http/apierror.h"
+#include "../logging.h"
+#include "../servercontext.h"
+#include "../store/callstore.h"
+#include "../store/linestore.h"
+#include "../store/providerstore.h"
+#include "callpayload.h"
+#include "callrecorder.h"
+#include "callrouting.h"
+#include "eventbatch.h"
+
+#include "models/phonenumber.h"
+
+#include <QJsonDocument>
+
+namespace linecard::server {
+
+static QString kindName(CallEvent::Kind kind)
+{
+    switch (kind) {
+    case CallEvent::Kind::Ring:
+        return QStringLiteral("ring");
+    case CallEvent::Kind::Answer:
+        return QStringLiteral("answer");
+    case CallEvent::Kind::Hangup:
+        return QStringLiteral("hangup");
+    case CallEvent::Kind::Recording:
+        return QStringLiteral("recording");
+    }
+    return {};
+}
+
+qint64 CallService::handle(
+    const Provider &provider, const CallEvent &event, const QJsonObject &request)
+{
+    EventBatch events;
+    qint64 callId = 0;
+    {
+        Transaction tx(m_ctx.db);
+        CallStore calls(m_ctx.db);
+        const QString payload
+            = QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact));
+        std::optional<CallRow> found = calls.find(provider.id, event.externalId);
+        if (!found && event.kind == CallEvent::Kind::Recording) {
+            // Kept until the call shows up: an acknowledged link is never dropped.
+            calls.putPendingRecording(provider.id, event.externalId, event.recordingUrl);
+            calls.logEvent(provider.id, 0, event.externalId, kindName(event.kind), payload);
+            tx.commit();
+            return 0;
+        }
+        CallRow row = found ? *found : create(provider, event, events);
+        if (row.call.from.isEmpty() && row.call.to.isEmpty())
+            identify(row, event, events); // the first events named no numbers
+        const CallTransition t
+            = CallStateMachine::apply(row, resolve(row, event), QDateTime::currentDateTimeUtc());
+        if (t.changed)
+            calls.save(row);
+        const qint64 record = row.recordCommentId;
+        announce(row, t, events);
+        if (row.recordCommentId != record)
+            calls.save(row);
+        calls.logEvent(provider.id, row.call.id, event.externalId, kindName(event.kind), payload);
+        tx.commit();
+        callId = row.call.id;
+    }
+    events.publish(m_ctx.events);
+    return callId;
+}
+
+CallRow CallService::create(const Provider &provider, const CallEvent &event, EventBatch &events)
+{
+    CallRow row;
+    row.call.providerId = provider.id;
+    row.call.externalId = event.externalId;
+    row.call.direction = event.direction.value_or(Call::Direction::In);
+    row.call.state = Call::State::Ringing;
+    row.call.startedAt = QDateTime::currentDateTimeUtc();
+    identify(row, event, events);
+    CallStore calls(m_ctx.db);
+    row.call.recordingUrl = calls.takePendingRecording(provider.id, event.externalId);
+    calls.insert(row);
+    return row;
+}
+
+// Numbers, line and contact of a call, from the first event that names them.
+void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &events)
+{
+    Call &c = row.call;
+    const bool in = c.direction == Call::Direction::In;
+    const QString ours = !event.lineNumber.isEmpty() || in ? event.lineNumber : event.extension;
+    c.from = in ? event.remoteNumber : ours;
+    c.to = in ? ours : event.remoteNumber;
+    if (const auto line = LineStore(m_ctx.db).findByNumber(event.lineNumber))
+        c.lineId = line->id;
+    const PhoneNumber remote = PhoneNumber::parse(event.remoteNumber);
+    row.remoteKey = remote.isValid() ? remote.tailKey() : PhoneNumber::digitsOnly(remote.raw());
+    if (!remote.isValid() || remote.isWithheld())
+        return; // a withheld or internal number is nobody's card
+    const QList<Person> candidates = m_ctx.people.lookupPhone(event.remoteNumber);
+    if (!candidates.isEmpty()) {
+        // Several contacts may share the number: the window lists them all to pick from.
+        c.contactId = candidates.first().id;
+        row.contactName = candidates.first().name;
+    } else if (m_ctx.settings.get().createUnknownCallers) {
+        Person draft;
+        draft.name = remote.e164();
+        draft.phones.append({remote.e164(), QString()});
+        const Person created = m_ctx.people.createContact(draft);
+        c.contactId = created.id;
+        row.contactName = created.name;
+        events.add(QStringLiteral("contact.updated"), created.toJson(),
+            EventAudience::employeesAnd(created.id));
+        qCInfo(lcTelephony) << "created contact" << created.id << "for an unknown caller";
+    }
+}
+
+ResolvedEvent CallService::resolve(const CallRow &row, const CallEvent &event)
+{
+    ResolvedEvent r;
+    r.event = event;
+    CallRouting routing(m_ctx.db);
+    if (event.kind == CallEvent::Kind::Ring) {
+        auto addLeg = [&r](qint64 person, const QString &extension) {
+            for (const CallLeg &leg : r.legs)
+                if (leg.personId == person)
+                    return;
+            r.legs.append({person, extension, CallLeg::State::Ringing});
+        };
+        if (const qint64 person = routing.byExtension(event.extension))
+            addLeg(person, event.extension);
+        for (const QString &user : event.users)
+            if (!CallRouting::isVoicemail(user))
+                if (const qint64 person = routing.byAgent(user))
+                    addLeg(person, user);
+        if (r.legs.isEmpty() && row.legs.isEmpty()) {
+            // The PBX names nobody we know: a shared handset, or whoever should answer.
+            std::optional<Line> line;
+            if (row.call.lineId)
+                line = LineStore(m_ctx.db).get(row.call.lineId);
+            for (qint64 person : routing.fallback(line, row.call.contactId))
+                addLeg(person, event.extension);
+        }
+        return r;
+    }
+    QStringList named = event.users;
+    if (!event.extension.isEmpty())
+        named.prepend(event.extension);
+    for (const QString &who : named) {
+        if (CallRouting::isVoicemail(who)) {
+            r.voicemail = event.kind == CallEvent::Kind::Answer;
+            break;
+        }
+        if ((r.personId = routing.byAgent(who)))
+            break;
+    }
+    return r;
+}
+
+static EventAudience targetsOf(const CallRow &row)
+{
+    QList<qint64> ids = row.targetIds();
+    if (row.call.answeredById && !ids.contains(row.call.answeredById))
+        ids.append(row.call.answeredById);
+    return ids.isEmpty() ? EventAudience::employees() : EventAudience::people(ids);
+}
+
+void CallService::announce(CallRow &row, const CallTransition &t, EventBatch &events)
+{
+    CallPayload payload(m_ctx);
+    // The call's own events first, then what happened to its record.
+    EventBatch recordEvents;
+    CallRecorder recorder(m_ctx, recordEvents);
+    if (!t.ringing.isEmpty())
+        events.add(
+            QStringLiteral("call.ringing"), payload.card(row), EventAudience::people(t.ringing));
+    if (t.answered)
+        events.add(QStringLiteral("call.answered"), {{QStringLiteral("call"), payload.call(row)}},
+            targetsOf(row));
+    if (t.terminalNow()) {
+        recorder.land(row);
+        events.add(t.missed ? QStringLiteral("call.missed") : QStringLiteral("call.ended"),
+            {{QStringLiteral("call"), payload.call(row)}}, targetsOf(row));
+    }
+    if (t.recordingAdded || t.answererLearned) {
+        recorder.refresh(row);
+        announceUpdate(row, events);
+    }
+    // Someone got through to that number: the missed calls from it are done.
+    if (t.answered || (t.ended && row.call.answeredAt.isValid())) {
+        CallStore calls(m_ctx.db);
+        for (qint64 id : calls.closeMissedFrom(row.remoteKey, row.call.id))
+            if (const auto handled = calls.get(id))
+                announceUpdate(*handled, events);
+    }
+    events.append(recordEvents);
+}
+
+void CallService::announceUpdate(const CallRow &row, EventBatch &events)
+{
+    events.add(QStringLiteral("call.updated"),
+        {{QStringLiteral("call"), CallPayload(m_ctx).call(row)}}, EventAudience::employees());
+}
+
+CallService::Caller CallService::lookupCaller(const QString &phone)
+{
+    const QList<Person> found = m_ctx.people.lookupPhone(phone);
+    if (found.isEmpty())
+        return {};
+    return {found.first().name, CallRouting(m_ctx.db).responsibleExtension(found.first().id)};
+}
+
+CallRow CallService::load(qint64 callId)
+{
+    const auto row = CallStore(m_ctx.db).get(callId);
+    if (!row)
+        throw ApiError::notFound(QStringLiteral("call"));
+    return *row;
+}
+
+CallRow CallService::take(qint64 callId, qint64 personId)
+{
+    EventBatch events;
+    CallRow row;
+    {
+        Transaction tx(m_ctx.db);
+        row = load(callId);
+        if (row.call.state == Call::State::Ringing)
+            throw ApiError::conflict(QStringLiteral("the call is not answered yet"));
+        if (row.isTerminal())
+            throw ApiError::conflict(QStringLiteral("the call is over"));
+        const CallTransition t = CallStateMachine::take(row, personId);
+        if (t.changed) {
+            CallStore(m_ctx.db).save(row);
+            announce(row, t, events);
+        }
+        tx.commit();
+    }
+    events.publish(m_ctx.events);
+    return row;
+}
+
+CallRow CallService::attachToTask(qint64 callId, qint64 taskId)
+{
+    EventBatch events;
+    CallRow row;
+    {
+        Transaction tx(m_ctx.db);
+        row = load(callId);
+        if (row.attachTaskId != taskId) {
+            CallStore calls(m_ctx.db);
+            CallRecorder(m_ctx, events).attachToTask(row, taskId);
+            calls.save(row);
+            announceUpdate(row, events);
+        }
+        tx.commit();
+    }
+    events.publish(m_ctx.events);
+    return row;
+}
+
+CallRow CallService::attachToComment(qint64 callId, qint64 commentId)
+{
+    EventBatch events;
+    CallRow row;
+    {
+        Transaction tx(m_ctx.db);
+        row = load(callId);
+        CallStore calls(m_ctx.db);
+        const qint64 linked = calls.callOfComment(commentId);
+        if (linked && linked != callId)
+            throw ApiError::conflict(
+                QStringLiteral("comment %1 already carries call %2").arg(commentId).arg(linked));
+        if (row.attachCommentId != commentId) {
+            CallRecorder(m_ctx, events).attachToComment(row, commentId);
+            calls.save(row);
+            announceUpdate(row, events);
+        }
+        tx.commit();
+    }
+    events.publish(m_ctx.events);
+    return row;
+}
+
+CallRow CallService::chooseContact(qint64 callId, qint64 contactId)
+{
+    EventBatch events;
+    CallRow row;
+    {
+        Transaction tx(m_ctx.db);
+        row = load(callId);
+        if (row.call.contactId != contactId) {
+            row.call.contactId = contactId;
+            row.contactName = m_ctx.people.get(contactId)->name;
+            CallStore calls(m_ctx.db);
+            calls.save(row);
+            // A record on the wrong card moves to the right one, and names the right person.
+            if (row.recordCommentId && row.recordCommentId != row.attachCommentId) {
+                const auto record = m_ctx.comments.get(row.recordCommentId);
+                if (record && record->contactId)
+                    calls.moveComment(record->id, 0, contactId);
+                CallRecorder(m_ctx, events).refresh(row);
+            }
+            announceUpdate(row, events);
+        }
+        tx.commit();
+    }
+    events.publish(m_ctx.events);
+    return row;
+}
+
+CallRow CallService::markHandled(qint64 callId, bool handled)
+{
+    EventBatch events;
+    CallRow row;
+    {
+        Transaction tx(m_ctx.db);
+        row = load(callId);
+        if (row.call.state != Call::State::Missed)
+            throw ApiError::conflict(QStringLiteral("only a missed call is handled"));
+        if (row.handled != handled) {
+            row.handled = handled;
+            CallStore(m_ctx.db).setHandled(callId, handled);
+            announceUpdate(row, events);
+        }
+        tx.commit();
+    }
+    events.publish(m_ctx.events);
+    return row;
+}
+
+} // namespace linecard::server

@@ -1,0 +1,200 @@
+#include "server/servercontext.h"
+#include "testserver.h"
+
+#include <QSqlQuery>
+#include <QTest>
+#include <QUrl>
+
+#include <algorithm>
+#include <memory>
+
+using namespace linecard::testing;
+
+// Contact search answers in (name, id) order page after page, through the search keys that
+// order its rows (server/store/contactsearchorder.h): contacts squeezed into one gap until
+// the keys there run out and are spread again, renamed, merged, and a cursor whose contact
+// was renamed between two pages.
+class TestApiSearchOrder : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TestServer> s;
+    QString admin;
+    QMap<qint64, QString> names; // every contact made here, by id
+
+    static QString enc(const QString &text)
+    {
+        return QString::fromLatin1(QUrl::toPercentEncoding(text));
+    }
+
+    qint64 contact(const QString &name)
+    {
+        const HttpResult r = s->post(QStringLiteral("/api/v1/contacts"),
+            {{QStringLiteral("name"), name},
+                {QStringLiteral("emails"), QJsonArray {QStringLiteral("orderly@example.test")}}},
+            admin);
+        const qint64 id
+            = r.status == 201 ? qint64(r.json.value(QStringLiteral("id")).toDouble()) : 0;
+        if (id)
+            names.insert(id, name);
+        return id;
+    }
+
+    bool rename(qint64 id, const QString &name)
+    {
+        const HttpResult r = s->patch(
+            QStringLiteral("/api/v1/contacts/%1").arg(id), {{QStringLiteral("name"), name}}, admin);
+        if (r.status == 200)
+            names.insert(id, name);
+        return r.status == 200;
+    }
+
+    struct Page
+    {
+        QList<qint64> ids;
+        QString next;
+    };
+    Page page(const QString &q, int limit, const QString &cursor = {})
+    {
+        QString path = QStringLiteral("/api/v1/contacts?q=%1&limit=%2").arg(enc(q)).arg(limit);
+        if (!cursor.isEmpty())
+            path += QStringLiteral("&cursor=") + enc(cursor);
+        const HttpResult r = s->get(path, admin);
+        Page p;
+        for (const QJsonValue &v : r.json.value(QStringLiteral("items")).toArray())
+            p.ids << qint64(v.toObject().value(QStringLiteral("id")).toDouble());
+        p.next = r.json.value(QStringLiteral("nextCursor")).toString();
+        return p;
+    }
+
+    QList<qint64> all(const QString &q, int limit)
+    {
+        QList<qint64> out;
+        Page p = page(q, limit);
+        for (int guard = 0; guard < 1000; ++guard) {
+            out << p.ids;
+            if (p.next.isEmpty())
+                break;
+            p = page(q, limit, p.next);
+        }
+        return out;
+    }
+
+    // The ids made here in (name, id) order, as the server must answer them.
+    QList<qint64> expected(const QList<qint64> &exclude = {}) const
+    {
+        QList<qint64> ids;
+        for (auto it = names.begin(); it != names.end(); ++it)
+            if (!exclude.contains(it.key()))
+                ids << it.key();
+        std::sort(ids.begin(), ids.end(), [this](qint64 a, qint64 b) {
+            const QByteArray na = names.value(a).toUtf8(), nb = names.value(b).toUtf8();
+            return na != nb ? na < nb : a < b; // SQLite's BINARY order is UTF-8 byte order
+        });
+        return ids;
+    }
+
+    // The stored keys themselves follow (name, id).
+    bool keysInOrder()
+    {
+        auto ids = [this](const QString &order) {
+            QSqlQuery q = s->server().context().db.exec(
+                QStringLiteral("SELECT id FROM people WHERE search_key IS NOT NULL ORDER BY ")
+                + order);
+            QList<qint64> out;
+            while (q.next())
+                out << q.value(0).toLongLong();
+            return out;
+        };
+        return ids(QStringLiteral("search_key")) == ids(QStringLiteral("name, id"));
+    }
+
+private slots:
+    void init()
+    {
+        s = std::make_unique<TestServer>();
+        admin = s->bootstrapAdmin();
+        names.clear();
+    }
+
+    void squeezedIntoOneGap()
+    {
+        QVERIFY(contact(QStringLiteral("A")));
+        QVERIFY(contact(QStringLiteral("B")));
+        // Each new name sorts just before the previous one: the gap after "A" halves
+        // every time and runs out after 32, so keys get spread again, more than once.
+        for (int i = 99; i >= 0; --i)
+            QVERIFY(contact(QStringLiteral("A %1").arg(i, 3, 10, QLatin1Char('0'))));
+        // and some duplicates of one name (ordered by id), some before everything
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(contact(QStringLiteral("A 050")));
+        for (int i = 0; i < 40; ++i)
+            QVERIFY(contact(QString(u'0' + QString::number(40 - i))));
+        QVERIFY(keysInOrder());
+        QCOMPARE(all(QStringLiteral("orderly"), 7), expected());
+        QCOMPARE(all(QStringLiteral("orderly"), 200), expected());
+        QCOMPARE(all(QString(), 11), expected()); // no terms: the name index, same order
+        // two terms, one under 3 characters (matched with LIKE, not the trigram index)
+        QList<qint64> with05;
+        for (qint64 id : expected())
+            if (names.value(id).contains(QLatin1String("05")))
+                with05 << id;
+        QCOMPARE(with05.size(), 17);
+        QCOMPARE(all(QStringLiteral("A 05"), 3), with05);
+    }
+
+    void squeezedBetweenManyNeighbours()
+    {
+        // Neighbours on both sides, so a spread moves a window and keeps the keys beyond it.
+        for (int i = 0; i < 60; ++i)
+            QVERIFY(contact(QStringLiteral("M %1").arg(i, 3, 10, QLatin1Char('0'))));
+        for (int i = 0; i < 70; ++i)
+            QVERIFY(contact(QStringLiteral("M 029 %1").arg(99 - i)));
+        QVERIFY(keysInOrder());
+        QCOMPARE(all(QStringLiteral("orderly"), 13), expected());
+    }
+
+    void renamesMoveContacts()
+    {
+        QList<qint64> ids;
+        for (const char *name : {"Bravo", "Charlie", "Delta", "Echo", "Foxtrot", "Golf"})
+            ids << contact(QString::fromLatin1(name));
+        QVERIFY(!ids.contains(0));
+        QVERIFY(rename(ids.at(0), QStringLiteral("Zulu"))); // to the end
+        QVERIFY(rename(ids.at(5), QStringLiteral("Alpha"))); // to the start
+        QVERIFY(rename(ids.at(3), QStringLiteral("Charlie"))); // next to a namesake
+        QVERIFY(rename(ids.at(2), QString::fromUtf8("Дельта"))); // after every Latin name
+        QVERIFY(rename(ids.at(1), QStringLiteral("Charlie"))); // unchanged name
+        QVERIFY(keysInOrder());
+        QCOMPARE(all(QStringLiteral("orderly"), 2), expected());
+    }
+
+    void mergedContactsLeaveTheOrder()
+    {
+        QList<qint64> ids;
+        for (const char *name : {"Kilo", "Lima", "Mike", "November"})
+            ids << contact(QString::fromLatin1(name));
+        const HttpResult r = s->post(QStringLiteral("/api/v1/contacts/%1/merge").arg(ids.at(0)),
+            {{QStringLiteral("mergeIds"), QJsonArray {ids.at(2)}}}, admin);
+        QCOMPARE(r.status, 200);
+        QVERIFY(keysInOrder());
+        QCOMPARE(all(QStringLiteral("orderly"), 1), expected({ids.at(2)}));
+    }
+
+    void cursorOfARenamedContact()
+    {
+        for (const char *name : {"Oscar", "Papa", "Quebec", "Romeo", "Sierra", "Tango"})
+            QVERIFY(contact(QString::fromLatin1(name)));
+        const Page first = page(QStringLiteral("orderly"), 3);
+        QCOMPARE(first.ids, expected().mid(0, 3));
+        // "Quebec" ended the page; renamed, the next page still starts after "Quebec"
+        QVERIFY(rename(first.ids.last(), QStringLiteral("Whiskey")));
+        const Page second = page(QStringLiteral("orderly"), 3, first.next);
+        QCOMPARE(second.ids,
+            (QList<qint64> {names.key(QStringLiteral("Romeo")), names.key(QStringLiteral("Sierra")),
+                names.key(QStringLiteral("Tango"))}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestApiSearchOrder)
+#include "tst_api_search_order.moc"

@@ -1,0 +1,294 @@
+#include "telephonyfixture.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace linecard::testing;
+
+// Zammad's Generic CTI (POST /api/v1/cti/{token}) end to end, in JSON and in form data.
+class TestTelephonyZammad : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<TelephonyFixture> m_clean;
+
+    static QJsonObject body(
+        const QString &event, const QString &callId, const QJsonObject &extra = {})
+    {
+        QJsonObject o {{QStringLiteral("event"), event}, {QStringLiteral("callId"), callId},
+            {QStringLiteral("direction"), QStringLiteral("in")},
+            {QStringLiteral("from"), QStringLiteral("4930609854180")},
+            {QStringLiteral("to"), QStringLiteral("+7 (495) 120-00-01")}};
+        for (auto it = extra.begin(); it != extra.end(); ++it)
+            o.insert(it.key(), it.value());
+        return o;
+    }
+    static QString text(const QJsonValue &comment)
+    {
+        return comment.toObject().value(QStringLiteral("text")).toString();
+    }
+
+private slots:
+    void cleanupTestCase() { m_clean.reset(); }
+
+    // JSON newCall naming two agents (a group), answer by one, hangup: the call is
+    // answered by that agent and the other's window gets the closing event.
+    void jsonGroupCall()
+    {
+        TelephonyFixture f;
+        QVERIFY(f.ready());
+        EventStream s1(f.server, f.op1Token), s2(f.server, f.op2Token), s3(f.server, f.op3Token);
+        for (EventStream *s : {&s1, &s2, &s3})
+            QVERIFY(s->waitFor(QStringLiteral("hello")));
+        // Agents by extension and by login.
+        const HttpResult r = f.zammad(body(QStringLiteral("newCall"), QStringLiteral("z-1"),
+            {{QStringLiteral("user"), QJsonArray {QStringLiteral("101"), QStringLiteral("op2")}},
+                {QStringLiteral("queue"), QStringLiteral("sales")}}));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json, QJsonObject());
+        QVERIFY(s1.waitFor(QStringLiteral("call.ringing")));
+        QVERIFY(s2.waitFor(QStringLiteral("call.ringing")));
+        const QJsonObject ringing = s2.lastData(QStringLiteral("call.ringing"));
+        QCOMPARE(ringing.value(QStringLiteral("line")).toObject().value(QStringLiteral("name")),
+            QStringLiteral("Sales"));
+        QCOMPARE(ringing.value(QStringLiteral("call")).toObject().value(QStringLiteral("from")),
+            QStringLiteral("4930609854180"));
+
+        QCOMPARE(f.zammad(body(QStringLiteral("answer"), QStringLiteral("z-1"),
+                              {{QStringLiteral("answeringNumber"), QStringLiteral("102")},
+                                  {QStringLiteral("user"), QStringLiteral("op2")}}))
+                     .status,
+            200);
+        QVERIFY(s1.waitFor(QStringLiteral("call.answered")));
+        QCOMPARE(idIn(s1.lastData(QStringLiteral("call.answered"))
+                          .value(QStringLiteral("call"))
+                          .toObject(),
+                     QStringLiteral("answeredById")),
+            f.op2);
+        QCOMPARE(f.zammad(body(QStringLiteral("hangup"), QStringLiteral("z-1"),
+                              {{QStringLiteral("cause"), QStringLiteral("normalClearing")}}))
+                     .status,
+            200);
+        QVERIFY(s2.waitFor(QStringLiteral("call.ended")));
+        QVERIFY(s2.waitFor(QStringLiteral("comment.created")));
+        // op3 hears of the record (every employee does), never of the call.
+        QVERIFY(s3.waitFor(QStringLiteral("comment.created")));
+        QCOMPARE(s3.count(QStringLiteral("call.ringing")), 0);
+        QCOMPARE(s3.count(QStringLiteral("call.answered")), 0);
+
+        const QJsonObject call = f.call(QStringLiteral("z-1"));
+        QCOMPARE(call.value(QStringLiteral("state")).toString(), QStringLiteral("ended"));
+        QCOMPARE(idIn(call, QStringLiteral("answeredById")), f.op2);
+        QCOMPARE(idIn(call, QStringLiteral("providerId")), f.zammadProvider);
+        QCOMPARE(
+            call.value(QStringLiteral("endReason")).toString(), QStringLiteral("normalClearing"));
+        QCOMPARE(call.value(QStringLiteral("targetIds")).toArray(), QJsonArray({f.op1, f.op2}));
+        const QJsonArray card = f.cardComments(idIn(call, QStringLiteral("contactId")));
+        QCOMPARE(card.size(), 1);
+        QVERIFY(text(card.first()).contains(QStringLiteral("answered by op2")));
+    }
+
+    // Form data as Zammad's own tests send it: call_id and user[] repeated; the call id
+    // of one provider does not collide with the same id of another provider.
+    void formWithCallIdAndUserArray()
+    {
+        TelephonyFixture f;
+        QVERIFY(f.ready());
+        const Fields common {{QStringLiteral("call_id"), QStringLiteral("shared-id")},
+            {QStringLiteral("direction"), QStringLiteral("in")},
+            {QStringLiteral("from"), QStringLiteral("+49 30 609854180")},
+            {QStringLiteral("to"), QStringLiteral("74951200001")}};
+        QCOMPARE(f.zammadForm(Fields {{QStringLiteral("event"), QStringLiteral("newCall")},
+                                  {QStringLiteral("user[]"), QStringLiteral("op1")},
+                                  {QStringLiteral("user[]"), QStringLiteral("op3")}}
+                      + common)
+                     .status,
+            200);
+        QCOMPARE(f.call(QStringLiteral("shared-id")).value(QStringLiteral("targetIds")).toArray(),
+            QJsonArray({f.op1, f.op3}));
+        QCOMPARE(
+            f.event(QStringLiteral("shared-id"), QStringLiteral("INCOMING"), QStringLiteral("102"))
+                .status,
+            200);
+        QCOMPARE(f.calls().size(), 2);
+        QCOMPARE(f.zammadForm(Fields {{QStringLiteral("event"), QStringLiteral("hangup")},
+                                  {QStringLiteral("cause"), QStringLiteral("cancel")}}
+                      + common)
+                     .status,
+            200);
+        QJsonObject zammadCall, planFixCall;
+        for (const QJsonValue &v : f.calls())
+            (idIn(v.toObject(), QStringLiteral("providerId")) == f.zammadProvider ? zammadCall
+                                                                                  : planFixCall)
+                = v.toObject();
+        QCOMPARE(zammadCall.value(QStringLiteral("state")).toString(), QStringLiteral("missed"));
+        QCOMPARE(
+            zammadCall.value(QStringLiteral("endReason")).toString(), QStringLiteral("cancel"));
+        QCOMPARE(planFixCall.value(QStringLiteral("state")).toString(), QStringLiteral("ringing"));
+        QCOMPARE(f.calls(QStringLiteral("missed")).size(), 1);
+    }
+
+    // A hangup before its answer and every event twice: the same record as in order.
+    void reorderAndDuplicates()
+    {
+        TelephonyFixture f;
+        QVERIFY(f.ready());
+        auto newCall = [&](const QString &id) {
+            return f.zammad(body(QStringLiteral("newCall"), id,
+                {{QStringLiteral("user"), QJsonArray {QStringLiteral("101")}}}));
+        };
+        auto answer = [&](const QString &id) {
+            return f.zammad(body(QStringLiteral("answer"), id,
+                {{QStringLiteral("answeringNumber"), QStringLiteral("101")}}));
+        };
+        auto hangup = [&](const QString &id) {
+            return f.zammad(body(QStringLiteral("hangup"), id,
+                {{QStringLiteral("cause"), QStringLiteral("normalClearing")}}));
+        };
+        for (const HttpResult &r : {newCall(QStringLiteral("a")), answer(QStringLiteral("a")),
+                 hangup(QStringLiteral("a")), newCall(QStringLiteral("b")),
+                 hangup(QStringLiteral("b")), answer(QStringLiteral("b")),
+                 newCall(QStringLiteral("c")), newCall(QStringLiteral("c")),
+                 answer(QStringLiteral("c")), answer(QStringLiteral("c")),
+                 hangup(QStringLiteral("c")), hangup(QStringLiteral("c"))})
+            QCOMPARE(r.status, 200);
+        const QJsonObject a = f.call(QStringLiteral("a"));
+        QCOMPARE(a.value(QStringLiteral("state")).toString(), QStringLiteral("ended"));
+        QCOMPARE(idIn(a, QStringLiteral("answeredById")), f.op1);
+        for (const QString &id : {QStringLiteral("b"), QStringLiteral("c")}) {
+            const QJsonObject other = f.call(id);
+            for (const char *key : {"state", "answeredById", "endReason", "contactId", "lineId",
+                     "targetIds", "from", "to"})
+                QCOMPARE(other.value(QLatin1String(key)), a.value(QLatin1String(key)));
+        }
+        const QJsonArray card = f.cardComments(idIn(a, QStringLiteral("contactId")));
+        QCOMPARE(card.size(), 3);
+        static const QRegularExpression volatileParts(
+            QStringLiteral("\\d+:\\d\\d · \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"));
+        for (const QJsonValue &c : card)
+            QCOMPARE(text(c).remove(volatileParts), text(card.first()).remove(volatileParts));
+    }
+
+    // A mailbox that picks up is no answer: the call is missed. Busy and noAnswer too.
+    void voicemailAndCauses()
+    {
+        TelephonyFixture f;
+        QVERIFY(f.ready());
+        f.zammad(body(QStringLiteral("newCall"), QStringLiteral("vm"),
+            {{QStringLiteral("user"), QStringLiteral("op1")}}));
+        f.zammad(body(QStringLiteral("answer"), QStringLiteral("vm"),
+            {{QStringLiteral("user"), QStringLiteral("voicemail")}}));
+        f.zammad(body(QStringLiteral("hangup"), QStringLiteral("vm"),
+            {{QStringLiteral("cause"), QStringLiteral("normalClearing")}}));
+        QJsonObject call = f.call(QStringLiteral("vm"));
+        QCOMPARE(call.value(QStringLiteral("state")).toString(), QStringLiteral("missed"));
+        QCOMPARE(call.value(QStringLiteral("endReason")).toString(), QStringLiteral("voicemail"));
+
+        f.zammad(body(QStringLiteral("newCall"), QStringLiteral("na"), {}));
+        f.zammad(body(QStringLiteral("hangup"), QStringLiteral("na"),
+            {{QStringLiteral("cause"), QStringLiteral("noAnswer")}}));
+        QCOMPARE(f.call(QStringLiteral("na")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("missed"));
+
+        const QJsonObject out {{QStringLiteral("direction"), QStringLiteral("out")},
+            {QStringLiteral("from"), QStringLiteral("+74951200001")},
+            {QStringLiteral("to"), QStringLiteral("+79161234567")},
+            {QStringLiteral("user"), QStringLiteral("op2")}};
+        f.zammad(body(QStringLiteral("newCall"), QStringLiteral("busy"), out));
+        QJsonObject hang = body(QStringLiteral("hangup"), QStringLiteral("busy"), out);
+        hang.insert(QStringLiteral("cause"), QStringLiteral("busy"));
+        f.zammad(hang);
+        call = f.call(QStringLiteral("busy"));
+        QCOMPARE(call.value(QStringLiteral("direction")).toString(), QStringLiteral("out"));
+        QCOMPARE(call.value(QStringLiteral("state")).toString(), QStringLiteral("ended"));
+        QCOMPARE(call.value(QStringLiteral("endReason")).toString(), QStringLiteral("busy"));
+        QCOMPARE(idIn(call, QStringLiteral("lineId")), f.lineId);
+        QCOMPARE(call.value(QStringLiteral("to")).toString(), QStringLiteral("+79161234567"));
+        QCOMPARE(f.calls(QStringLiteral("missed")).size(), 2);
+    }
+
+    // A recording link on a repeated hangup (an extension of the format) joins the record.
+    void lateRecordingOnRepeatedHangup()
+    {
+        TelephonyFixture f;
+        QVERIFY(f.ready());
+        f.zammad(body(QStringLiteral("newCall"), QStringLiteral("rec"),
+            {{QStringLiteral("user"), QStringLiteral("101")}}));
+        f.zammad(body(QStringLiteral("answer"), QStringLiteral("rec"),
+            {{QStringLiteral("answeringNumber"), QStringLiteral("101")}}));
+        f.zammad(body(QStringLiteral("hangup"), QStringLiteral("rec"),
+            {{QStringLiteral("cause"), QStringLiteral("normalClearing")}}));
+        QCOMPARE(f.zammad(body(QStringLiteral("hangup"), QStringLiteral("rec"),
+                              {{QStringLiteral("cause"), QStringLiteral("normalClearing")},
+                                  {QStringLiteral("recordingUrl"),
+                                      QStringLiteral("https://rec.example/z.wav")}}))
+                     .status,
+            200);
+        const QJsonObject call = f.call(QStringLiteral("rec"));
+        QCOMPARE(call.value(QStringLiteral("recordingUrl")).toString(),
+            QStringLiteral("https://rec.example/z.wav"));
+        const QJsonArray card = f.cardComments(idIn(call, QStringLiteral("contactId")));
+        QCOMPARE(card.size(), 1);
+        QVERIFY(text(card.first()).contains(QStringLiteral("https://rec.example/z.wav")));
+    }
+
+    void badRequestsStoreNothing_data()
+    {
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QByteArray>("contentType");
+        QTest::addColumn<int>("status");
+        const QString t = QLatin1String(TelephonyFixture::zammadToken);
+        const QByteArray json = "application/json";
+        const QByteArray form = "application/x-www-form-urlencoded";
+        const QByteArray ok = R"({"event":"newCall","callId":"q","from":"+79161234567"})";
+        QTest::newRow("unknown token") << QStringLiteral("zm-token-9999") << ok << json << 401;
+        QTest::newRow("planfix token")
+            << QString::fromLatin1(TelephonyFixture::planFixToken) << ok << json << 403;
+        QTest::newRow("malformed json") << t << QByteArray(R"({"event":"newCall",)") << json << 400;
+        QTest::newRow("json array") << t << QByteArray(R"(["newCall"])") << json << 400;
+        QTest::newRow("nested object")
+            << t << QByteArray(R"({"event":"newCall","callId":{"a":1}})") << json << 400;
+        QTest::newRow("unknown event")
+            << t << QByteArray(R"({"event":"ring","callId":"q"})") << json << 400;
+        QTest::newRow("no call id") << t << QByteArray(R"({"event":"newCall"})") << json << 400;
+        QTest::newRow("bad direction")
+            << t << QByteArray(R"({"event":"newCall","callId":"q","direction":"up"})") << json
+            << 400;
+        QTest::newRow("bad cause")
+            << t << QByteArray(R"({"event":"hangup","callId":"q","cause":"meteor"})") << json
+            << 422;
+        QTest::newRow("script recording")
+            << t
+            << QByteArray(
+                   R"x({"event":"hangup","callId":"q","recordingUrl":"javascript:alert(1)"})x")
+            << json << 422;
+        QTest::newRow("form without event") << t << QByteArray("callId=q&from=1") << form << 400;
+        QTest::newRow("form not utf-8")
+            << t << QByteArray("event=newCall&callId=q&from=\xc3\x28") << form << 400;
+        QTest::newRow("too many users")
+            << t << QByteArray("event=newCall&callId=q" + QByteArray("&user[]=a").repeated(51))
+            << form << 422;
+    }
+    void badRequestsStoreNothing()
+    {
+        QFETCH(QString, token);
+        QFETCH(QByteArray, body);
+        QFETCH(QByteArray, contentType);
+        QFETCH(int, status);
+        // Bad requests store nothing, so one server serves every row.
+        if (!m_clean)
+            m_clean = std::make_unique<TelephonyFixture>();
+        TelephonyFixture &f = *m_clean;
+        QVERIFY(f.ready());
+        const HttpResult r = f.server.request(
+            "POST", QStringLiteral("/api/v1/cti/") + token, {}, body, contentType);
+        QCOMPARE(r.status, status);
+        QVERIFY(!r.errorCode().isEmpty());
+        QCOMPARE(f.calls().size(), 0);
+        QCOMPARE(f.contactCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTelephonyZammad)
+#include "tst_telephony_zammad.moc"
