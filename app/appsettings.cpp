@@ -6,21 +6,22 @@ AppSettings::AppSettings() = default;
 
 AppSettings::AppSettings(const QString &fileName)
     : m_settings(fileName, QSettings::IniFormat)
-{
-}
+{ }
 
 AppSettings::Workspace AppSettings::workspace() const
 {
     const QString w = m_settings.value(QStringLiteral("session/workspace")).toString();
-    return w == QLatin1String("server") ? Workspace::Server : w == QLatin1String("local") ? Workspace::Local : Workspace::None;
+    return w == QLatin1String("server") ? Workspace::Server
+        : w == QLatin1String("local")   ? Workspace::Local
+                                        : Workspace::None;
 }
 
 void AppSettings::setWorkspace(Workspace workspace)
 {
     m_settings.setValue(QStringLiteral("session/workspace"),
-                        workspace == Workspace::Server  ? QStringLiteral("server")
-                            : workspace == Workspace::Local ? QStringLiteral("local")
-                                                            : QString());
+        workspace == Workspace::Server      ? QStringLiteral("server")
+            : workspace == Workspace::Local ? QStringLiteral("local")
+                                            : QString());
 }
 
 QUrl AppSettings::lastServerUrl() const

@@ -15,7 +15,12 @@ public:
     AppSettings();
     explicit AppSettings(const QString &fileName); // tests
 
-    enum class Workspace { None, Server, Local };
+    enum class Workspace
+    {
+        None,
+        Server,
+        Local
+    };
     Workspace workspace() const;
     void setWorkspace(Workspace workspace);
 

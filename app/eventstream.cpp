@@ -24,7 +24,7 @@ EventStream::EventStream(QObject *parent)
     connect(m_reconnectTimer, &QTimer::timeout, this, &EventStream::open);
     connect(m_pingTimer, &QTimer::timeout, this, &EventStream::sendPing);
     connect(m_pongTimer, &QTimer::timeout, this, [this] {
-        qCInfo(lcStream) << "no pong: the link is dead, reconnecting";
+        qCInfo(lcStream) << "no answer: the link is dead, reconnecting";
         if (m_socket)
             m_socket->abort();
     });
@@ -43,8 +43,17 @@ void EventStream::setTimings(int pingMs, int pongTimeoutMs, int firstBackoffMs, 
     m_maxBackoffMs = maxBackoffMs;
 }
 
+int EventStream::reconnectRemainingMs() const
+{
+    return m_reconnectTimer->isActive() ? m_reconnectTimer->remainingTime() : -1;
+}
+
 void EventStream::setServer(const QUrl &baseUrl, const QString &token)
 {
+    // Another server or another sign-in: its seqs are not ours to resume from (the next
+    // hello starts over; the client reloads after a sign-in anyway).
+    if (baseUrl != m_baseUrl || token != m_token)
+        m_lastSeq = -1;
     m_baseUrl = baseUrl;
     m_token = token;
 }
@@ -84,13 +93,15 @@ void EventStream::open()
     connect(m_socket, &QWebSocket::disconnected, this, &EventStream::onDisconnected);
     connect(m_socket, &QWebSocket::pong, this, [this] { m_pongTimer->stop(); });
     connect(m_socket, &QWebSocket::connected, this, [this] {
+        m_pongTimer->stop();
         m_backoffMs = m_firstBackoffMs;
         m_pingTimer->start();
         setState(State::Connected);
     });
 
     QUrl url = m_baseUrl;
-    url.setScheme(m_baseUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setScheme(m_baseUrl.scheme() == QLatin1String("https") ? QStringLiteral("wss")
+                                                               : QStringLiteral("ws"));
     url.setPath(QStringLiteral("/api/v1/events"));
     if (m_lastSeq >= 0) {
         QUrlQuery query;
@@ -101,6 +112,9 @@ void EventStream::open()
     request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     setState(m_state == State::Disconnected ? State::Connecting : State::Reconnecting);
     m_socket->open(request);
+    // A handshake into a link that carries nothing would wait forever: the pong watchdog
+    // covers it too.
+    m_pongTimer->start();
 }
 
 void EventStream::onText(const QString &text)
@@ -108,7 +122,10 @@ void EventStream::onText(const QString &text)
     const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
     const QString type = message.value(QStringLiteral("type")).toString();
     if (message.contains(QStringLiteral("error"))) {
-        const QString code = message.value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+        const QString code = message.value(QStringLiteral("error"))
+                                 .toObject()
+                                 .value(QStringLiteral("code"))
+                                 .toString();
         if (code == QLatin1String("unauthorized")) {
             m_wanted = false;
             emit unauthorized();
@@ -140,9 +157,11 @@ void EventStream::onDisconnected()
     m_pongTimer->stop();
     const int closeCode = m_socket ? int(m_socket->closeCode()) : 0;
     if (closeCode == 4401 || closeCode == 4403) {
+        const bool told = !m_wanted; // by the server's error message, just before the close
         m_wanted = false;
         setState(State::Disconnected);
-        emit unauthorized();
+        if (!told)
+            emit unauthorized();
         return;
     }
     if (m_wanted)

@@ -17,7 +17,13 @@ class EventStream : public QObject
     Q_OBJECT
     Q_PROPERTY(State state READ state NOTIFY stateChanged)
 public:
-    enum class State { Disconnected, Connecting, Connected, Reconnecting };
+    enum class State
+    {
+        Disconnected,
+        Connecting,
+        Connected,
+        Reconnecting
+    };
     Q_ENUM(State)
 
     explicit EventStream(QObject *parent = nullptr);
@@ -30,6 +36,8 @@ public:
     State state() const { return m_state; }
     qint64 lastSeq() const { return m_lastSeq; }
     int nextRetryMs() const { return m_backoffMs; }
+    // Time until the scheduled reconnection attempt, -1 when none is scheduled.
+    int reconnectRemainingMs() const;
     // Tuning for tests: how often to ping, how long to wait for the pong, first backoff.
     void setTimings(int pingMs, int pongTimeoutMs, int firstBackoffMs, int maxBackoffMs);
 

@@ -23,8 +23,7 @@ public:
         : m_owner(owner)
         , m_dataDir(std::move(dataDir))
         , m_demo(demo)
-    {
-    }
+    { }
 
     void run()
     {
@@ -33,7 +32,8 @@ public:
             options.dataDir = m_dataDir;
             m_server = new server::LinecardServer(options, this);
             m_server->start();
-            const QString credentialsPath = QDir(m_dataDir).filePath(QStringLiteral("local-account.json"));
+            const QString credentialsPath
+                = QDir(m_dataDir).filePath(QStringLiteral("local-account.json"));
             if (m_server->isEmpty()) {
                 QString login, password;
                 if (m_demo) {
@@ -42,14 +42,16 @@ public:
                             login = account.login, password = account.password;
                 } else {
                     login = QStringLiteral("owner");
-                    password = QString::fromLatin1(QByteArray::number(QRandomGenerator::system()->generate64(), 36)
-                                                   + QByteArray::number(QRandomGenerator::system()->generate64(), 36));
+                    password = QString::fromLatin1(
+                        QByteArray::number(QRandomGenerator::system()->generate64(), 36)
+                        + QByteArray::number(QRandomGenerator::system()->generate64(), 36));
                     m_server->createAdministrator(QObject::tr("Workspace owner"), login, password);
                 }
                 QSaveFile file(credentialsPath);
                 if (file.open(QIODevice::WriteOnly)) {
                     file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-                    file.write(QJsonDocument(QJsonObject{{QStringLiteral("login"), login}, {QStringLiteral("password"), password}})
+                    file.write(QJsonDocument(QJsonObject {{QStringLiteral("login"), login},
+                                                 {QStringLiteral("password"), password}})
                                    .toJson());
                     file.commit();
                 }
@@ -58,11 +60,13 @@ public:
             if (!file.open(QIODevice::ReadOnly))
                 throw std::runtime_error("the workspace has no local account file");
             const QJsonObject account = QJsonDocument::fromJson(file.readAll()).object();
-            QMetaObject::invokeMethod(m_owner, "ready", Qt::QueuedConnection, Q_ARG(QUrl, m_server->url()),
-                                      Q_ARG(QString, account.value(QStringLiteral("login")).toString()),
-                                      Q_ARG(QString, account.value(QStringLiteral("password")).toString()));
+            QMetaObject::invokeMethod(m_owner, "ready", Qt::QueuedConnection,
+                Q_ARG(QUrl, m_server->url()),
+                Q_ARG(QString, account.value(QStringLiteral("login")).toString()),
+                Q_ARG(QString, account.value(QStringLiteral("password")).toString()));
         } catch (const std::exception &e) {
-            QMetaObject::invokeMethod(m_owner, "failed", Qt::QueuedConnection, Q_ARG(QString, QString::fromUtf8(e.what())));
+            QMetaObject::invokeMethod(m_owner, "failed", Qt::QueuedConnection,
+                Q_ARG(QString, QString::fromUtf8(e.what())));
         }
     }
 
@@ -87,14 +91,16 @@ LocalWorkspace::~LocalWorkspace()
 {
     // The server and its database connection are destroyed on their own thread.
     if (m_worker && m_thread.isRunning())
-        QMetaObject::invokeMethod(m_worker, [w = m_worker] { delete w; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            m_worker, [w = m_worker] { delete w; }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
 
 QString LocalWorkspace::defaultDataDir()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("workspace"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("workspace"));
 }
 
 void LocalWorkspace::start()
@@ -103,7 +109,8 @@ void LocalWorkspace::start()
     m_worker = worker;
     worker->moveToThread(&m_thread);
     m_thread.start();
-    QMetaObject::invokeMethod(worker, [worker] { worker->run(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker, [worker] { worker->run(); }, Qt::QueuedConnection);
 }
 
 } // namespace linecard::client

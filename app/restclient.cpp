@@ -17,22 +17,23 @@ QString ApiFailure::describe() const
 
 RestClient::RestClient(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
-void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
-                      QObject *context, Done done, Failed failed)
+void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+    const QByteArray &body, QObject *context, Done done, Failed failed)
 {
     QUrl url = m_baseUrl.resolved(QUrl(path));
     if (!query.isEmpty())
         url.setQuery(query);
     QNetworkRequest request(url);
-    request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("Linecard/%1").arg(QStringLiteral(LINECARD_VERSION)));
+    request.setHeader(QNetworkRequest::UserAgentHeader,
+        QStringLiteral("Linecard/%1").arg(QStringLiteral(LINECARD_VERSION)));
     request.setTransferTimeout(m_timeoutMs);
     if (!m_token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
     if (!body.isEmpty())
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        request.setHeader(
+            QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
     // The reply lives and dies with its requester: destroying it aborts the request.
     reply->setParent(context ? context : this);
@@ -54,7 +55,8 @@ void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQue
         failure.status = status;
         const QJsonObject error = json.value(QStringLiteral("error")).toObject();
         failure.code = error.value(QStringLiteral("code")).toString();
-        failure.message = status == 0 ? reply->errorString() : error.value(QStringLiteral("message")).toString();
+        failure.message = status == 0 ? reply->errorString()
+                                      : error.value(QStringLiteral("message")).toString();
         if (status == 401)
             emit unauthorized();
         if (failed)
@@ -68,22 +70,29 @@ void RestClient::get(const QString &path, QObject *context, Done done, Failed fa
     send("GET", url.path(), QUrlQuery(url), {}, context, std::move(done), std::move(failed));
 }
 
-void RestClient::post(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
+void RestClient::post(
+    const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
 {
-    send("POST", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done), std::move(failed));
+    send("POST", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+        std::move(done), std::move(failed));
 }
 
-void RestClient::patch(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
+void RestClient::patch(
+    const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
 {
-    send("PATCH", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done), std::move(failed));
+    send("PATCH", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+        std::move(done), std::move(failed));
 }
 
-void RestClient::put(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
+void RestClient::put(
+    const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
 {
-    send("PUT", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context, std::move(done), std::move(failed));
+    send("PUT", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
+        std::move(done), std::move(failed));
 }
 
-void RestClient::fetchPage(const QString &path, const QUrlQuery &query, QObject *context, PageCallback done)
+void RestClient::fetchPage(
+    const QString &path, const QUrlQuery &query, QObject *context, PageCallback done)
 {
     send(
         "GET", path, query, {}, context,

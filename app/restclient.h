@@ -41,12 +41,16 @@ public:
     void setTimeout(int ms) { m_timeoutMs = ms; }
 
     void get(const QString &path, QObject *context, Done done, Failed failed = {});
-    void post(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed = {});
-    void patch(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed = {});
-    void put(const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed = {});
+    void post(const QString &path, const QJsonObject &body, QObject *context, Done done,
+        Failed failed = {});
+    void patch(const QString &path, const QJsonObject &body, QObject *context, Done done,
+        Failed failed = {});
+    void put(const QString &path, const QJsonObject &body, QObject *context, Done done,
+        Failed failed = {});
 
     // DataSource
-    void fetchPage(const QString &path, const QUrlQuery &query, QObject *context, PageCallback done) override;
+    void fetchPage(
+        const QString &path, const QUrlQuery &query, QObject *context, PageCallback done) override;
     void fetchObject(const QString &path, QObject *context, ObjectCallback done) override;
 
 signals:
@@ -54,8 +58,8 @@ signals:
     void unauthorized();
 
 private:
-    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query, const QByteArray &body,
-              QObject *context, Done done, Failed failed);
+    void send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
+        const QByteArray &body, QObject *context, Done done, Failed failed);
 
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;

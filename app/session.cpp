@@ -43,21 +43,26 @@ QString Session::accountKey(const QUrl &server, const QString &login)
     return login + u'@' + server.host() + u':' + QString::number(server.port());
 }
 
-void Session::signIn(const QUrl &server, const QString &login, const QString &password)
+void Session::signIn(
+    const QUrl &server, const QString &login, const QString &password, bool remember)
 {
     m_rest->setBaseUrl(server);
     m_rest->setToken({});
     m_rest->post(
-        QStringLiteral("/api/v1/auth/login"), {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}}, this,
-        [this, server, login](const QJsonObject &json) {
+        QStringLiteral("/api/v1/auth/login"),
+        {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}}, this,
+        [this, server, login, remember](const QJsonObject &json) {
             const QString token = json.value(QStringLiteral("token")).toString();
             m_rest->setToken(token);
             m_account = accountKey(server, login);
-            m_tokens->save(m_account, token);
+            m_remembered = remember;
+            if (remember)
+                m_tokens->save(m_account, token);
             begin(json.value(QStringLiteral("user")).toObject());
         },
         [this](const ApiFailure &failure) {
-            emit signInFailed(failure.status == 401 ? tr("Wrong login or password.") : failure.describe());
+            emit signInFailed(
+                failure.status == 401 ? tr("Wrong login or password.") : failure.describe());
         });
 }
 
@@ -71,10 +76,13 @@ void Session::resume(const QUrl &server, const QString &login)
             return;
         }
         m_rest->setToken(token);
+        m_remembered = true;
         m_rest->get(
             QStringLiteral("/api/v1/me"), this, [this](const QJsonObject &me) { begin(me); },
             [this](const ApiFailure &failure) {
-                emit signInFailed(failure.isAuth() ? tr("The session has ended; please sign in again.") : failure.describe());
+                emit signInFailed(failure.isAuth()
+                        ? tr("The session has ended; please sign in again.")
+                        : failure.describe());
             });
     });
 }
@@ -89,9 +97,11 @@ void Session::begin(const QJsonObject &user)
     m_me = *me;
     m_people->insert(m_me);
     // Drafts are per account, so two users of one desktop never see each other's text.
-    const QByteArray key = QCryptographicHash::hash(m_account.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
-    m_drafts = std::make_unique<DraftStore>(QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
-                                                .filePath(QStringLiteral("drafts-%1.json").arg(QString::fromLatin1(key))));
+    const QByteArray key
+        = QCryptographicHash::hash(m_account.toUtf8(), QCryptographicHash::Sha1).toHex().left(12);
+    m_drafts = std::make_unique<DraftStore>(
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+            .filePath(QStringLiteral("drafts-%1.json").arg(QString::fromLatin1(key))));
     if (m_me.isEmployee())
         m_people->loadEmployees();
     m_events->setServer(m_rest->baseUrl(), m_rest->token());
@@ -104,7 +114,9 @@ void Session::signOut()
     m_events->stop();
     if (!m_rest->token().isEmpty())
         m_rest->post(QStringLiteral("/api/v1/auth/logout"), {}, nullptr, {});
-    m_tokens->remove(m_account);
+    if (m_remembered)
+        m_tokens->remove(m_account);
+    m_remembered = false;
     m_rest->setToken({});
     m_me = Person();
     emit signedOut();

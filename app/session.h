@@ -35,8 +35,10 @@ public:
     bool isSignedIn() const { return m_me.id != 0; }
     QUrl serverUrl() const;
 
-    // Signs in with a password; the token goes to the keychain under "login@host".
-    void signIn(const QUrl &server, const QString &login, const QString &password);
+    // Signs in with a password; with remember, the token goes to the keychain under
+    // "login@host" (a local workspace signs in afresh each start and keeps none).
+    void signIn(
+        const QUrl &server, const QString &login, const QString &password, bool remember = true);
     // Signs in with a token kept from last time; signInFailed when it no longer works.
     void resume(const QUrl &server, const QString &login);
     void signOut();
@@ -58,6 +60,7 @@ private:
     std::unique_ptr<DraftStore> m_drafts;
     Person m_me;
     QString m_account;
+    bool m_remembered = false; // the token is in the TokenStore
 };
 
 } // namespace linecard::client

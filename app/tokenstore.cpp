@@ -15,12 +15,12 @@ static const QString service = QStringLiteral("Linecard");
 TokenStore::TokenStore(QObject *parent)
     : QObject(parent)
     , m_fallbackDir(QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation))
-{
-}
+{ }
 
 QString TokenStore::fallbackPath(const QString &account) const
 {
-    const QByteArray key = QCryptographicHash::hash(account.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    const QByteArray key
+        = QCryptographicHash::hash(account.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
     return QDir(m_fallbackDir).filePath(QStringLiteral("token-%1").arg(QString::fromLatin1(key)));
 }
 
@@ -57,16 +57,17 @@ void TokenStore::save(const QString &account, const QString &token, std::functio
     auto *job = new QKeychain::WritePasswordJob(service, this);
     job->setKey(account);
     job->setTextData(token);
-    connect(job, &QKeychain::Job::finished, this, [this, account, token, done](QKeychain::Job *job) {
-        if (job->error() != QKeychain::NoError) {
-            noteFallback(job->errorString());
-            writeFile(account, token);
-        } else {
-            QFile::remove(fallbackPath(account));
-        }
-        if (done)
-            done();
-    });
+    connect(
+        job, &QKeychain::Job::finished, this, [this, account, token, done](QKeychain::Job *job) {
+            if (job->error() != QKeychain::NoError) {
+                noteFallback(job->errorString());
+                writeFile(account, token);
+            } else {
+                QFile::remove(fallbackPath(account));
+            }
+            if (done)
+                done();
+        });
     job->start();
 }
 

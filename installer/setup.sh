@@ -2,7 +2,8 @@
 # Linecard set-up on Debian 12: installs every package the project needs (idempotent; as root
 # or through sudo), configures and builds, then runs what was asked.
 #
-#   installer/setup.sh run    build, then start the product with demo data
+#   installer/setup.sh run    build, then start the desktop client on a local workspace with demo data
+#   installer/setup.sh server build, then start linecard-server alone with demo data (headless)
 #   installer/setup.sh test   build, then run the whole test suite (CTest's summary last)
 #   installer/setup.sh deps   only install the packages
 #   installer/setup.sh build  install packages and build
@@ -57,6 +58,13 @@ run)
     install_deps
     build
     data_dir="${LINECARD_DEMO_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/linecard-demo}"
+    echo "setup: local workspace with demo data in $data_dir (delete it for a fresh start)"
+    exec "$build_dir/app/linecard" --demo --data-dir "$data_dir"
+    ;;
+server)
+    install_deps
+    build
+    data_dir="${LINECARD_DEMO_DIR:-${XDG_DATA_HOME:-$HOME/.local/share}/linecard-server-demo}"
     echo "setup: demo data in $data_dir (delete it for a fresh start)"
     exec "$build_dir/server/linecard-server" --demo --data-dir "$data_dir" --listen "${LINECARD_LISTEN:-127.0.0.1:8080}"
     ;;

@@ -32,6 +32,7 @@ QHash<int, QByteArray> CommentThreadModel::roleNames() const
     names.insert(TaskIdRole, "taskId");
     names.insert(TaskTitleRole, "taskTitle");
     names.insert(CallRole, "call");
+    names.insert(AuthorIsContactRole, "authorIsContact");
     return names;
 }
 
@@ -41,6 +42,15 @@ QStringList CommentThreadModel::names(const QJsonValue &ids) const
     for (const QJsonValue &id : ids.toArray())
         out << m_people->name(qint64(id.toDouble()));
     return out;
+}
+
+// Whether id is a contact. Someone not in the directory yet is asked for, so the marker is
+// not silently wrong: personChanged repaints the rows once the answer is in.
+static bool isContact(PeopleDirectory *people, qint64 id)
+{
+    if (id && !people->person(id))
+        people->name(id);
+    return people->isContact(id);
 }
 
 QVariant CommentThreadModel::roleData(const QJsonObject &row, int, int role) const
@@ -54,20 +64,24 @@ QVariant CommentThreadModel::roleData(const QJsonObject &row, int, int role) con
         return author;
     case AuthorNameRole:
         return m_people->name(author);
+    case AuthorIsContactRole:
+        return isContact(m_people, author);
     case CreatedAtRole:
-        return QDateTime::fromString(row.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
+        return QDateTime::fromString(
+            row.value(QStringLiteral("createdAt")).toString(), Qt::ISODateWithMs);
     case HiddenRole:
         return row.value(QStringLiteral("hidden")).toBool();
     case InternalRole:
         return row.value(QStringLiteral("internal")).toBool();
     case ExternalRole: {
         // Written by a contact, or addressed to one: a client reads it.
-        if (row.value(QStringLiteral("internal")).toBool() || row.value(QStringLiteral("hidden")).toBool())
-            return m_people->isContact(author);
-        if (m_people->isContact(author))
+        if (row.value(QStringLiteral("internal")).toBool()
+            || row.value(QStringLiteral("hidden")).toBool())
+            return isContact(m_people, author);
+        if (isContact(m_people, author))
             return true;
         for (const QJsonValue &id : row.value(QStringLiteral("notifiedIds")).toArray())
-            if (m_people->isContact(qint64(id.toDouble())))
+            if (isContact(m_people, qint64(id.toDouble())))
                 return true;
         return false;
     }
@@ -78,7 +92,10 @@ QVariant CommentThreadModel::roleData(const QJsonObject &row, int, int role) con
     case TaskIdRole:
         return qint64(row.value(QStringLiteral("taskId")).toDouble());
     case TaskTitleRole:
-        return row.value(QStringLiteral("task")).toObject().value(QStringLiteral("title")).toString();
+        return row.value(QStringLiteral("task"))
+            .toObject()
+            .value(QStringLiteral("title"))
+            .toString();
     case CallRole:
         return row.value(QStringLiteral("call")).toObject();
     }

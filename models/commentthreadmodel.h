@@ -13,7 +13,8 @@ class CommentThreadModel : public PagedListModel
 {
     Q_OBJECT
 public:
-    enum Roles {
+    enum Roles
+    {
         AuthorIdRole = FirstCustomRole,
         AuthorNameRole,
         TextRole,
@@ -26,6 +27,7 @@ public:
         TaskIdRole,
         TaskTitleRole,
         CallRole,
+        AuthorIsContactRole, // the external look is "from a contact", not "to a contact"
     };
 
     explicit CommentThreadModel(PeopleDirectory *people, QObject *parent = nullptr);

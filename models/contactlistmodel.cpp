@@ -32,7 +32,7 @@ QVariant ContactListModel::roleData(const QJsonObject &row, int, int role) const
         emails << e.toString();
     switch (role) {
     case Qt::DisplayRole: {
-        QStringList parts{row.value(QStringLiteral("name")).toString()};
+        QStringList parts {row.value(QStringLiteral("name")).toString()};
         if (!phones.isEmpty())
             parts << phones.first();
         if (!emails.isEmpty())

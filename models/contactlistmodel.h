@@ -9,7 +9,13 @@ class ContactListModel : public PagedListModel
 {
     Q_OBJECT
 public:
-    enum Roles { NameRole = FirstCustomRole, PhonesRole, EmailsRole, IsCompanyRole };
+    enum Roles
+    {
+        NameRole = FirstCustomRole,
+        PhonesRole,
+        EmailsRole,
+        IsCompanyRole
+    };
     using PagedListModel::PagedListModel;
     QHash<int, QByteArray> roleNames() const override;
 

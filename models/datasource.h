@@ -29,8 +29,8 @@ public:
     using PageCallback = std::function<void(const PageReply &)>;
     // Fetches one page of `path` with `query`; `done` runs later on the caller's thread,
     // and never once `context` is destroyed (that cancels the request).
-    virtual void fetchPage(const QString &path, const QUrlQuery &query, QObject *context,
-                           PageCallback done)
+    virtual void fetchPage(
+        const QString &path, const QUrlQuery &query, QObject *context, PageCallback done)
         = 0;
     using ObjectCallback = std::function<void(bool ok, const QJsonObject &object)>;
     // Fetches one object (GET path).

@@ -4,8 +4,7 @@ namespace linecard {
 
 PagedListModel::PagedListModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void PagedListModel::setDataSource(DataSource *source)
 {
@@ -19,15 +18,27 @@ void PagedListModel::setQuery(const QString &path, const QUrlQuery &query)
     ++m_generation;
     delete m_requestContext;
     m_requestContext = nullptr;
+    const bool wasLoading = m_loading;
+    const bool wasAtEnd = m_atEnd;
+    const bool hadError = !m_error.isEmpty();
+    // The new state is complete before the reset is announced: a view may call fetchMore()
+    // from modelReset, and that request must be the new query's and stay the only one.
+    beginResetModel();
     m_path = path;
     m_query = query;
     m_cursor.clear();
-    beginResetModel();
     m_rows.clear();
+    m_loading = false;
+    m_atEnd = m_path.isEmpty() || !m_source;
+    m_error.clear();
+    const bool atEnd = m_atEnd;
     endResetModel();
-    setLoading(false);
-    setError({});
-    setAtEnd(m_path.isEmpty() || !m_source);
+    if (wasLoading)
+        emit loadingChanged();
+    if (wasAtEnd != atEnd)
+        emit atEndChanged();
+    if (hadError)
+        emit errorChanged();
 }
 
 int PagedListModel::rowCount(const QModelIndex &parent) const
@@ -87,31 +98,37 @@ void PagedListModel::fetchMore(const QModelIndex &parent)
     if (!m_cursor.isEmpty())
         query.addQueryItem(QStringLiteral("cursor"), m_cursor);
     const int generation = m_generation;
-    m_requestContext = new QObject(this);
-    m_source->fetchPage(m_path, query, m_requestContext, [this, generation](const PageReply &reply) {
-        if (generation != m_generation)
-            return; // a reply for a query that is no longer shown
-        m_requestContext->deleteLater();
-        m_requestContext = nullptr;
-        setLoading(false);
-        if (!reply.ok) {
-            setError(reply.error);
-            return;
-        }
-        setError({});
-        QList<QJsonObject> fresh;
-        for (const QJsonObject &item : reply.items)
-            if (rowOfId(qint64(item.value(QStringLiteral("id")).toDouble())) < 0)
-                fresh.append(item); // already here through a live event
-        if (!fresh.isEmpty()) {
-            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
-            m_rows.append(fresh);
-            endInsertRows();
-        }
-        m_cursor = reply.nextCursor;
-        setAtEnd(m_cursor.isEmpty());
-        emit pageLoaded();
-    });
+    QObject *context = new QObject(this);
+    m_requestContext = context;
+    m_source->fetchPage(
+        m_path, query, context, [this, generation, context](const PageReply &reply) {
+            if (generation != m_generation)
+                return; // a reply for a query that is no longer shown
+            context->deleteLater();
+            if (m_requestContext == context)
+                m_requestContext = nullptr;
+            if (!reply.ok) {
+                setLoading(false);
+                setError(reply.error);
+                return;
+            }
+            setError({});
+            QList<QJsonObject> fresh;
+            for (const QJsonObject &item : reply.items)
+                if (rowOfId(qint64(item.value(QStringLiteral("id")).toDouble())) < 0)
+                    fresh.append(item); // already here through a live event
+            // Cursor and state first: a view may call fetchMore() again from rowsInserted, and
+            // must then ask for the next page, not this one again.
+            m_cursor = reply.nextCursor;
+            setAtEnd(m_cursor.isEmpty());
+            setLoading(false);
+            if (!fresh.isEmpty()) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
+                m_rows.append(fresh);
+                endInsertRows();
+            }
+            emit pageLoaded();
+        });
 }
 
 int PagedListModel::rowOfId(qint64 id) const

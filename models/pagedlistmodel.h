@@ -8,9 +8,9 @@
 
 namespace linecard {
 
-// A list (or a table: columns()) fetched page by page on demand (canFetchMore/fetchMore) from a DataSource, with
-// one request in flight; replies for an older query are dropped. Rows are the API's JSON
-// objects; subclasses map them to roles and may keep them current from live events.
+// A list (or a table: columns()) fetched page by page on demand (canFetchMore/fetchMore) from a
+// DataSource, with one request in flight; replies for an older query are dropped. Rows are the
+// API's JSON objects; subclasses map them to roles and may keep them current from live events.
 class PagedListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -18,7 +18,12 @@ class PagedListModel : public QAbstractTableModel
     Q_PROPERTY(bool atEnd READ isAtEnd NOTIFY atEndChanged)
     Q_PROPERTY(QString error READ error NOTIFY errorChanged)
 public:
-    enum Role { IdRole = Qt::UserRole + 1, JsonRole, FirstCustomRole };
+    enum Role
+    {
+        IdRole = Qt::UserRole + 1,
+        JsonRole,
+        FirstCustomRole
+    };
 
     explicit PagedListModel(QObject *parent = nullptr);
 

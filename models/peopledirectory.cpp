@@ -4,20 +4,22 @@ namespace linecard {
 
 PeopleDirectory::PeopleDirectory(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 void PeopleDirectory::loadEmployees()
 {
-    if (!m_source)
+    if (!m_source || m_loadingEmployees)
         return;
+    m_loadingEmployees = true;
     QUrlQuery query;
     query.addQueryItem(QStringLiteral("kind"), QStringLiteral("employee"));
-    m_source->fetchPage(QStringLiteral("/api/v1/people"), query, this, [this](const PageReply &reply) {
-        for (const QJsonObject &item : reply.items)
-            insertJson(item);
-        emit employeesLoaded();
-    });
+    m_source->fetchPage(
+        QStringLiteral("/api/v1/people"), query, this, [this](const PageReply &reply) {
+            m_loadingEmployees = false;
+            for (const QJsonObject &item : reply.items)
+                insertJson(item);
+            emit employeesLoaded();
+        });
 }
 
 QList<Person> PeopleDirectory::employees() const
@@ -26,7 +28,8 @@ QList<Person> PeopleDirectory::employees() const
     for (const Person &p : m_people)
         if (p.isEmployee())
             out.append(p);
-    std::sort(out.begin(), out.end(), [](const Person &a, const Person &b) { return a.name < b.name; });
+    std::sort(
+        out.begin(), out.end(), [](const Person &a, const Person &b) { return a.name < b.name; });
     return out;
 }
 
@@ -40,10 +43,12 @@ QString PeopleDirectory::name(qint64 id)
     if (m_source && !m_requested.contains(id)) {
         m_requested.insert(id);
         m_source->fetchObject(QStringLiteral("/api/v1/contacts/%1").arg(id), this,
-                              [this](bool ok, const QJsonObject &json) {
-                                  if (ok)
-                                      insertJson(json);
-                              });
+            [this](bool ok, const QJsonObject &json) {
+                if (ok)
+                    insertJson(json);
+                else // not a contact: perhaps a colleague added since
+                    loadEmployees();
+            });
     }
     return tr("#%1").arg(id);
 }

@@ -36,6 +36,7 @@ private:
     DataSource *m_source = nullptr;
     QHash<qint64, Person> m_people;
     QSet<qint64> m_requested;
+    bool m_loadingEmployees = false;
 };
 
 } // namespace linecard

@@ -69,7 +69,8 @@ QVariant TaskListModel::roleData(const QJsonObject &row, int column, int role) c
     case CounterpartyIdRole:
         return qint64(row.value(QStringLiteral("counterpartyId")).toDouble());
     case LastActivityRole:
-        return QDateTime::fromString(row.value(QStringLiteral("lastActivityAt")).toString(), Qt::ISODateWithMs);
+        return QDateTime::fromString(
+            row.value(QStringLiteral("lastActivityAt")).toString(), Qt::ISODateWithMs);
     case Qt::DisplayRole:
         break;
     default:
@@ -90,7 +91,9 @@ QVariant TaskListModel::roleData(const QJsonObject &row, int column, int role) c
         return statusText(row.value(QStringLiteral("status")).toString());
     case ActivityColumn:
         return QLocale().toString(
-            QDateTime::fromString(row.value(QStringLiteral("lastActivityAt")).toString(), Qt::ISODateWithMs).toLocalTime(),
+            QDateTime::fromString(
+                row.value(QStringLiteral("lastActivityAt")).toString(), Qt::ISODateWithMs)
+                .toLocalTime(),
             QLocale::ShortFormat);
     }
     return {};
@@ -98,7 +101,8 @@ QVariant TaskListModel::roleData(const QJsonObject &row, int column, int role) c
 
 bool TaskListModel::movesToTopOnUpdate(const QJsonObject &before, const QJsonObject &after) const
 {
-    return after.value(QStringLiteral("lastActivityAt")).toString() > before.value(QStringLiteral("lastActivityAt")).toString();
+    return after.value(QStringLiteral("lastActivityAt")).toString()
+        > before.value(QStringLiteral("lastActivityAt")).toString();
 }
 
 void TaskListModel::applyTask(const QJsonObject &task, bool matchesFilter)

@@ -11,8 +11,22 @@ class TaskListModel : public PagedListModel
 {
     Q_OBJECT
 public:
-    enum Column { TitleColumn, CounterpartyColumn, AssigneesColumn, StatusColumn, ActivityColumn, ColumnCount };
-    enum Roles { TitleRole = FirstCustomRole, StatusRole, CounterpartyIdRole, LastActivityRole };
+    enum Column
+    {
+        TitleColumn,
+        CounterpartyColumn,
+        AssigneesColumn,
+        StatusColumn,
+        ActivityColumn,
+        ColumnCount
+    };
+    enum Roles
+    {
+        TitleRole = FirstCustomRole,
+        StatusRole,
+        CounterpartyIdRole,
+        LastActivityRole
+    };
 
     explicit TaskListModel(PeopleDirectory *people, QObject *parent = nullptr);
 

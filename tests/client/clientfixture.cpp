@@ -43,34 +43,35 @@ qint64 ClientFixture::contact(const QString &name, const QJsonObject &extra)
     return m_server.createContact(m_adminToken, body);
 }
 
-qint64 ClientFixture::task(const QString &title, qint64 counterpartyId, const QList<qint64> &assigneeIds)
+qint64 ClientFixture::task(
+    const QString &title, qint64 counterpartyId, const QList<qint64> &assigneeIds)
 {
     QJsonArray assignees;
     for (qint64 id : assigneeIds)
         assignees.append(id);
-    QJsonObject body{{QStringLiteral("title"), title}, {QStringLiteral("assigneeIds"), assignees}};
+    QJsonObject body {{QStringLiteral("title"), title}, {QStringLiteral("assigneeIds"), assignees}};
     if (counterpartyId)
         body.insert(QStringLiteral("counterpartyId"), counterpartyId);
     const HttpResult r = m_server.post(QStringLiteral("/api/v1/tasks"), body, m_adminToken);
     return r.status == 201 ? qint64(r.json.value(QStringLiteral("id")).toDouble()) : 0;
 }
 
-qint64 ClientFixture::comment(qint64 taskId, const QString &text, const QJsonObject &extra, const QString &token)
+qint64 ClientFixture::comment(
+    qint64 taskId, const QString &text, const QJsonObject &extra, const QString &token)
 {
     QJsonObject body = extra;
     body.insert(QStringLiteral("text"), text);
-    const HttpResult r = m_server.post(QStringLiteral("/api/v1/tasks/%1/comments").arg(taskId), body,
-                                       token.isEmpty() ? m_adminToken : token);
+    const HttpResult r = m_server.post(QStringLiteral("/api/v1/tasks/%1/comments").arg(taskId),
+        body, token.isEmpty() ? m_adminToken : token);
     return r.status == 201 ? qint64(r.json.value(QStringLiteral("id")).toDouble()) : 0;
 }
 
 bool ClientFixture::giveAccess(qint64 contactId, const QString &login)
 {
     const HttpResult r = m_server.put(QStringLiteral("/api/v1/contacts/%1/access").arg(contactId),
-                                      {{QStringLiteral("enabled"), true},
-                                       {QStringLiteral("login"), login},
-                                       {QStringLiteral("password"), QString(login + QStringLiteral("-password"))}},
-                                      m_adminToken);
+        {{QStringLiteral("enabled"), true}, {QStringLiteral("login"), login},
+            {QStringLiteral("password"), QString(login + QStringLiteral("-password"))}},
+        m_adminToken);
     return r.status == 200;
 }
 

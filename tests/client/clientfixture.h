@@ -24,14 +24,18 @@ public:
 
     // Signs a new Session in (the token store writes into a temporary folder); nullptr on failure.
     client::Session *signIn(const QString &login, const QString &password);
-    client::Session *signInAdmin() { return signIn(QStringLiteral("admin"), QStringLiteral("admin-password")); }
+    client::Session *signInAdmin()
+    {
+        return signIn(QStringLiteral("admin"), QStringLiteral("admin-password"));
+    }
 
     // Shortcuts through the API as the administrator; each returns the new id (0 on failure).
     qint64 employee(const QString &login, bool isAdmin = false);
     qint64 contact(const QString &name, const QJsonObject &extra = {});
-    qint64 task(const QString &title, qint64 counterpartyId = 0, const QList<qint64> &assigneeIds = {});
+    qint64 task(
+        const QString &title, qint64 counterpartyId = 0, const QList<qint64> &assigneeIds = {});
     qint64 comment(qint64 taskId, const QString &text, const QJsonObject &extra = {},
-                   const QString &token = {});
+        const QString &token = {});
     // Gives a contact a login (password = login + "-password").
     bool giveAccess(qint64 contactId, const QString &login);
 

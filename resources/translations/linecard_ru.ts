@@ -1,0 +1,1451 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru_RU">
+<context>
+    <name>CommentAudience</name>
+    <message>
+        <location filename="../../ui/tasks/commentaudience.cpp" line="+84"/>
+        <source>everyone at %1</source>
+        <translation>все контакты компании %1</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneTypes</name>
+    <message>
+        <location filename="../../ui/contacts/phonetypes.cpp" line="+10"/>
+        <source>mobile</source>
+        <translation>мобильный</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>work</source>
+        <translation>рабочий</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>home</source>
+        <translation>домашний</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>fax</source>
+        <translation>факс</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>other</source>
+        <translation>другой</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <location filename="../../app/localworkspace.cpp" line="+47"/>
+        <source>Workspace owner</source>
+        <translation>Владелец рабочего пространства</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::PeopleDirectory</name>
+    <message>
+        <location filename="../../models/peopledirectory.cpp" line="+52"/>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::TaskListModel</name>
+    <message>
+        <location filename="../../models/tasklistmodel.cpp" line="+28"/>
+        <source>Task</source>
+        <translation>Задача</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Counterparty</source>
+        <translation>Контрагент</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Assignees</source>
+        <translation>Исполнители</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last activity</source>
+        <translation>Последняя активность</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Open</source>
+        <translation>Открытая</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>Завершённая</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Отменённая</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::client::RestClient</name>
+    <message>
+        <location filename="../../app/restclient.cpp" line="+14"/>
+        <source>The server does not answer.</source>
+        <translation>Сервер не отвечает.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server answered %1.</source>
+        <translation>Сервер ответил кодом %1.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::client::Session</name>
+    <message>
+        <location filename="../../app/session.cpp" line="+62"/>
+        <source>Wrong login or password.</source>
+        <translation>Неверный логин или пароль.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Please sign in.</source>
+        <translation>Войдите в систему.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The session has ended; please sign in again.</source>
+        <translation>Сеанс завершён, войдите снова.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The server sent an unreadable user.</source>
+        <translation>Сервер прислал некорректные данные пользователя.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ActivityDelegate</name>
+    <message>
+        <location filename="../../ui/contacts/activitydelegate.cpp" line="+68"/>
+        <source>Task #%1</source>
+        <translation>Задача #%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Private — visible to: %1</source>
+        <translation>Скрытый — видят: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Not visible to contacts</source>
+        <translation>Не видно контактам</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notified: %1</source>
+        <translation>Уведомлены: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call record</source>
+        <translation>Запись звонка</translation>
+    </message>
+    <message>
+        <location line="+71"/>
+        <source>🔒 %1</source>
+        <translation>🔒 %1</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ActivityFeedView</name>
+    <message>
+        <location filename="../../ui/contacts/activityfeedview.cpp" line="+27"/>
+        <source>Activity</source>
+        <translation>Лента действий</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Could not load the activity: %1</source>
+        <translation>Не удалось загрузить ленту действий: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No comments yet on this contact or its tasks.</source>
+        <translation>У этого контакта и его задач пока нет комментариев.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ClientStartup</name>
+    <message>
+        <location filename="../../ui/shell/clientstartup.cpp" line="+28"/>
+        <source>No keychain service is running (%1); the sign-in token is kept in a file only you can read.</source>
+        <translation>Служба хранения паролей не запущена (%1); токен входа сохранён в файле, доступном только вам.</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Opening the local workspace…</source>
+        <translation>Открытие локального рабочего пространства…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The local workspace could not start: %1</source>
+        <translation>Не удалось запустить локальное рабочее пространство: %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connecting to %1…</source>
+        <translation>Подключение к %1…</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::CommentDelegate</name>
+    <message>
+        <location filename="../../ui/tasks/commentdelegate.cpp" line="+67"/>
+        <source>Missed call from %1</source>
+        <translation>Пропущенный звонок с %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Incoming call from %1, %2</source>
+        <translation>Входящий звонок с %1, %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outgoing call to %1, %2</source>
+        <translation>Исходящий звонок на %1, %2</translation>
+    </message>
+    <message>
+        <location line="+158"/>
+        <source>Hidden: only the author and administrators see it</source>
+        <translation>Скрытый: видят только автор и администраторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hidden: visible to %1 (and administrators)</source>
+        <translation>Скрытый: видят %1 (и администраторы)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not visible to contacts</source>
+        <translation>Не видно контактам</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Notified: %1</source>
+        <translation>Уведомлены: %1</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>from a contact</source>
+        <translation>от контакта</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>to a contact</source>
+        <translation>контакту</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::CommentListView</name>
+    <message>
+        <location filename="../../ui/tasks/commentlistview.cpp" line="+103"/>
+        <source>Copy text</source>
+        <translation>Копировать текст</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::CompanyField</name>
+    <message>
+        <location filename="../../ui/contacts/companyfield.cpp" line="+29"/>
+        <source>Type to find a company</source>
+        <translation>Начните вводить название компании</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::Composer</name>
+    <message>
+        <location filename="../../ui/tasks/composer.cpp" line="+45"/>
+        <source>Notify…</source>
+        <translation>Уведомить…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Visible to…</source>
+        <translation>Кому видно…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+275"/>
+        <source>Send</source>
+        <translation>Отправить</translation>
+    </message>
+    <message>
+        <location line="-223"/>
+        <source>Write a reply… (Ctrl+Enter sends)</source>
+        <translation>Напишите ответ… (Ctrl+Enter — отправить)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write a comment… (Ctrl+Enter sends)</source>
+        <translation>Напишите комментарий… (Ctrl+Enter — отправить)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Hidden</source>
+        <translation>Скрытый</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A private comment: only the people you pick, you and the administrators see it</source>
+        <translation>Скрытый комментарий: его видят только выбранные вами люди, вы и администраторы</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not for contacts</source>
+        <translation>Не для контактов</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Internal: every employee sees it, no contact ever does</source>
+        <translation>Внутренний: его видят все сотрудники и не видит ни один контакт</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nobody</source>
+        <translation>никого</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>only you and administrators</source>
+        <translation>только вы и администраторы</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send (Ctrl+Enter)</source>
+        <translation>Отправить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+119"/>
+        <source>counterparty</source>
+        <translation>контрагент</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>assignee</source>
+        <translation>исполнитель</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>participant</source>
+        <translation>участник</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>Your reply goes to the people working on this task.</source>
+        <translation>Ваш ответ получат исполнители этой задачи.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your reply goes to: %1</source>
+        <translation>Ваш ответ получат: %1</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>&lt;b&gt;Visible to contacts:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;Увидят контакты:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hidden: only you, the people picked and administrators will see it.</source>
+        <translation>Скрытый: увидят только вы, выбранные люди и администраторы.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Internal: employees only, no contact will see it.</source>
+        <translation>Внутренний: только для сотрудников, контакты его не увидят.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only employees will see it.</source>
+        <translation>Увидят только сотрудники.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+    <message>
+        <location line="+53"/>
+        <source>Not sent: %1</source>
+        <translation>Не отправлено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ConnectionIndicator</name>
+    <message>
+        <location filename="../../ui/shell/connectionindicator.cpp" line="+27"/>
+        <source>● Online</source>
+        <translation>● В сети</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>○ Connecting…</source>
+        <translation>○ Подключение…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source>○ Connection lost — retrying in %n s</source>
+        <translation>
+            <numerusform>○ Связь потеряна — повтор через %n секунду</numerusform>
+            <numerusform>○ Связь потеряна — повтор через %n секунды</numerusform>
+            <numerusform>○ Связь потеряна — повтор через %n секунд</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>○ Connection lost — retrying…</source>
+        <translation>○ Связь потеряна — переподключение…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>○ Offline</source>
+        <translation>○ Не в сети</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Live updates from the server. What you type is kept while offline.</source>
+        <translation>Обновления с сервера в реальном времени. Набранный текст сохраняется и без связи.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ContactCard</name>
+    <message>
+        <location filename="../../ui/contacts/contactcard.cpp" line="+35"/>
+        <source>Choose a contact to see its card.</source>
+        <translation>Выберите контакт, чтобы открыть его карточку.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit the name, phones, e-mails and fields</source>
+        <translation>Изменить имя, телефоны, e-mail и поля</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New &amp;task</source>
+        <translation>Новая &amp;задача</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>With this contact as &amp;counterparty</source>
+        <translation>С этим контактом в роли &amp;контрагента</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Assigned to this contact</source>
+        <translation>С этим контактом в роли &amp;исполнителя</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Merge…</source>
+        <translation>&amp;Объединить…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Merge with another record of the same person</source>
+        <translation>Объединить с другой записью этого же человека</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Contact #%1 was merged into this one.</source>
+        <translation>Контакт #%1 объединён с этим.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Contact not available</source>
+        <translation>Контакт недоступен</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This contact does not exist, or you may not see it.</source>
+        <translation>Этот контакт не существует или недоступен вам.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not load the contact: %1</source>
+        <translation>Не удалось загрузить контакт: %1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The server sent an unreadable contact: %1</source>
+        <translation>Сервер прислал некорректные данные контакта: %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Open the company&apos;s card</source>
+        <translation>Открыть карточку компании</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No company</source>
+        <translation>Без компании</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>“%1” was merged into this contact.</source>
+        <translation>Контакт «%1» объединён с этим.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>“%1” (#%2) was merged into this contact.</source>
+        <translation>Контакт «%1» (#%2) объединён с этим.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ContactDetails</name>
+    <message>
+        <location filename="../../ui/contacts/contactdetails.cpp" line="+68"/>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>E-mails</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Responsible</source>
+        <translation>Ответственный</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nobody</source>
+        <translation>не назначен</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ContactDialog</name>
+    <message>
+        <location filename="../../ui/contacts/contactdialog.cpp" line="+31"/>
+        <source>This is a company</source>
+        <translation>Это компания</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a phone</source>
+        <translation>Добавить телефон</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>name@example.com</source>
+        <translation>name@example.com</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add an e-mail</source>
+        <translation>Добавить e-mail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Add a field</source>
+        <translation>Добавить поле</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New contact</source>
+        <translation>Новый контакт</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Person or company name</source>
+        <translation>Имя человека или название компании</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Company:</source>
+        <translation>&amp;Компания:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Responsible:</source>
+        <translation>&amp;Ответственный:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phones:</source>
+        <translation>Телефоны:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mails:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Custom fields:</source>
+        <translation>Дополнительные поля:</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Nobody</source>
+        <translation>Не назначен</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Edit contact — %1</source>
+        <translation>Редактирование контакта — %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>Give each custom field a name.</source>
+        <translation>Укажите название каждого дополнительного поля.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The field “%1” appears twice.</source>
+        <translation>Поле «%1» указано дважды.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Give the contact a name.</source>
+        <translation>Укажите имя контакта.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose the company from the list, or clear the field.</source>
+        <translation>Выберите компанию из списка или очистите поле.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>“%1” is not a phone number.</source>
+        <translation>«%1» — не номер телефона.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>“%1” is not an e-mail address.</source>
+        <translation>«%1» — не адрес e-mail.</translation>
+    </message>
+    <message>
+        <location line="+57"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Saving…</source>
+        <translation>Сохранение…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save</source>
+        <translation>Сохранить</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ContactField</name>
+    <message>
+        <location filename="../../ui/tasks/contactfield.cpp" line="+26"/>
+        <source>Name, company, phone or email</source>
+        <translation>Имя, компания, телефон или e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ContactItemDelegate</name>
+    <message>
+        <location filename="../../ui/contacts/contactitemdelegate.cpp" line="+51"/>
+        <source>company</source>
+        <translation>компания</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>no phone or e-mail</source>
+        <translation>нет телефона и e-mail</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ContactPicker</name>
+    <message>
+        <location filename="../../ui/contacts/contactpicker.cpp" line="+32"/>
+        <source>Name, company, e-mail or phone digits</source>
+        <translation>Имя, компания, e-mail или цифры телефона</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>Could not search: %1</source>
+        <translation>Ошибка поиска: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Type to search.</source>
+        <translation>Начните вводить для поиска.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No other contact matches.</source>
+        <translation>Других подходящих контактов нет.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ContactTasksView</name>
+    <message>
+        <location filename="../../ui/contacts/contacttasksview.cpp" line="+36"/>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Active</source>
+        <translation>Активные</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open tasks only</source>
+        <translation>Только открытые задачи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done and cancelled tasks too</source>
+        <translation>Включая завершённые и отменённые</translation>
+    </message>
+    <message>
+        <location line="+96"/>
+        <source>Could not load the tasks: %1</source>
+        <translation>Не удалось загрузить задачи: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No tasks.</source>
+        <translation>Задач нет.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No active tasks.</source>
+        <translation>Активных задач нет.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ContactsPanel</name>
+    <message>
+        <location filename="../../ui/contacts/contactspanel.cpp" line="+40"/>
+        <source>New contact…</source>
+        <translation>Новый контакт…</translation>
+    </message>
+    <message>
+        <location line="+93"/>
+        <source>Could not search: %1</source>
+        <translation>Ошибка поиска: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No contacts yet.</source>
+        <translation>Контактов пока нет.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No contact matches “%1”.</source>
+        <translation>Нет контактов по запросу «%1».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>1 contact</source>
+        <translation>1 контакт</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n contacts</source>
+        <translation>
+            <numerusform>%n контакт</numerusform>
+            <numerusform>%n контакта</numerusform>
+            <numerusform>%n контактов</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n contacts shown, more below</source>
+        <translation>
+            <numerusform>Показан %n контакт, ниже есть ещё</numerusform>
+            <numerusform>Показано %n контакта, ниже есть ещё</numerusform>
+            <numerusform>Показано %n контактов, ниже есть ещё</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::MainWindow</name>
+    <message>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+41"/>
+        <source>Linecard — %1</source>
+        <translation>Linecard — %1</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Navigation</source>
+        <translation>Навигация</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Forward</source>
+        <translation>Вперёд</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Tasks</source>
+        <translation>&amp;Задачи</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Контакты</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <location line="+91"/>
+        <source>Search tasks (Ctrl+F)</source>
+        <translation>Поиск задач (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Выйти</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Signed in as %1 at %2</source>
+        <translation>Вы вошли как %1 на %2</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>Search contacts: name, company, e-mail, phone digits (Ctrl+F)</source>
+        <translation>Поиск контактов: имя, компания, e-mail, цифры телефона (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Caught up with the server after a long disconnection.</source>
+        <translation>Данные синхронизированы с сервером после долгого отключения.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::MergeDialog</name>
+    <message>
+        <location filename="../../ui/contacts/mergedialog.cpp" line="+26"/>
+        <source>“%1”</source>
+        <translation>«%1»</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Merge %1 with another contact</source>
+        <translation>Объединить %1 с другим контактом</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Find the other record of %1. You will see what moves before anything is merged.</source>
+        <translation>Найдите другую запись для %1. Перед объединением вы увидите, что будет перенесено.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Which record stays?</source>
+        <translation>Какая запись останется?</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>A merge cannot be undone.</source>
+        <translation>Объединение нельзя отменить.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Далее &gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Merge</source>
+        <translation>&amp;Объединить</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <location line="+2"/>
+        <source>Keep %1 and merge %2 into it</source>
+        <translation>Оставить %1 и присоединить к нему %2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source> (keeps #%1)</source>
+        <translation> (останется #%1)</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>&amp;Merge into %1</source>
+        <translation>&amp;Объединить, оставив %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>counting tasks and comments…</source>
+        <translation>подсчёт задач и комментариев…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1+ tasks</source>
+        <translation>%1+ задач</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 task</source>
+        <translation>1 задача</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n tasks</source>
+        <translation>
+            <numerusform>%n задача</numerusform>
+            <numerusform>%n задачи</numerusform>
+            <numerusform>%n задач</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1+ comments from its activity feed</source>
+        <translation>%1+ комментариев из ленты действий</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 comment from its activity feed</source>
+        <translation>1 комментарий из ленты действий</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n comments from its activity feed</source>
+        <translation>
+            <numerusform>%n комментарий из ленты действий</numerusform>
+            <numerusform>%n комментария из ленты действий</numerusform>
+            <numerusform>%n комментариев из ленты действий</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>(could not count everything: %1)</source>
+        <translation>(не удалось подсчитать всё: %1)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>no new phones</source>
+        <translation>новых телефонов нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 phone: %1</source>
+        <translation>1 телефон: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n phones: %1</source>
+        <translation>
+            <numerusform>%n телефон: %1</numerusform>
+            <numerusform>%n телефона: %1</numerusform>
+            <numerusform>%n телефонов: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source> (%n already on %1)</source>
+        <translation>
+            <numerusform> (%n уже есть в карточке %1)</numerusform>
+            <numerusform> (%n уже есть в карточке %1)</numerusform>
+            <numerusform> (%n уже есть в карточке %1)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>no new e-mails</source>
+        <translation>новых адресов e-mail нет</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1 e-mail: %1</source>
+        <translation>1 адрес e-mail: %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n e-mails: %1</source>
+        <translation>
+            <numerusform>%n адрес e-mail: %1</numerusform>
+            <numerusform>%n адреса e-mail: %1</numerusform>
+            <numerusform>%n адресов e-mail: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>its calls and its card comments</source>
+        <translation>его звонки и комментарии в карточке</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>the name %1</source>
+        <translation>имя %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its custom field %1</source>
+        <translation>дополнительное поле %1</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>its %n custom fields: %1</source>
+        <translation>
+            <numerusform>%n дополнительное поле: %1</numerusform>
+            <numerusform>%n дополнительных поля: %1</numerusform>
+            <numerusform>%n дополнительных полей: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its login (%1)</source>
+        <translation>логин для входа (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>From &lt;b&gt;%1&lt;/b&gt; (#%2) to &lt;b&gt;%3&lt;/b&gt; (#%4) move:</source>
+        <translation>Из &lt;b&gt;%1&lt;/b&gt; (#%2) в &lt;b&gt;%3&lt;/b&gt; (#%4) будут перенесены:</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Not kept: %1.</source>
+        <translation>Не сохранится: %1.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Merging…</source>
+        <translation>Объединение…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The contacts were not merged: %1</source>
+        <translation>Контакты не объединены: %1</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::NewTaskDialog</name>
+    <message>
+        <location filename="../../ui/tasks/newtaskdialog.cpp" line="+37"/>
+        <source>Assignees…</source>
+        <translation>Исполнители…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants…</source>
+        <translation>Участники…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>New task</source>
+        <translation>Новая задача</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>What needs to be done</source>
+        <translation>Что нужно сделать</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>nobody yet</source>
+        <translation>пока никого</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>nobody</source>
+        <translation>никого</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Create</source>
+        <translation>Создать</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Title:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Description:</source>
+        <translation>&amp;Описание:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Counterparty:</source>
+        <translation>&amp;Контрагент:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignees:</source>
+        <translation>Исполнители:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Participants:</source>
+        <translation>Участники:</translation>
+    </message>
+    <message>
+        <location line="+74"/>
+        <source>The task was not created: %1</source>
+        <translation>Задача не создана: %1</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::NoticeBar</name>
+    <message>
+        <location filename="../../ui/contacts/noticebar.cpp" line="+34"/>
+        <source>Dismiss</source>
+        <translation>Закрыть</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::PeoplePicker</name>
+    <message>
+        <location filename="../../ui/tasks/peoplepicker.cpp" line="+27"/>
+        <source>nobody</source>
+        <translation>никого</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Find a person</source>
+        <translation>Найти человека</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Employees</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::RowListEdit</name>
+    <message>
+        <location filename="../../ui/contacts/rowlistedit.cpp" line="+87"/>
+        <source>Remove this line</source>
+        <translation>Удалить строку</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::SignInDialog</name>
+    <message>
+        <location filename="../../ui/shell/signindialog.cpp" line="+17"/>
+        <source>&amp;Connect</source>
+        <translation>&amp;Подключиться</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the &amp;local workspace</source>
+        <translation>Открыть &amp;локальное рабочее пространство</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Linecard — sign in</source>
+        <translation>Linecard — вход</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>&lt;h2&gt;Linecard&lt;/h2&gt;&lt;p&gt;Tasks, clients and calls in one window.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Linecard&lt;/h2&gt;&lt;p&gt;Задачи, клиенты и звонки в одном окне.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Login:</source>
+        <translation>Логин:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No server yet? The local workspace keeps everything on this computer.</source>
+        <translation>Сервера ещё нет? Локальное рабочее пространство хранит все данные на этом компьютере.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter the server&apos;s address, e.g. https://crm.example.com</source>
+        <translation>Введите адрес сервера, например https://crm.example.com</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter your login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::TaskHeader</name>
+    <message>
+        <location filename="../../ui/tasks/taskheader.cpp" line="+21"/>
+        <source>Open</source>
+        <translation>Открытая</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Done</source>
+        <translation>Завершённая</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancelled</source>
+        <translation>Отменённая</translation>
+    </message>
+    <message>
+        <location line="+137"/>
+        <source>Counterparty:</source>
+        <translation>Контрагент:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Assignees:</source>
+        <translation>Исполнители:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Participants:</source>
+        <translation>Участники:</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::TaskView</name>
+    <message>
+        <location filename="../../ui/tasks/taskview.cpp" line="+115"/>
+        <source>This task does not exist or is not shared with you.</source>
+        <translation>Эта задача не существует или вам недоступна.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The task could not be loaded: %1</source>
+        <translation>Не удалось загрузить задачу: %1</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The status was not changed: %1</source>
+        <translation>Статус не изменён: %1</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Comments could not be loaded: %1 &lt;a href=&quot;retry&quot;&gt;Retry&lt;/a&gt;</source>
+        <translation>Не удалось загрузить комментарии: %1 &lt;a href=&quot;retry&quot;&gt;Повторить&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading comments…</source>
+        <translation>Загрузка комментариев…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scroll down for newer comments.</source>
+        <translation>Прокрутите вниз, чтобы увидеть новые комментарии.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No comments yet.</source>
+        <translation>Комментариев пока нет.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::TasksPanel</name>
+    <message>
+        <location filename="../../ui/tasks/taskspanel.cpp" line="+116"/>
+        <source>My active tasks</source>
+        <translation>Мои активные задачи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All active tasks</source>
+        <translation>Все активные задачи</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done</source>
+        <translation>Завершённые</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By contact</source>
+        <translation>По контакту</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>By assignee</source>
+        <translation>По исполнителю</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Find a contact</source>
+        <translation>Найти контакт</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>New task…</source>
+        <translation>Новая задача…</translation>
+    </message>
+    <message>
+        <location line="+94"/>
+        <source>Could not load tasks: %1 &lt;a href=&quot;retry&quot;&gt;Retry&lt;/a&gt;</source>
+        <translation>Не удалось загрузить задачи: %1 &lt;a href=&quot;retry&quot;&gt;Повторить&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Choose a contact.</source>
+        <translation>Выберите контакт.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose an assignee.</source>
+        <translation>Выберите исполнителя.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No tasks.</source>
+        <translation>Задач нет.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No tasks match “%1”.</source>
+        <translation>Нет задач по запросу «%1».</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../../app/main.cpp" line="+28"/>
+        <source>Linecard: tasks, clients and calls.</source>
+        <translation>Linecard: задачи, клиенты и звонки.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Open a local workspace with demo data.</source>
+        <translation>Открыть локальное рабочее пространство с демо-данными.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open the local workspace.</source>
+        <translation>Открыть локальное рабочее пространство.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Connect to this server.</source>
+        <translation>Подключиться к указанному серверу.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign in as.</source>
+        <translation>Войти под указанным логином.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Folder of the local workspace.</source>
+        <translation>Папка локального рабочего пространства.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,370 @@
+#include "clientfixture.h"
+
+#include "app/eventstream.h"
+#include "app/restclient.h"
+#include "app/session.h"
+#include "models/tasklistmodel.h"
+#include "ui/tasks/contactfield.h"
+#include "ui/tasks/newtaskdialog.h"
+#include "ui/tasks/peoplepicker.h"
+#include "ui/tasks/taskspanel.h"
+
+#include <QAbstractItemView>
+#include <QComboBox>
+#include <QCompleter>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTest>
+
+using namespace linecard;
+using namespace linecard::testing;
+
+// The task list against the real server: each filter shows the right tasks, the search box
+// narrows them, pages are fetched only as the view scrolls, live events keep the list
+// current, Enter/double-click open a task; a contact gets its simplified list; the new
+// task dialog creates tasks with a contact as counterparty or assignee.
+class TestTasksPanel : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClientFixture> f;
+    qint64 olga = 0, pavel = 0, ivan = 0, other = 0;
+    qint64 invoice = 0, website = 0, report = 0, archive = 0;
+
+    static QStringList titles(ui::TasksPanel &panel, bool sort = true)
+    {
+        QStringList out;
+        for (int row = 0; row < panel.model()->rowCount(); ++row)
+            out << panel.model()->index(row, 0).data(TaskListModel::TitleRole).toString();
+        if (sort)
+            out.sort();
+        return out;
+    }
+    static bool settled(ui::TasksPanel &panel) { return !panel.model()->isLoading(); }
+    static QStringList sorted(QStringList list)
+    {
+        list.sort();
+        return list;
+    }
+    bool setStatus(qint64 task, const QString &status)
+    {
+        return f->server()
+                   .patch(QStringLiteral("/api/v1/tasks/%1").arg(task),
+                       {{QStringLiteral("status"), status}}, f->adminToken())
+                   .status
+            == 200;
+    }
+    static void choose(QComboBox *combo, const QVariant &data)
+    {
+        const int index = combo->findData(data);
+        QVERIFY(index >= 0);
+        combo->setCurrentIndex(index);
+    }
+    static void waitLive(client::Session *session)
+    {
+        QTRY_VERIFY(session->events()->state() == client::EventStream::State::Connected
+            && session->events()->lastSeq() >= 0);
+    }
+
+private slots:
+    void init()
+    {
+        f = std::make_unique<ClientFixture>();
+        olga = f->employee(QStringLiteral("olga"));
+        pavel = f->employee(QStringLiteral("pavel"));
+        ivan = f->contact(QStringLiteral("Ivan Petrov"));
+        other = f->contact(QStringLiteral("Maria Sidorova"));
+        invoice = f->task(QStringLiteral("Invoice for Ivan"), ivan, {olga});
+        website = f->task(QStringLiteral("Website redesign"), other, {pavel});
+        report = f->task(QStringLiteral("Quarterly report"), 0, {olga});
+        archive = f->task(QStringLiteral("Archive old mail"), ivan, {pavel});
+        QVERIFY(olga && pavel && ivan && other && invoice && website && report && archive);
+        QVERIFY(setStatus(report, QStringLiteral("done")));
+    }
+    void cleanup() { f.reset(); }
+
+    void filtersShowTheRightTasks()
+    {
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        ui::TasksPanel panel(session);
+        panel.resize(900, 500);
+        panel.show();
+        auto *kind = panel.findChild<QComboBox *>(QStringLiteral("taskFilter"));
+        auto *assignee = panel.findChild<QComboBox *>(QStringLiteral("assigneeFilter"));
+        QVERIFY(kind && assignee);
+
+        // My active: open and assigned to me.
+        QTRY_VERIFY(settled(panel) && panel.model()->isAtEnd());
+        QCOMPARE(titles(panel), QStringList {QStringLiteral("Invoice for Ivan")});
+
+        choose(kind, int(ui::TaskFilter::Kind::AllActive));
+        QTRY_COMPARE(titles(panel),
+            sorted({QStringLiteral("Invoice for Ivan"), QStringLiteral("Website redesign"),
+                QStringLiteral("Archive old mail")}));
+        // Newest activity first.
+        QCOMPARE(titles(panel, false).first(), QStringLiteral("Archive old mail"));
+
+        choose(kind, int(ui::TaskFilter::Kind::Done));
+        QTRY_COMPARE(titles(panel), QStringList {QStringLiteral("Quarterly report")});
+
+        choose(kind, int(ui::TaskFilter::Kind::ByAssignee));
+        QVERIFY(assignee->isVisible());
+        QTRY_VERIFY(assignee->findData(pavel) >= 0); // the colleagues have loaded
+        choose(assignee, pavel);
+        QTRY_COMPARE(titles(panel),
+            sorted({QStringLiteral("Website redesign"), QStringLiteral("Archive old mail")}));
+        QCOMPARE(panel.filter().assigneeId, pavel);
+
+        // "By contact" from the contact card: every status, counterparty or role.
+        QVERIFY(setStatus(archive, QStringLiteral("done")));
+        panel.showContactTasks(ivan);
+        QCOMPARE(kind->currentData().toInt(), int(ui::TaskFilter::Kind::ByContact));
+        QTRY_COMPARE(titles(panel),
+            sorted({QStringLiteral("Invoice for Ivan"), QStringLiteral("Archive old mail")}));
+
+        // "By contact" chosen in the panel: the contact is found by typing a fragment.
+        choose(kind, int(ui::TaskFilter::Kind::AllActive));
+        QTRY_VERIFY(settled(panel));
+        choose(kind, int(ui::TaskFilter::Kind::ByContact));
+        auto *contactField = panel.findChild<ui::ContactField *>(QStringLiteral("contactFilter"));
+        QVERIFY(contactField && contactField->isVisible());
+        contactField->setContact(0, {});
+        QTRY_VERIFY(settled(panel) && panel.model()->rowCount() == 0); // no contact yet: no tasks
+        panel.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&panel));
+        contactField->lineEdit()->setFocus();
+        QTest::keyClicks(contactField->lineEdit(), QStringLiteral("sidor"));
+        QAbstractItemView *popup = contactField->findChild<QCompleter *>()->popup();
+        QTRY_VERIFY(popup->isVisible() && popup->model()->rowCount() == 1);
+        QTest::keyClick(popup, Qt::Key_Down);
+        QTest::keyClick(popup, Qt::Key_Return);
+        QTRY_COMPARE(contactField->contactId(), other);
+        QCOMPARE(contactField->lineEdit()->text(), QStringLiteral("Maria Sidorova"));
+        QTRY_COMPARE(titles(panel), QStringList {QStringLiteral("Website redesign")});
+
+        panel.showContactTasks(ivan);
+        QTRY_COMPARE(titles(panel),
+            sorted({QStringLiteral("Invoice for Ivan"), QStringLiteral("Archive old mail")}));
+
+        // The main window's search box narrows the current filter.
+        panel.setSearchText(QStringLiteral("invoice"));
+        QTRY_COMPARE(titles(panel), QStringList {QStringLiteral("Invoice for Ivan")});
+        choose(kind, int(ui::TaskFilter::Kind::AllActive));
+        QTRY_COMPARE(titles(panel), QStringList {QStringLiteral("Invoice for Ivan")});
+        panel.setSearchText(QStringLiteral("nothing like this"));
+        QTRY_VERIFY(settled(panel) && panel.model()->rowCount() == 0 && panel.model()->isAtEnd());
+        panel.setSearchText({});
+        QTRY_COMPARE(titles(panel),
+            sorted({QStringLiteral("Invoice for Ivan"), QStringLiteral("Website redesign")}));
+    }
+
+    void screenshotOfTheList()
+    {
+        QVERIFY(f->comment(invoice, QStringLiteral("Invoice sent")));
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        ui::TasksPanel panel(session);
+        panel.resize(900, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        choose(panel.findChild<QComboBox *>(QStringLiteral("taskFilter")),
+            int(ui::TaskFilter::Kind::AllActive));
+        QTRY_COMPARE(panel.model()->rowCount(), 3);
+        QTRY_COMPARE(panel.model()->index(0, TaskListModel::CounterpartyColumn).data().toString(),
+            QStringLiteral("Ivan Petrov"));
+        QTRY_VERIFY(!panel.model()
+                         ->index(1, TaskListModel::AssigneesColumn)
+                         .data()
+                         .toString()
+                         .startsWith(u'#'));
+        const QString dir = QDir(QCoreApplication::applicationDirPath())
+                                .absoluteFilePath(QStringLiteral("../../../screenshots"));
+        QDir().mkpath(dir);
+        QVERIFY(panel.grab().save(QDir::cleanPath(dir + QStringLiteral("/taskspanel.png"))));
+    }
+
+    void switchingFastShowsOnlyTheLastFilter()
+    {
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        ui::TasksPanel panel(session);
+        panel.show();
+        auto *kind = panel.findChild<QComboBox *>(QStringLiteral("taskFilter"));
+        // Each choice starts a request; only the last one's reply may land.
+        choose(kind, int(ui::TaskFilter::Kind::AllActive));
+        choose(kind, int(ui::TaskFilter::Kind::Done));
+        choose(kind, int(ui::TaskFilter::Kind::AllActive));
+        choose(kind, int(ui::TaskFilter::Kind::Done));
+        QTRY_VERIFY(settled(panel) && panel.model()->isAtEnd());
+        QCOMPARE(titles(panel), QStringList {QStringLiteral("Quarterly report")});
+    }
+
+    void pagesAreFetchedAsTheViewScrolls()
+    {
+        for (int i = 0; i < 45; ++i)
+            QVERIFY(
+                f->task(QStringLiteral("Bulk task %1").arg(i, 2, 10, QLatin1Char('0')), 0, {olga}));
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        ui::TasksPanel panel(session);
+        panel.model()->setPageSize(10);
+        panel.reload();
+        panel.resize(700, 220);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_VERIFY(settled(panel) && panel.model()->rowCount() >= 10);
+        // The viewport is full: nothing more is asked for until the operator scrolls.
+        QCOMPARE(panel.model()->rowCount(), 10);
+        QVERIFY(panel.model()->canFetchMore());
+        QScrollBar *bar = panel.view()->verticalScrollBar();
+        while (!panel.model()->isAtEnd()) {
+            const int before = panel.model()->rowCount();
+            bar->setValue(bar->maximum());
+            QTRY_VERIFY(settled(panel) && panel.model()->rowCount() > before);
+            QVERIFY(panel.model()->rowCount() <= before + 10);
+        }
+        QCOMPARE(panel.model()->rowCount(), 46); // 45 + "Invoice for Ivan"
+    }
+
+    void liveEventsKeepTheListCurrent()
+    {
+        QVERIFY(f->task(QStringLiteral("Older task"), 0, {olga}));
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        ui::TasksPanel panel(session);
+        connect(
+            session->events(), &client::EventStream::event, &panel, &ui::TasksPanel::handleEvent);
+        panel.show();
+        QTRY_VERIFY(settled(panel) && panel.model()->isAtEnd());
+        QCOMPARE(titles(panel, false),
+            (QStringList {QStringLiteral("Older task"), QStringLiteral("Invoice for Ivan")}));
+        waitLive(session);
+
+        // task.created for me: on top.
+        const qint64 fresh = f->task(QStringLiteral("Call the bank"), 0, {olga});
+        QTRY_COMPARE(titles(panel, false).value(0), QStringLiteral("Call the bank"));
+        // task.created for someone else: not in "my active".
+        QVERIFY(f->task(QStringLiteral("Pavel's errand"), 0, {pavel}));
+        // comment.created bumps the task it is on.
+        QVERIFY(f->comment(invoice, QStringLiteral("Sent the invoice")));
+        QTRY_COMPARE(titles(panel, false).value(0), QStringLiteral("Invoice for Ivan"));
+        // task.updated: done leaves "my active".
+        QVERIFY(setStatus(fresh, QStringLiteral("done")));
+        QTRY_COMPARE(titles(panel, false),
+            (QStringList {QStringLiteral("Invoice for Ivan"), QStringLiteral("Older task")}));
+        // A task handed to me joins.
+        QCOMPARE(
+            f->server()
+                .patch(QStringLiteral("/api/v1/tasks/%1").arg(website),
+                    {{QStringLiteral("assigneeIds"), QJsonArray {pavel, olga}}}, f->adminToken())
+                .status,
+            200);
+        QTRY_COMPARE(titles(panel, false).value(0), QStringLiteral("Website redesign"));
+        QVERIFY(!titles(panel).contains(QStringLiteral("Pavel's errand")));
+        // A name that arrives later shows in the counterparty column.
+        const int row = panel.model()->rowOfId(website);
+        QTRY_COMPARE(panel.model()->index(row, TaskListModel::CounterpartyColumn).data().toString(),
+            QStringLiteral("Maria Sidorova"));
+    }
+
+    void enterAndDoubleClickOpenATask()
+    {
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        ui::TasksPanel panel(session);
+        panel.resize(700, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_COMPARE(panel.model()->rowCount(), 1);
+        QSignalSpy opened(&panel, &ui::TasksPanel::openTask);
+        QTableView *view = panel.view();
+        const QModelIndex first = panel.model()->index(0, 0);
+        view->setFocus();
+        view->setCurrentIndex(first);
+        QTest::keyClick(view, Qt::Key_Return);
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toLongLong(), invoice);
+        // A real double-click: press and release, then the double-click event.
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+        QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(first).center());
+        QCOMPARE(opened.size(), 2);
+        QCOMPARE(opened.at(1).at(0).toLongLong(), invoice);
+    }
+
+    void aContactGetsItsOwnSimpleList()
+    {
+        QVERIFY(f->giveAccess(ivan, QStringLiteral("ivan")));
+        client::Session *session
+            = f->signIn(QStringLiteral("ivan"), QStringLiteral("ivan-password"));
+        QVERIFY(session);
+        ui::TasksPanel panel(session);
+        panel.show();
+        QVERIFY(!panel.findChild<QComboBox *>(QStringLiteral("taskFilter")));
+        QVERIFY(!panel.findChild<QPushButton *>(QStringLiteral("newTask")));
+        QVERIFY(panel.view()->isColumnHidden(TaskListModel::CounterpartyColumn));
+        QTRY_VERIFY(settled(panel) && panel.model()->isAtEnd());
+        // Its tasks, whatever their status; nobody else's.
+        QCOMPARE(titles(panel),
+            sorted({QStringLiteral("Invoice for Ivan"), QStringLiteral("Archive old mail")}));
+        panel.showContactTasks(other); // no filters for a contact: nothing changes
+        QCOMPARE(titles(panel),
+            sorted({QStringLiteral("Invoice for Ivan"), QStringLiteral("Archive old mail")}));
+    }
+
+    void newTaskDialogPutsTheContactInItsRole()
+    {
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        {
+            ui::NewTaskDialog dialog(session, ivan, ui::NewTaskDialog::ContactRole::Counterparty);
+            dialog.show();
+            auto *buttons = dialog.findChild<QDialogButtonBox *>();
+            QPushButton *create = buttons->button(QDialogButtonBox::Ok);
+            QVERIFY(!create->isEnabled()); // no title yet
+            QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("title")),
+                QStringLiteral("Follow up with Ivan"));
+            QVERIFY(create->isEnabled());
+            QTest::mouseClick(create, Qt::LeftButton);
+            QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+            const HttpResult task = f->server().get(
+                QStringLiteral("/api/v1/tasks/%1").arg(dialog.createdTaskId()), f->adminToken());
+            QCOMPARE(task.status, 200);
+            QCOMPARE(task.json.value(QStringLiteral("title")).toString(),
+                QStringLiteral("Follow up with Ivan"));
+            QCOMPARE(qint64(task.json.value(QStringLiteral("counterpartyId")).toDouble()), ivan);
+            QCOMPARE(task.json.value(QStringLiteral("assigneeIds")).toArray(),
+                QJsonArray {olga}); // me by default
+        }
+        {
+            ui::NewTaskDialog dialog(session, ivan, ui::NewTaskDialog::ContactRole::Assignee);
+            dialog.show();
+            auto *assignees = dialog.findChild<ui::PeoplePicker *>(QStringLiteral("assignees"));
+            QCOMPARE(assignees->selectedIds(), QList<qint64> {ivan});
+            QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("title")),
+                QStringLiteral("Ivan installs the router"));
+            QTest::mouseClick(dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                Qt::LeftButton);
+            QTRY_COMPARE(dialog.result(), int(QDialog::Accepted));
+            const HttpResult task = f->server().get(
+                QStringLiteral("/api/v1/tasks/%1").arg(dialog.createdTaskId()), f->adminToken());
+            QCOMPARE(task.json.value(QStringLiteral("assigneeIds")).toArray(), QJsonArray {ivan});
+            QVERIFY(task.json.value(QStringLiteral("counterpartyId")).isNull());
+        }
+    }
+};
+
+QTEST_MAIN(TestTasksPanel)
+#include "tst_taskspanel.moc"

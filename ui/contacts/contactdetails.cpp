@@ -1,0 +1,108 @@
+#include "contactdetails.h"
+
+#include "fieldtext.h"
+#include "phonetypes.h"
+
+#include "models/peopledirectory.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QTextDocument>
+
+namespace linecard::ui {
+
+ContactDetails::ContactDetails(PeopleDirectory *people, QWidget *parent)
+    : QWidget(parent)
+    , m_people(people)
+    , m_form(new QFormLayout(this))
+{
+    m_form->setContentsMargins(0, 0, 0, 0);
+    m_form->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
+    m_form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    m_form->setRowWrapPolicy(QFormLayout::DontWrapRows);
+    // A responsible employee's name may arrive after the card.
+    connect(people, &PeopleDirectory::personChanged, this, [this](qint64 id) {
+        if (m_person.id && id == m_person.responsibleId)
+            setPerson(m_person);
+    });
+}
+
+void ContactDetails::clear()
+{
+    m_person = Person();
+    while (m_form->rowCount() > 0)
+        m_form->removeRow(0);
+}
+
+QString ContactDetails::dim(const QString &text) const
+{
+    return QStringLiteral("<span style=\"color:%1\">%2</span>")
+        .arg(palette().color(QPalette::PlaceholderText).name(), text.toHtmlEscaped());
+}
+
+void ContactDetails::addRow(const QString &label, const QString &html, const QString &name)
+{
+    auto *value = new QLabel(html, this);
+    value->setObjectName(name);
+    value->setTextFormat(Qt::RichText);
+    value->setWordWrap(true);
+    value->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    value->setOpenExternalLinks(true); // mailto: only; phones are plain text until telephony
+    auto *caption = new QLabel(label, this);
+    caption->setTextFormat(Qt::PlainText); // field names are typed by people
+    caption->setForegroundRole(QPalette::PlaceholderText);
+    m_form->addRow(caption, value);
+    // Now, not when the layout gets to it: the card sizes itself from our size hint at once.
+    caption->show();
+    value->show();
+}
+
+void ContactDetails::setPerson(const Person &person)
+{
+    clear();
+    m_person = person;
+    QStringList phones;
+    for (const PhoneEntry &phone : person.phones) {
+        // A number never breaks across lines.
+        QString line = QStringLiteral("<span style=\"white-space:nowrap\">%1</span>")
+                           .arg(phone.number.toHtmlEscaped());
+        if (!phone.type.isEmpty())
+            line += QStringLiteral("&nbsp;&nbsp;") + dim(phonetypes::label(phone.type));
+        phones << line;
+    }
+    addRow(tr("Phones"), phones.isEmpty() ? dim(tr("none")) : phones.join(QStringLiteral("<br>")),
+        QStringLiteral("phones"));
+    if (!person.emails.isEmpty()) {
+        QStringList emails;
+        for (const QString &email : person.emails)
+            emails << QStringLiteral("<a href=\"mailto:%1\">%1</a>").arg(email.toHtmlEscaped());
+        addRow(tr("E-mails"), emails.join(QStringLiteral("<br>")), QStringLiteral("emails"));
+    }
+    addRow(tr("Responsible"),
+        person.responsibleId ? m_people->name(person.responsibleId).toHtmlEscaped()
+                             : dim(tr("nobody")),
+        QStringLiteral("responsible"));
+    for (auto it = person.fields.constBegin(); it != person.fields.constEnd(); ++it) {
+        const QString text = it.value().isBool() ? (it.value().toBool() ? tr("yes") : tr("no"))
+                                                 : fieldText(it.value());
+        addRow(it.key(), text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
+            QStringLiteral("field:") + it.key());
+    }
+}
+
+QString ContactDetails::rowText(const QString &label) const
+{
+    for (int row = 0; row < m_form->rowCount(); ++row) {
+        auto *caption
+            = qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::LabelRole)->widget());
+        auto *value = qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::FieldRole)->widget());
+        if (caption && value && caption->text() == label) {
+            QTextDocument doc;
+            doc.setHtml(value->text());
+            return doc.toPlainText();
+        }
+    }
+    return {};
+}
+
+} // namespace linecard::ui

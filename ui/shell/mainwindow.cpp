@@ -1,0 +1,226 @@
+#include "mainwindow.h"
+
+#include "connectionindicator.h"
+#include "ui/contacts/contactcard.h"
+#include "ui/contacts/contactspanel.h"
+#include "ui/tasks/newtaskdialog.h"
+#include "ui/tasks/taskspanel.h"
+#include "ui/tasks/taskview.h"
+
+#include "app/appsettings.h"
+#include "app/eventstream.h"
+#include "app/session.h"
+
+#include <QActionGroup>
+#include <QCloseEvent>
+#include <QKeySequence>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QStyle>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+
+namespace linecard::ui {
+
+MainWindow::MainWindow(client::Session *session, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(session)
+    , m_areas(new QStackedWidget(this))
+    , m_tasks(new TasksPanel(session, this))
+    , m_taskView(new TaskView(session, this))
+    , m_search(new QLineEdit(this))
+    , m_searchDelay(new QTimer(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    const bool employee = session->me().isEmployee();
+    setWindowTitle(tr("Linecard — %1").arg(session->me().name));
+
+    auto *tasksArea = new QSplitter(Qt::Horizontal, this);
+    tasksArea->addWidget(m_tasks);
+    tasksArea->addWidget(m_taskView);
+    tasksArea->setStretchFactor(0, 2);
+    tasksArea->setStretchFactor(1, 3);
+    m_areas->addWidget(tasksArea);
+    if (employee) {
+        m_contacts = new ContactsPanel(session, this);
+        m_card = new ContactCard(session, this);
+        auto *contactsArea = new QSplitter(Qt::Horizontal, this);
+        contactsArea->addWidget(m_contacts);
+        contactsArea->addWidget(m_card);
+        contactsArea->setStretchFactor(0, 2);
+        contactsArea->setStretchFactor(1, 3);
+        m_areas->addWidget(contactsArea);
+    }
+    setCentralWidget(m_areas);
+
+    auto *toolbar = addToolBar(tr("Navigation"));
+    toolbar->setObjectName(QStringLiteral("navigationToolBar"));
+    toolbar->setMovable(false);
+    m_back = toolbar->addAction(style()->standardIcon(QStyle::SP_ArrowBack), tr("Back"));
+    m_back->setShortcut(QKeySequence::Back);
+    m_forward = toolbar->addAction(style()->standardIcon(QStyle::SP_ArrowForward), tr("Forward"));
+    m_forward->setShortcut(QKeySequence::Forward);
+    toolbar->addSeparator();
+    auto *areas = new QActionGroup(this);
+    m_tasksAction = toolbar->addAction(tr("&Tasks"));
+    m_tasksAction->setCheckable(true);
+    m_tasksAction->setChecked(true);
+    areas->addAction(m_tasksAction);
+    if (employee) {
+        m_contactsAction = toolbar->addAction(tr("&Contacts"));
+        m_contactsAction->setCheckable(true);
+        areas->addAction(m_contactsAction);
+        connect(m_contactsAction, &QAction::triggered, this,
+            [this] { showArea(Place::Area::Contacts); });
+    }
+    connect(m_tasksAction, &QAction::triggered, this, [this] { showArea(Place::Area::Tasks); });
+    m_search->setObjectName(QStringLiteral("searchBox"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setMaximumWidth(360);
+    m_search->setPlaceholderText(tr("Search tasks (Ctrl+F)"));
+    auto *focusSearch = new QAction(this);
+    focusSearch->setShortcut(QKeySequence::Find);
+    connect(focusSearch, &QAction::triggered, m_search, [this] {
+        m_search->setFocus();
+        m_search->selectAll();
+    });
+    addAction(focusSearch);
+    toolbar->addSeparator();
+    toolbar->addWidget(m_search);
+    auto *spacer = new QWidget(this);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    auto *account = new QToolButton(this);
+    account->setText(session->me().name);
+    account->setPopupMode(QToolButton::InstantPopup);
+    auto *accountMenu = new QMenu(account);
+    accountMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    account->setMenu(accountMenu);
+    toolbar->addWidget(account);
+
+    // Typing searches after a short pause, in the area shown.
+    m_searchDelay->setSingleShot(true);
+    m_searchDelay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
+    connect(m_searchDelay, &QTimer::timeout, this, [this] {
+        if (m_history.current().area == Place::Area::Contacts && m_contacts)
+            m_contacts->setSearchText(m_search->text());
+        else
+            m_tasks->setSearchText(m_search->text());
+    });
+
+    statusBar()->addPermanentWidget(new ConnectionIndicator(session->events(), this));
+    statusBar()->showMessage(
+        tr("Signed in as %1 at %2").arg(session->me().name, session->serverUrl().toString()));
+
+    connect(m_back, &QAction::triggered, this, [this] { go(m_history.back(), false); });
+    connect(m_forward, &QAction::triggered, this, [this] { go(m_history.forward(), false); });
+    connect(m_tasks, &TasksPanel::openTask, this, &MainWindow::openTask);
+    connect(m_taskView, &TaskView::openContact, this, &MainWindow::openContact);
+    if (m_contacts) {
+        connect(m_contacts, &ContactsPanel::openContact, this, &MainWindow::openContact);
+        connect(m_card, &ContactCard::openContact, this, &MainWindow::openContact);
+        connect(m_card, &ContactCard::openTask, this, &MainWindow::openTask);
+        connect(m_card, &ContactCard::newTaskRequested, this, &MainWindow::newTask);
+    }
+    connect(session->events(), &client::EventStream::event, this, &MainWindow::dispatch);
+    connect(session->events(), &client::EventStream::resyncNeeded, this, &MainWindow::reloadAll);
+
+    client::AppSettings settings;
+    if (!restoreGeometry(settings.mainWindowGeometry()))
+        resize(1280, 800);
+    go({Place::Area::Tasks, 0}, true);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    client::AppSettings settings;
+    settings.setMainWindowGeometry(saveGeometry());
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::openTask(qint64 taskId)
+{
+    go({Place::Area::Tasks, taskId}, true);
+}
+
+void MainWindow::openContact(qint64 contactId)
+{
+    if (!m_card)
+        return; // contacts browse no cards but their own tasks
+    go({Place::Area::Contacts, contactId}, true);
+}
+
+void MainWindow::showArea(Place::Area area)
+{
+    // Back in an area shows what was open there last.
+    Place place {area, 0};
+    if (area == Place::Area::Tasks)
+        place.id = m_taskView->taskId();
+    else if (m_card)
+        place.id = m_card->contactId();
+    go(place, true);
+}
+
+void MainWindow::go(const Place &place, bool record)
+{
+    if (record)
+        m_history.visit(place);
+    const bool contacts = place.area == Place::Area::Contacts && m_card;
+    m_areas->setCurrentIndex(contacts ? 1 : 0);
+    (contacts ? m_contactsAction : m_tasksAction)->setChecked(true);
+    m_search->setPlaceholderText(contacts
+            ? tr("Search contacts: name, company, e-mail, phone digits (Ctrl+F)")
+            : tr("Search tasks (Ctrl+F)"));
+    if (contacts && place.id && place.id != m_card->contactId())
+        m_card->showContact(place.id);
+    if (!contacts && place.id && place.id != m_taskView->taskId())
+        m_taskView->showTask(place.id);
+    updateActions();
+}
+
+void MainWindow::updateActions()
+{
+    m_back->setEnabled(m_history.canGoBack());
+    m_forward->setEnabled(m_history.canGoForward());
+}
+
+void MainWindow::dispatch(const QString &type, const QJsonObject &data)
+{
+    m_tasks->handleEvent(type, data);
+    m_taskView->handleEvent(type, data);
+    if (m_contacts) {
+        m_contacts->handleEvent(type, data);
+        m_card->handleEvent(type, data);
+    }
+}
+
+void MainWindow::reloadAll()
+{
+    statusBar()->showMessage(tr("Caught up with the server after a long disconnection."), 5000);
+    m_tasks->reload();
+    m_taskView->reload();
+    if (m_contacts) {
+        m_contacts->reload();
+        m_card->reload();
+    }
+}
+
+void MainWindow::newTask(qint64 contactId, bool asCounterparty)
+{
+    NewTaskDialog dialog(m_session, contactId,
+        asCounterparty ? NewTaskDialog::ContactRole::Counterparty
+                       : NewTaskDialog::ContactRole::Assignee,
+        this);
+    if (dialog.exec() == QDialog::Accepted && dialog.createdTaskId())
+        openTask(dialog.createdTaskId());
+}
+
+} // namespace linecard::ui

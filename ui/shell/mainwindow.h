@@ -1,0 +1,74 @@
+#pragma once
+
+#include "navigationhistory.h"
+
+#include <QJsonObject>
+#include <QMainWindow>
+
+class QAction;
+class QLineEdit;
+class QStackedWidget;
+class QTimer;
+
+namespace linecard::client {
+class Session;
+}
+
+namespace linecard::ui {
+
+class ContactCard;
+class ContactsPanel;
+class TaskView;
+class TasksPanel;
+
+// The operator's window: Tasks and Contacts areas (each a list beside its detail), one
+// search box, back/forward between the places visited, and the connection state always in
+// the status bar. A contact signed in gets the simplified interface: their tasks only.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(client::Session *session, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    void openTask(qint64 taskId);
+    void openContact(qint64 contactId);
+    void showArea(Place::Area area);
+    Place currentPlace() const { return m_history.current(); }
+    NavigationHistory &history() { return m_history; }
+
+    TasksPanel *tasksPanel() const { return m_tasks; }
+    TaskView *taskView() const { return m_taskView; }
+    ContactsPanel *contactsPanel() const { return m_contacts; }
+    ContactCard *contactCard() const { return m_card; }
+    QLineEdit *searchBox() const { return m_search; }
+
+signals:
+    void signOutRequested();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void go(const Place &place, bool record);
+    void dispatch(const QString &type, const QJsonObject &data);
+    void reloadAll();
+    void updateActions();
+    void newTask(qint64 contactId, bool asCounterparty);
+
+    client::Session *m_session;
+    NavigationHistory m_history;
+    QStackedWidget *m_areas;
+    TasksPanel *m_tasks;
+    TaskView *m_taskView;
+    ContactsPanel *m_contacts = nullptr;
+    ContactCard *m_card = nullptr;
+    QLineEdit *m_search;
+    QTimer *m_searchDelay;
+    QAction *m_back;
+    QAction *m_forward;
+    QAction *m_tasksAction;
+    QAction *m_contactsAction = nullptr;
+};
+
+} // namespace linecard::ui

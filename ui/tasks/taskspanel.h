@@ -1,0 +1,72 @@
+#pragma once
+
+#include "taskfilter.h"
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QModelIndex;
+class QPushButton;
+class QTimer;
+class QTableView;
+
+namespace linecard {
+class TaskListModel;
+}
+
+namespace linecard::client {
+class Session;
+}
+
+namespace linecard::ui {
+
+class ContactField;
+
+// The task list: a filter (my active, all active, done, by contact, by assignee), the main
+// window's text search, and the tasks fetched page by page as the operator scrolls, kept
+// current by live events. A contact gets its own tasks with no filters to get lost in.
+class TasksPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TasksPanel(client::Session *session, QWidget *parent = nullptr);
+
+    void setSearchText(const QString &text); // the main window's search box
+    void showContactTasks(qint64 contactId); // filter "by contact"
+    void handleEvent(const QString &type, const QJsonObject &data); // task.*, comment.created
+    void reload(); // after a resync
+
+    TaskFilter filter() const { return m_filter; }
+    TaskListModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+signals:
+    void openTask(qint64 taskId);
+
+private:
+    void buildFilterBar(QWidget *bar);
+    void fillAssignees();
+    void onKindChosen();
+    void applyFilter();
+    void updateStatusLine();
+    void showColumnMenu(const QPoint &pos);
+    void bumpForComment(const QJsonObject &comment);
+    void refetchTask(qint64 taskId);
+    void newTask();
+
+    client::Session *m_session;
+    TaskListModel *m_model;
+    TaskFilter m_filter;
+    QComboBox *m_kind = nullptr;
+    QComboBox *m_assignee = nullptr;
+    ContactField *m_contact = nullptr;
+    QPushButton *m_new = nullptr;
+    QTableView *m_view;
+    QLabel *m_statusLine;
+    QTimer *m_searchTimer;
+    QString m_pendingText;
+};
+
+} // namespace linecard::ui

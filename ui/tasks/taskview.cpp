@@ -1,0 +1,193 @@
+#include "taskview.h"
+
+#include "commentlistview.h"
+#include "composer.h"
+#include "taskheader.h"
+
+#include "app/restclient.h"
+#include "app/session.h"
+#include "models/accountsettings.h"
+#include "models/commentthreadmodel.h"
+
+#include <QLabel>
+#include <QSplitter>
+#include <QVBoxLayout>
+
+namespace linecard::ui {
+
+TaskView::TaskView(client::Session *session, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_header(new TaskHeader(session, this))
+    , m_thread(new CommentThreadModel(session->people(), this))
+    , m_threadView(new CommentListView(this))
+    , m_threadStatus(new QLabel(this))
+    , m_composer(new Composer(session, this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+{
+    m_thread->setPageSize(100);
+    m_thread->setDataSource(session->rest());
+    m_threadView->setModel(m_thread);
+    m_composer->setThread(m_thread);
+    m_threadStatus->setObjectName(QStringLiteral("threadStatus"));
+    m_threadStatus->setContentsMargins(10, 2, 10, 2);
+    m_threadStatus->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
+
+    auto *threadBox = new QWidget(m_splitter);
+    auto *threadLayout = new QVBoxLayout(threadBox);
+    threadLayout->setContentsMargins(0, 0, 0, 0);
+    threadLayout->setSpacing(0);
+    threadLayout->addWidget(m_threadView, 1);
+    threadLayout->addWidget(m_threadStatus);
+    m_splitter->addWidget(threadBox);
+    m_splitter->addWidget(m_composer);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 0);
+    m_splitter->setChildrenCollapsible(false);
+    // The thread gets the room; the reply box starts at its minimum and can be dragged taller.
+    m_splitter->setSizes({1000, 1});
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_header);
+    layout->addWidget(m_splitter, 1);
+
+    connect(m_header, &TaskHeader::openContact, this, &TaskView::openContact);
+    connect(m_header, &TaskHeader::statusChosen, this, &TaskView::changeStatus);
+    connect(m_composer, &Composer::sent, this, [this](const QJsonObject &comment) {
+        // Shown at once; the live event for it is the same id and changes nothing.
+        if (qint64(comment.value(QStringLiteral("taskId")).toDouble()) == m_taskId)
+            m_thread->applyComment(comment);
+        m_threadView->followBottom();
+    });
+    connect(m_thread, &CommentThreadModel::pageLoaded, this, [this] {
+        // A thread that fits in one page opens at its newest comment; a long one at its
+        // start, fetching further pages only as the operator scrolls.
+        if (m_scrollWhenLoaded && m_thread->isAtEnd())
+            m_threadView->followBottom();
+        m_scrollWhenLoaded = false;
+    });
+    connect(m_thread, &CommentThreadModel::loadingChanged, this, &TaskView::updateThreadStatus);
+    connect(m_thread, &CommentThreadModel::errorChanged, this, &TaskView::updateThreadStatus);
+    connect(m_thread, &CommentThreadModel::atEndChanged, this, &TaskView::updateThreadStatus);
+    connect(m_thread, &CommentThreadModel::rowsInserted, this, &TaskView::updateThreadStatus);
+    connect(m_threadStatus, &QLabel::linkActivated, this, [this] { m_thread->fetchMore(); });
+
+    if (session->me().isEmployee())
+        loadSettings();
+    updateThreadStatus();
+}
+
+void TaskView::showTask(qint64 taskId)
+{
+    if (taskId == m_taskId)
+        return;
+    m_taskId = taskId;
+    m_task = {};
+    m_header->setTask({});
+    m_header->setError({});
+    m_composer->setTaskId(taskId); // the draft is back before the task has loaded
+    reload();
+}
+
+void TaskView::reload()
+{
+    if (!m_taskId)
+        return;
+    m_scrollWhenLoaded = true;
+    m_thread->setQuery(QStringLiteral("/api/v1/tasks/%1/comments").arg(m_taskId));
+    m_thread->fetchMore();
+    loadTask();
+    if (m_session->me().isEmployee())
+        loadSettings();
+}
+
+void TaskView::loadTask()
+{
+    delete m_taskRequest; // an answer about the task shown before is of no use
+    m_taskRequest = new QObject(this);
+    const qint64 id = m_taskId;
+    m_session->rest()->get(
+        QStringLiteral("/api/v1/tasks/%1").arg(id), m_taskRequest,
+        [this](const QJsonObject &task) { setTask(task); },
+        [this](const client::ApiFailure &failure) {
+            m_header->setError(failure.status == 404
+                    ? tr("This task does not exist or is not shared with you.")
+                    : tr("The task could not be loaded: %1").arg(failure.describe()));
+        });
+}
+
+void TaskView::loadSettings()
+{
+    m_session->rest()->get(
+        QStringLiteral("/api/v1/settings"), this, [this](const QJsonObject &json) {
+            if (const auto settings = AccountSettings::fromJson(json))
+                m_composer->setAccountSettings(*settings);
+        });
+}
+
+void TaskView::setTask(const QJsonObject &task)
+{
+    const QString before = m_task.value(QStringLiteral("title")).toString();
+    m_task = task;
+    m_header->setError({});
+    m_header->setTask(task);
+    m_composer->setTask(task);
+    const QString title = task.value(QStringLiteral("title")).toString();
+    if (title != before)
+        emit titleChanged(title);
+}
+
+void TaskView::changeStatus(const QString &status)
+{
+    const qint64 id = m_taskId;
+    m_session->rest()->patch(
+        QStringLiteral("/api/v1/tasks/%1").arg(id), {{QStringLiteral("status"), status}}, this,
+        [this, id](const QJsonObject &task) {
+            if (id == m_taskId)
+                setTask(task);
+        },
+        [this, id](const client::ApiFailure &failure) {
+            if (id != m_taskId)
+                return;
+            m_header->setTask(m_task); // back to what the server has
+            m_header->setError(tr("The status was not changed: %1").arg(failure.describe()));
+        });
+}
+
+void TaskView::handleEvent(const QString &type, const QJsonObject &data)
+{
+    if (type == QLatin1String("comment.created")) {
+        if (m_taskId && qint64(data.value(QStringLiteral("taskId")).toDouble()) == m_taskId)
+            m_thread->applyComment(data);
+    } else if (type == QLatin1String("task.updated")) {
+        if (!m_taskId || qint64(data.value(QStringLiteral("id")).toDouble()) != m_taskId)
+            return;
+        if (m_session->me().isContact())
+            loadTask(); // it may have been taken away from this contact
+        else
+            setTask(data);
+    } else if (type == QLatin1String("settings.updated")) {
+        if (const auto settings = AccountSettings::fromJson(data))
+            m_composer->setAccountSettings(*settings);
+    }
+}
+
+void TaskView::updateThreadStatus()
+{
+    QString text;
+    if (!m_thread->error().isEmpty())
+        text = tr("Comments could not be loaded: %1 <a href=\"retry\">Retry</a>")
+                   .arg(m_thread->error().toHtmlEscaped());
+    else if (m_thread->isLoading())
+        text = tr("Loading comments…");
+    else if (!m_thread->isAtEnd())
+        text = tr("Scroll down for newer comments.");
+    else if (m_taskId && m_thread->rowCount() == 0)
+        text = tr("No comments yet.");
+    m_threadStatus->setText(text);
+    m_threadStatus->setVisible(!text.isEmpty());
+}
+
+} // namespace linecard::ui

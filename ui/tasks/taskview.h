@@ -1,0 +1,66 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QWidget>
+
+class QLabel;
+class QSplitter;
+
+namespace linecard {
+class CommentThreadModel;
+}
+
+namespace linecard::client {
+class Session;
+}
+
+namespace linecard::ui {
+
+class CommentListView;
+class Composer;
+class TaskHeader;
+
+// One task: its header (title, status, counterparty, roles, description), the comment
+// thread with its markers, fetched as the operator scrolls, and the reply box.
+class TaskView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TaskView(client::Session *session, QWidget *parent = nullptr);
+
+    void showTask(qint64 taskId);
+    qint64 taskId() const { return m_taskId; }
+    void handleEvent(const QString &type, const QJsonObject &data);
+    void reload();
+
+    QJsonObject task() const { return m_task; }
+    TaskHeader *header() const { return m_header; }
+    CommentThreadModel *thread() const { return m_thread; }
+    CommentListView *threadView() const { return m_threadView; }
+    Composer *composer() const { return m_composer; }
+
+signals:
+    void openContact(qint64 contactId);
+    void titleChanged(const QString &title);
+
+private:
+    void loadTask();
+    void loadSettings();
+    void setTask(const QJsonObject &task);
+    void changeStatus(const QString &status);
+    void updateThreadStatus();
+
+    client::Session *m_session;
+    qint64 m_taskId = 0;
+    QJsonObject m_task;
+    bool m_scrollWhenLoaded = false;
+    TaskHeader *m_header;
+    CommentThreadModel *m_thread;
+    CommentListView *m_threadView;
+    QLabel *m_threadStatus;
+    Composer *m_composer;
+    QSplitter *m_splitter;
+    QObject *m_taskRequest = nullptr; // the GET in flight for the task shown
+};
+
+} // namespace linecard::ui
