@@ -1,0 +1,6 @@
+#include "fanoutbench.h"
+
+int main(int argc, char *argv[])
+{
+    return linecard::bench::runFanoutBench(argc, argv);
+}
