@@ -1,5 +1,6 @@
 #include "clientfixture.h"
 
+#include <QDir>
 #include <QSignalSpy>
 #include <QStandardPaths>
 
@@ -73,6 +74,13 @@ bool ClientFixture::giveAccess(qint64 contactId, const QString &login)
             {QStringLiteral("password"), QString(login + QStringLiteral("-password"))}},
         m_adminToken);
     return r.status == 200;
+}
+
+QString ClientFixture::screenshotPath(const QString &name)
+{
+    const QString dir = QStringLiteral(LINECARD_SCREENSHOT_DIR);
+    QDir().mkpath(dir);
+    return QDir(dir).filePath(name);
 }
 
 } // namespace linecard::testing

@@ -39,6 +39,10 @@ public:
     // Gives a contact a login (password = login + "-password").
     bool giveAccess(qint64 contactId, const QString &login);
 
+    // Where a test writes the screenshot `name` (e.g. "taskview.png") for people to look at:
+    // <build dir>/screenshots, created on demand.
+    static QString screenshotPath(const QString &name);
+
 private:
     TestServer m_server;
     QTemporaryDir m_tokensDir;

@@ -415,16 +415,14 @@ private slots:
         waitLoaded(card, olga);
         QTRY_VERIFY(card.activity()->model()->rowCount() >= 4);
         QTRY_VERIFY(!card.details()->rowText(QStringLiteral("Responsible")).startsWith(u'#'));
-        const QString dir = QFileInfo(QStringLiteral(__FILE__)).absolutePath()
-            + QStringLiteral("/../../build/screenshots");
-        QVERIFY(QDir().mkpath(dir));
-        QVERIFY(card.grab().save(dir + QStringLiteral("/contactcard.png")));
+        QVERIFY(card.grab().save(ClientFixture::screenshotPath(QStringLiteral("contactcard.png"))));
         // And its edit dialog, for the look of the form.
         card.editContact();
         auto *dialog = card.findChild<ui::ContactDialog *>();
         QVERIFY(dialog);
         QTRY_VERIFY(dialog->isVisible());
-        QVERIFY(dialog->grab().save(dir + QStringLiteral("/contactdialog.png")));
+        QVERIFY(dialog->grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("contactdialog.png"))));
         dialog->reject();
     }
 };

@@ -119,11 +119,8 @@ private slots:
         card.showContact(dup);
         QTRY_COMPARE(card.person().id, dup);
 
-        const QString dir = QFileInfo(QStringLiteral(__FILE__)).absolutePath()
-            + QStringLiteral("/../../build/screenshots");
-        QVERIFY(QDir().mkpath(dir));
-        ui::MergeDialog *dialog
-            = pick(card, QStringLiteral("volkov"), petr, dir + QStringLiteral("/merge-search.png"));
+        ui::MergeDialog *dialog = pick(card, QStringLiteral("volkov"), petr,
+            ClientFixture::screenshotPath(QStringLiteral("merge-search.png")));
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
         QVERIFY(rowOf(dialog->picker(), dup) < 0); // the contact itself is never offered
@@ -142,7 +139,7 @@ private slots:
             QVERIFY2(
                 summary.contains(part), qPrintable(part + QStringLiteral(" not in:\n") + summary));
 
-        QVERIFY(dialog->grab().save(dir + QStringLiteral("/merge.png")));
+        QVERIFY(dialog->grab().save(ClientFixture::screenshotPath(QStringLiteral("merge.png"))));
 
         QSignalSpy merged(dialog, &ui::MergeDialog::merged);
         QTest::mouseClick(dialog->mergeButton(), Qt::LeftButton);

@@ -92,10 +92,8 @@ private slots:
         QTRY_COMPARE(names(panel),
             sorted({QStringLiteral("Glavstroy LLC"), QStringLiteral("Ivan Petrovsky"),
                 QStringLiteral("Иван Сидоров"), QStringLiteral("Maria Ivanova")}));
-        const QString dir = QFileInfo(QStringLiteral(__FILE__)).absolutePath()
-            + QStringLiteral("/../../build/screenshots");
-        QVERIFY(QDir().mkpath(dir));
-        QVERIFY(panel.grab().save(dir + QStringLiteral("/contactspanel.png")));
+        QVERIFY(
+            panel.grab().save(ClientFixture::screenshotPath(QStringLiteral("contactspanel.png"))));
     }
 
     void searchesByAnyFragment_data()

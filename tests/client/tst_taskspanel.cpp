@@ -185,10 +185,7 @@ private slots:
                          .data()
                          .toString()
                          .startsWith(u'#'));
-        const QString dir = QDir(QCoreApplication::applicationDirPath())
-                                .absoluteFilePath(QStringLiteral("../../../screenshots"));
-        QDir().mkpath(dir);
-        QVERIFY(panel.grab().save(QDir::cleanPath(dir + QStringLiteral("/taskspanel.png"))));
+        QVERIFY(panel.grab().save(ClientFixture::screenshotPath(QStringLiteral("taskspanel.png"))));
     }
 
     void switchingFastShowsOnlyTheLastFilter()

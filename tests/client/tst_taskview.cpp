@@ -122,14 +122,6 @@ class TestTaskView : public QObject
         composer->editor()->setFocus();
         QTest::keyClicks(composer->editor(), text);
     }
-    static QString screenshotDir()
-    {
-        // build/<preset>/tests/client → build/screenshots
-        const QString dir = QDir(QCoreApplication::applicationDirPath())
-                                .absoluteFilePath(QStringLiteral("../../../screenshots"));
-        QDir().mkpath(dir);
-        return QDir::cleanPath(dir);
-    }
 
 private slots:
     void init()
@@ -609,8 +601,8 @@ private slots:
             QTRY_VERIFY(composer->audienceLine()->text().contains(QStringLiteral("Ivan Petrov")));
             view.threadView()->scrollToTop();
             QApplication::processEvents();
-            const QString path = screenshotDir()
-                + (dark ? QStringLiteral("/taskview-dark.png") : QStringLiteral("/taskview.png"));
+            const QString path = ClientFixture::screenshotPath(
+                dark ? QStringLiteral("taskview-dark.png") : QStringLiteral("taskview.png"));
             QVERIFY(view.grab().save(path));
             qInfo() << "screenshot:" << path;
             session->drafts()->clear(QStringLiteral("task:%1").arg(task));
