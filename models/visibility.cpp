@@ -61,4 +61,9 @@ bool canSeeComment(
     return false;
 }
 
+bool canSeeCallRecord(const Viewer &viewer)
+{
+    return viewer.isEmployee;
+}
+
 } // namespace linecard::visibility

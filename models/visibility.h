@@ -48,5 +48,9 @@ bool canSeeCard(const Viewer &viewer, qint64 cardContactId);
 bool canSeeComment(
     const Viewer &viewer, const CommentAudience &comment, const AccountSettings &settings);
 
+// The call record on a comment (numbers, who answered, the recording link): calls are
+// closed to contacts, so a contact sees the comment's text without it.
+bool canSeeCallRecord(const Viewer &viewer);
+
 } // namespace visibility
 } // namespace linecard

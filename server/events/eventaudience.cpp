@@ -21,6 +21,8 @@ bool EventAudience::admits(const Viewer &viewer, const AccountSettings &settings
             && (!comment || canSeeComment(viewer, *comment, settings));
     case Scope::People:
         return viewer.isEmployee && personIds.contains(viewer.id);
+    case Scope::TaskLost:
+        return canSeeTask(viewer, task, settings) && !canSeeTask(viewer, after, settings);
     }
     return false;
 }
@@ -35,16 +37,21 @@ static QList<qint64> readIds(const QJsonValue &v)
 
 QJsonObject EventAudience::toJson() const
 {
-    static const char *names[] = {"employees", "employeesAndPerson", "task", "card", "people"};
+    static const char *names[]
+        = {"employees", "employeesAndPerson", "task", "card", "people", "taskLost"};
     QJsonObject o {{QStringLiteral("scope"), QLatin1String(names[int(scope)])},
         {QStringLiteral("personId"), personId}};
     if (scope == Scope::People)
         o.insert(QStringLiteral("personIds"), idsToJson(personIds));
-    if (scope == Scope::Task)
-        o.insert(QStringLiteral("task"),
-            QJsonObject {{QStringLiteral("counterpartyId"), task.counterpartyId},
-                {QStringLiteral("counterpartyCompanyId"), task.counterpartyCompanyId},
-                {QStringLiteral("memberIds"), idsToJson(task.memberIds)}});
+    auto taskJson = [](const TaskAudience &t) {
+        return QJsonObject {{QStringLiteral("counterpartyId"), t.counterpartyId},
+            {QStringLiteral("counterpartyCompanyId"), t.counterpartyCompanyId},
+            {QStringLiteral("memberIds"), idsToJson(t.memberIds)}};
+    };
+    if (scope == Scope::Task || scope == Scope::TaskLost)
+        o.insert(QStringLiteral("task"), taskJson(task));
+    if (scope == Scope::TaskLost)
+        o.insert(QStringLiteral("after"), taskJson(after));
     if (comment)
         o.insert(QStringLiteral("comment"),
             QJsonObject {{QStringLiteral("authorId"), comment->authorId},
@@ -65,14 +72,20 @@ EventAudience EventAudience::fromJson(const QJsonObject &o)
         : scope == QLatin1String("card")               ? Scope::Card
         : scope == QLatin1String("employeesAndPerson") ? Scope::EmployeesAndPerson
         : scope == QLatin1String("people")             ? Scope::People
+        : scope == QLatin1String("taskLost")           ? Scope::TaskLost
                                                        : Scope::Employees;
     a.personId = qint64(o.value(QStringLiteral("personId")).toDouble());
     a.personIds = readIds(o.value(QStringLiteral("personIds")));
-    const QJsonObject t = o.value(QStringLiteral("task")).toObject();
-    a.task.counterpartyId = qint64(t.value(QStringLiteral("counterpartyId")).toDouble());
-    a.task.counterpartyCompanyId
-        = qint64(t.value(QStringLiteral("counterpartyCompanyId")).toDouble());
-    a.task.memberIds = readIds(t.value(QStringLiteral("memberIds")));
+    auto readTask = [](const QJsonObject &t) {
+        TaskAudience out;
+        out.counterpartyId = qint64(t.value(QStringLiteral("counterpartyId")).toDouble());
+        out.counterpartyCompanyId
+            = qint64(t.value(QStringLiteral("counterpartyCompanyId")).toDouble());
+        out.memberIds = readIds(t.value(QStringLiteral("memberIds")));
+        return out;
+    };
+    a.task = readTask(o.value(QStringLiteral("task")).toObject());
+    a.after = readTask(o.value(QStringLiteral("after")).toObject());
     if (o.contains(QStringLiteral("comment"))) {
         const QJsonObject c = o.value(QStringLiteral("comment")).toObject();
         CommentAudience ca;
@@ -111,6 +124,15 @@ EventAudience EventAudience::people(const QList<qint64> &personIds)
     EventAudience a;
     a.scope = Scope::People;
     a.personIds = personIds;
+    return a;
+}
+
+EventAudience EventAudience::taskLost(const TaskAudience &before, const TaskAudience &after)
+{
+    EventAudience a;
+    a.scope = Scope::TaskLost;
+    a.task = before;
+    a.after = after;
     return a;
 }
 

@@ -19,12 +19,14 @@ struct EventAudience
         EmployeesAndPerson,
         Task,
         Card,
-        People // only these employees (the targets of a call)
+        People, // only these employees (the targets of a call)
+        TaskLost // who could see `task` but cannot see `after`: told only that it changed
     };
 
     Scope scope = Scope::Employees;
     qint64 personId = 0; // EmployeesAndPerson, Card (the card's contact)
-    visibility::TaskAudience task; // Task
+    visibility::TaskAudience task; // Task, TaskLost (before the change)
+    visibility::TaskAudience after; // TaskLost
     std::optional<visibility::CommentAudience> comment; // Task/Card: the comment to check
     QList<qint64> personIds; // People
 
@@ -39,6 +41,8 @@ struct EventAudience
         std::optional<visibility::CommentAudience> comment = std::nullopt);
     static EventAudience forCard(qint64 contactId, const visibility::CommentAudience &comment);
     static EventAudience people(const QList<qint64> &personIds);
+    static EventAudience taskLost(
+        const visibility::TaskAudience &before, const visibility::TaskAudience &after);
 };
 
 } // namespace linecard::server

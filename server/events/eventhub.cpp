@@ -1,5 +1,6 @@
 #include "eventhub.h"
 
+#include "../http/commentjson.h"
 #include "../http/router.h"
 #include "../logging.h"
 #include "../store/settingsstore.h"
@@ -8,6 +9,8 @@
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
+
+#include <algorithm>
 
 namespace linecard::server {
 
@@ -82,11 +85,14 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
                     c->session.person.id}}}}).toJson(QJsonDocument::Compact)));
     if (hasSince) {
         const auto missed = m_log.since(since);
-        if (!missed) {
+        const bool policyChanged = missed && !c->session.isEmployee()
+            && std::any_of(missed->cbegin(), missed->cend(),
+                [](const StoredEvent &e) { return e.type == QLatin1String("settings.updated"); });
+        if (!missed || policyChanged) {
             c->socket->sendTextMessage(QStringLiteral(R"({"type":"resync","seq":%1})").arg(last));
         } else {
             for (const StoredEvent &e : *missed)
-                send(*c, e, QString::fromUtf8(e.message()));
+                replay(*c, e);
         }
     }
     qCDebug(lcWs) << "event stream opened for" << c->session.person.id << "since" << since;
@@ -94,8 +100,32 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
 
 void EventHub::send(Connection &c, const StoredEvent &event, const QString &message)
 {
-    if (event.audience.admits(c.session.viewer(), m_settings.get()))
-        c.socket->sendTextMessage(message);
+    const visibility::Viewer viewer = c.session.viewer();
+    if (!event.audience.admits(viewer, m_settings.get()))
+        return;
+    // A comment's call record stays with employees: the contact gets its own copy without.
+    if (!visibility::canSeeCallRecord(viewer) && event.type.startsWith(QLatin1String("comment."))
+        && event.data.value(QStringLiteral("call")).isObject()) {
+        StoredEvent shown = event;
+        shown.data = commentJson(event.data, viewer);
+        c.socket->sendTextMessage(QString::fromUtf8(shown.message()));
+        return;
+    }
+    c.socket->sendTextMessage(message);
+}
+
+void EventHub::replay(Connection &c, const StoredEvent &event)
+{
+    // An employee's view never depends on a task's people or a person's company; a
+    // contact's does, and those may have changed since the event was logged.
+    StoredEvent now = event;
+    if (!c.session.isEmployee() && m_freshAudience) {
+        const std::optional<EventAudience> audience = m_freshAudience(event);
+        if (!audience)
+            return;
+        now.audience = *audience;
+    }
+    send(c, now, QString::fromUtf8(event.message()));
 }
 
 StoredEvent EventHub::publish(
@@ -142,6 +172,21 @@ void EventHub::disconnectPerson(qint64 personId)
             doomed.push_back(c.get());
     for (Connection *c : doomed)
         drop(c, 4403, QStringLiteral("access revoked"));
+}
+
+void EventHub::resyncContacts(qint64 seq)
+{
+    const QString message = QStringLiteral(R"({"type":"resync","seq":%1})").arg(seq);
+    for (auto &c : m_connections)
+        if (!c->session.isEmployee())
+            c->socket->sendTextMessage(message);
+}
+
+void EventHub::updatePerson(const Person &person)
+{
+    for (auto &c : m_connections)
+        if (c->session.person.id == person.id)
+            c->session.person = person;
 }
 
 void EventHub::pingAll()

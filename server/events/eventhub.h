@@ -24,12 +24,16 @@ class EventHub : public QObject
     Q_OBJECT
 public:
     using Authenticator = std::function<std::optional<Session>(const QByteArray &token)>;
+    // The audience of a logged event as the facts stand now (nullopt: nobody hears of it).
+    using AudienceSource = std::function<std::optional<EventAudience>(const StoredEvent &)>;
 
     EventHub(EventLog &log, SettingsStore &settings, Authenticator authenticate,
         QObject *parent = nullptr);
     ~EventHub() override;
 
     void setPingInterval(int ms);
+    // Replays to contacts go by today's facts, not those logged with the event.
+    void setAudienceSource(AudienceSource source) { m_freshAudience = std::move(source); }
     // Takes a socket just upgraded on /api/v1/events.
     void accept(std::unique_ptr<QWebSocket> socket);
     // Records an event and sends it to every connection whose user may see it.
@@ -38,18 +42,25 @@ public:
     // Closes the streams of a revoked token / of a person who lost access.
     void disconnectToken(const QByteArray &tokenHash);
     void disconnectPerson(qint64 personId);
+    // The account's visibility settings changed: every contact's view changed at once, so
+    // their clients reload (a "resync") rather than patch what they show.
+    void resyncContacts(qint64 seq);
+    // A person's record changed (a contact's company): its open streams decide with it.
+    void updatePerson(const Person &person);
 
     int connectionCount() const { return int(m_connections.size()); }
 
 private:
     struct Connection;
     void send(Connection &c, const StoredEvent &event, const QString &message);
+    void replay(Connection &c, const StoredEvent &event);
     void drop(Connection *c, int closeCode, const QString &reason);
     void pingAll();
 
     EventLog &m_log;
     SettingsStore &m_settings;
     Authenticator m_authenticate;
+    AudienceSource m_freshAudience;
     std::vector<std::unique_ptr<Connection>> m_connections;
     QTimer *m_pingTimer;
 };

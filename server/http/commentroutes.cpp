@@ -1,5 +1,6 @@
 #include "../servercontext.h"
 #include "apierror.h"
+#include "commentjson.h"
 #include "router.h"
 #include "routes.h"
 #include "validation.h"
@@ -27,11 +28,12 @@ static visibility::Viewer readViewer(ServerContext &ctx, const ApiRequest &req)
     return Session {*contact, {}}.viewer();
 }
 
-static QJsonObject commentPage(const QList<Comment> &comments, int limit)
+static QJsonObject commentPage(
+    const QList<Comment> &comments, int limit, const visibility::Viewer &viewer)
 {
     QJsonArray items;
     for (const Comment &c : comments)
-        items.append(c.toJson());
+        items.append(commentJson(c, viewer));
     return {{QStringLiteral("items"), items},
         {QStringLiteral("nextCursor"),
             comments.size() == limit ? QJsonValue(pageCursor(comments.last().id)) : QJsonValue()}};
@@ -99,7 +101,7 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
             return ApiResponse::ok(
                 commentPage(ctx.comments.listForTask(req.idArg(0), rule,
                                 readIdCursor(req.query(QStringLiteral("cursor"))), limit),
-                    limit));
+                    limit, viewer));
         });
 
     router.add(Method::Post, QStringLiteral("/api/v1/tasks/{id}/comments"), Router::Access::User,
@@ -123,7 +125,7 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
             return ApiResponse::ok(
                 commentPage(ctx.comments.listForCard(card, ctx.rule(viewer),
                                 readIdCursor(req.query(QStringLiteral("cursor"))), limit),
-                    limit));
+                    limit, viewer));
         });
 
     router.add(Method::Post, QStringLiteral("/api/v1/contacts/{id}/comments"), Router::Access::User,
@@ -140,7 +142,8 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
     // A single comment (extension): the same rule, 404 when hidden from the viewer.
     router.add(Method::Get, QStringLiteral("/api/v1/comments/{id}"), Router::Access::User,
         [&ctx](ApiRequest &req) {
-            const VisibilitySql rule = ctx.rule(readViewer(ctx, req));
+            const visibility::Viewer viewer = readViewer(ctx, req);
+            const VisibilitySql rule = ctx.rule(viewer);
             QVariantMap params = rule.params();
             params.insert(QStringLiteral("id"), req.idArg(0));
             if (!ctx.db
@@ -149,7 +152,7 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
                          params)
                      .toInt())
                 throw ApiError::notFound(QStringLiteral("comment"));
-            return ApiResponse::ok(ctx.comments.get(req.idArg(0))->toJson());
+            return ApiResponse::ok(commentJson(*ctx.comments.get(req.idArg(0)), viewer));
         });
 }
 

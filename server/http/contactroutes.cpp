@@ -2,6 +2,7 @@
 #include "../servercontext.h"
 #include "../store/contactmerger.h"
 #include "apierror.h"
+#include "commentjson.h"
 #include "router.h"
 #include "routes.h"
 #include "validation.h"
@@ -105,6 +106,7 @@ static QJsonObject contactJson(ServerContext &ctx, const Person &contact)
 
 static void publishContact(ServerContext &ctx, const Person &p)
 {
+    ctx.events.updatePerson(p);
     ctx.events.publish(
         QStringLiteral("contact.updated"), p.toJson(), EventAudience::employeesAnd(p.id));
 }
@@ -207,7 +209,7 @@ void addContactRoutes(Router &router, ServerContext &ctx)
                     readIdCursor(req.query(QStringLiteral("cursor"))), limit);
             QJsonArray items;
             for (const TaggedComment &t : feed) {
-                QJsonObject item = t.comment.toJson();
+                QJsonObject item = commentJson(t.comment, req.session().viewer());
                 if (t.comment.taskId)
                     item.insert(QStringLiteral("task"),
                         QJsonObject {{QStringLiteral("id"), t.comment.taskId},

@@ -119,12 +119,14 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
             const visibility::TaskAudience before = ctx.tasks.audience(task);
             readTaskFields(ctx, req.json(), task, false);
             task = ctx.tasks.update(task);
-            // Whoever could see the task before or can now hears of the change.
+            // Whoever could see the task before or can now hears of the change; who lost it
+            // hears only that it changed (its client asks, and is answered 404), never what.
             visibility::TaskAudience audience = ctx.tasks.audience(task);
             if (before.counterpartyId != audience.counterpartyId
                 || before.memberIds != audience.memberIds) {
-                ctx.events.publish(
-                    QStringLiteral("task.updated"), task.toJson(), EventAudience::forTask(before));
+                ctx.events.publish(QStringLiteral("task.updated"),
+                    QJsonObject {{QStringLiteral("id"), task.id}},
+                    EventAudience::taskLost(before, audience));
             }
             ctx.events.publish(
                 QStringLiteral("task.updated"), task.toJson(), EventAudience::forTask(audience));

@@ -81,4 +81,19 @@ QString VisibilitySql::comment(const QString &c) const
     return QStringLiteral("(%1 AND %2)").arg(container, commentClauses(c));
 }
 
+QString VisibilitySql::person(const QString &p) const
+{
+    if (m_viewer.isEmployee)
+        return QStringLiteral("1 = 1");
+    return QStringLiteral(
+        "(%1.id = :vid"
+        " OR EXISTS (SELECT 1 FROM tasks pt WHERE pt.counterparty_id = %1.id AND %2)"
+        " OR EXISTS (SELECT 1 FROM task_members pm JOIN tasks pt ON pt.id = pm.task_id "
+        "WHERE pm.person_id = %1.id AND %2)"
+        " OR EXISTS (SELECT 1 FROM comments c WHERE c.author_id = %1.id AND %3)"
+        " OR EXISTS (SELECT 1 FROM comment_people pc JOIN comments c ON c.id = pc.comment_id "
+        "WHERE pc.person_id = %1.id AND %3))")
+        .arg(p, task(QStringLiteral("pt")), comment(QStringLiteral("c")));
+}
+
 } // namespace linecard::server

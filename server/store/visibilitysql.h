@@ -22,6 +22,9 @@ public:
     QString comment(const QString &c = QStringLiteral("c")) const;
     // Clauses 1–3 alone, for a comment whose task or card is known to be visible.
     QString commentClauses(const QString &c = QStringLiteral("c")) const;
+    // The viewer may read the name of the person in alias p: employees everyone; a contact
+    // itself and the people on the tasks and comments it may see (SPEC section 3).
+    QString person(const QString &p = QStringLiteral("p")) const;
 
     QVariantMap params() const;
 

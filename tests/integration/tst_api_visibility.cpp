@@ -655,6 +655,29 @@ private slots:
         QCOMPARE(s().get(thread + QStringLiteral("?as=abc"), m_emp2.token).status, 400);
     }
 
+    // GET /api/v1/people?ids= (names for the client): an employee reads people whole, a
+    // contact names only (who it may name is the leak hunt's to check); bad ids are 400.
+    void peopleByIdsReadsNamesOnlyForContacts()
+    {
+        const QString ids = QStringLiteral("/api/v1/people?ids=%1,%2").arg(m_a.id).arg(m_emp3.id);
+        const HttpResult staff = s().get(ids, m_emp2.token);
+        QCOMPARE(staff.status, 200);
+        QCOMPARE(staff.json.value(QStringLiteral("items")).toArray().size(), 2);
+        const HttpResult own
+            = s().get(QStringLiteral("/api/v1/people?ids=%1").arg(m_a.id), m_a.token);
+        QCOMPARE(own.status, 200);
+        const QJsonObject me = own.json.value(QStringLiteral("items")).toArray().at(0).toObject();
+        QCOMPARE(me.keys(),
+            (QStringList {QStringLiteral("id"), QStringLiteral("kind"), QStringLiteral("name")}));
+        QStringList tooMany;
+        for (int i = 1; i <= 201; ++i)
+            tooMany << QString::number(i);
+        for (const QString &bad : {QStringLiteral("abc"), QStringLiteral("0"), QStringLiteral("-4"),
+                 QStringLiteral("1,x"), tooMany.join(u',')})
+            QVERIFY2(s().get(QStringLiteral("/api/v1/people?ids=") + bad, m_a.token).status == 400,
+                qPrintable(bad.left(20)));
+    }
+
     // Contacts get no directory, no search, no people list and no settings: 403 for the
     // endpoint, never data; other contacts' cards (their own company's too) are 404.
     void contactsAreKeptOutOfTheDirectory()

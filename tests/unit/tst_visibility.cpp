@@ -156,6 +156,7 @@ private slots:
 
     void canSeeCard_data();
     void canSeeCard();
+    void callRecordsAreForEmployeesOnly();
 
 private:
     void checkComment();
@@ -337,6 +338,15 @@ void TestVisibility::canSeeCard()
     QFETCH(qint64, card);
     QFETCH(bool, expected);
     QCOMPARE(visibility::canSeeCard(viewer, card), expected);
+}
+
+// Calls are closed to contacts: a comment a contact may read comes without its call record.
+void TestVisibility::callRecordsAreForEmployeesOnly()
+{
+    QVERIFY(visibility::canSeeCallRecord(Viewer {7, true, false, 0}));
+    QVERIFY(visibility::canSeeCallRecord(Viewer {1, true, true, 0}));
+    QVERIFY(!visibility::canSeeCallRecord(Viewer {20, false, false, 30}));
+    QVERIFY(!visibility::canSeeCallRecord(Viewer {30, false, false, 30})); // a company
 }
 
 QTEST_APPLESS_MAIN(TestVisibility)

@@ -1,11 +1,14 @@
 #include "contactcard.h"
 
+#include "accessdialog.h"
 #include "activityfeedview.h"
 #include "contactdetails.h"
 #include "contactdialog.h"
 #include "contacttasksview.h"
 #include "mergedialog.h"
 #include "noticebar.h"
+
+#include "ui/calls/phonedialer.h"
 
 #include "app/restclient.h"
 #include "app/session.h"
@@ -88,7 +91,10 @@ ContactCard::ContactCard(client::Session *session, QWidget *parent)
     m_merge = actionButton(tr("&Merge…"), QStringLiteral("merge"));
     m_merge->setToolTip(tr("Merge with another record of the same person"));
     connect(m_merge, &QToolButton::clicked, this, &ContactCard::mergeContact);
-    for (QToolButton *button : {m_edit, m_newTask, m_merge})
+    m_access = actionButton(tr("A&ccess…"), QStringLiteral("system-users"));
+    m_access->setToolTip(tr("Let this contact sign in and follow their tasks"));
+    connect(m_access, &QToolButton::clicked, this, &ContactCard::manageAccess);
+    for (QToolButton *button : {m_edit, m_newTask, m_merge, m_access})
         header->addWidget(button, 0, Qt::AlignTop);
     layout->addLayout(header);
 
@@ -139,6 +145,31 @@ void ContactCard::showContact(qint64 contactId)
     load(contactId, {});
 }
 
+void ContactCard::showPerson(const QJsonObject &contact)
+{
+    const qint64 id = idOf(contact.value(QStringLiteral("id")));
+    if (!id || idOf(contact.value(QStringLiteral("mergedInto")))) {
+        showContact(id); // a merged id needs the server to name the survivor
+        return;
+    }
+    delete m_request;
+    m_request = nullptr;
+    m_notice->hide();
+    m_pages->setCurrentIndex(1);
+    m_requestedId = id;
+    m_tasks->setContact(id);
+    m_activity->setContact(id);
+    apply(contact);
+}
+
+void ContactCard::setCallCenter(client::CallCenter *calls)
+{
+    auto *dialer = new PhoneDialer(calls, m_details, this);
+    connect(dialer, &PhoneDialer::message, this, [this](const QString &text, bool error) {
+        m_notice->showMessage(error ? NoticeBar::Kind::Error : NoticeBar::Kind::Info, text);
+    });
+}
+
 void ContactCard::reload()
 {
     load(contactId(), {});
@@ -173,7 +204,7 @@ void ContactCard::load(qint64 contactId, const QString &note)
         m_company->clear();
         m_details->clear();
     }
-    for (QToolButton *button : {m_edit, m_newTask, m_merge})
+    for (QToolButton *button : {m_edit, m_newTask, m_merge, m_access})
         button->setEnabled(same);
     // The lists start at once, not after the card: a call window shows them sooner.
     m_tasks->setContact(contactId);
@@ -224,7 +255,7 @@ void ContactCard::apply(const QJsonObject &json)
     // As tall as the rows need, up to a limit past which they scroll (the scroll area
     // caches its size hint, so the minimum is what makes it grow).
     m_detailsScroll->setMinimumHeight(qMin(m_details->sizeHint().height() + 4, 260));
-    for (QToolButton *button : {m_edit, m_newTask, m_merge})
+    for (QToolButton *button : {m_edit, m_newTask, m_merge, m_access})
         button->setEnabled(true);
     emit titleChanged(m_person.name);
 }
@@ -324,6 +355,16 @@ void ContactCard::mergeContact()
                 load(survivor, note);
             }
         });
+    dialog->open();
+}
+
+void ContactCard::manageAccess()
+{
+    if (!m_person.id)
+        return;
+    auto *dialog = new AccessDialog(m_session, m_person, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AccessDialog::accessChanged, this, &ContactCard::apply);
     dialog->open();
 }
 

@@ -11,8 +11,9 @@ class QStackedWidget;
 class QToolButton;
 
 namespace linecard::client {
+class CallCenter;
 class Session;
-}
+} // namespace linecard::client
 
 namespace linecard::ui {
 
@@ -33,6 +34,10 @@ public:
 
     // Shows a contact (0: nothing). A merged id shows the surviving contact, with a note.
     void showContact(qint64 contactId);
+    // Shows a contact from JSON already at hand (a call's ringing payload): no round trip.
+    void showPerson(const QJsonObject &contact);
+    // Click-to-call on the card's phone numbers, through the operator's calls.
+    void setCallCenter(client::CallCenter *calls);
     // The contact shown: the survivor once a merged id was followed.
     qint64 contactId() const { return m_person.id ? m_person.id : m_requestedId; }
     const Person &person() const { return m_person; }
@@ -44,6 +49,8 @@ public:
     // never blocks the event loop.
     void editContact();
     void mergeContact();
+    // Gives or takes the contact's sign-in (AccessDialog).
+    void manageAccess();
 
     ContactDetails *details() const { return m_details; }
     ContactTasksView *tasks() const { return m_tasks; }
@@ -74,6 +81,7 @@ private:
     QToolButton *m_edit;
     QToolButton *m_newTask;
     QToolButton *m_merge;
+    QToolButton *m_access;
     ContactDetails *m_details;
     QScrollArea *m_detailsScroll;
     ContactTasksView *m_tasks;

@@ -79,7 +79,9 @@ TasksPanel::TasksPanel(client::Session *session, QWidget *parent)
         TaskListModel::ActivityColumn, metrics.horizontalAdvance(longestTime) + 24);
     if (contact) {
         // The contact is the counterparty of what it sees: the column would only repeat it.
+        // Who works on a task is in its header: the title gets the room instead.
         m_view->setColumnHidden(TaskListModel::CounterpartyColumn, true);
+        m_view->setColumnHidden(TaskListModel::AssigneesColumn, true);
     } else {
         header->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(

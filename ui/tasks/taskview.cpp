@@ -2,6 +2,7 @@
 
 #include "commentlistview.h"
 #include "composer.h"
+#include "previewbar.h"
 #include "taskheader.h"
 
 #include "app/restclient.h"
@@ -11,6 +12,7 @@
 
 #include <QLabel>
 #include <QSplitter>
+#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace linecard::ui {
@@ -51,6 +53,12 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(m_header);
+    if (session->me().isEmployee()) {
+        m_preview = new PreviewBar(session->people(), this);
+        layout->addWidget(m_preview);
+        connect(m_preview, &PreviewBar::previewRequested, this, &TaskView::previewAs);
+        connect(m_preview, &PreviewBar::exitRequested, this, &TaskView::exitPreview);
+    }
     layout->addWidget(m_splitter, 1);
 
     connect(m_header, &TaskHeader::openContact, this, &TaskView::openContact);
@@ -85,6 +93,10 @@ void TaskView::showTask(qint64 taskId)
         return;
     m_taskId = taskId;
     m_task = {};
+    m_previewAs = 0; // a preview is of one task
+    if (m_preview)
+        m_preview->setPreviewing(0);
+    m_composer->show();
     m_header->setTask({});
     m_header->setError({});
     m_composer->setTaskId(taskId); // the draft is back before the task has loaded
@@ -95,12 +107,40 @@ void TaskView::reload()
 {
     if (!m_taskId)
         return;
-    m_scrollWhenLoaded = true;
-    m_thread->setQuery(QStringLiteral("/api/v1/tasks/%1/comments").arg(m_taskId));
-    m_thread->fetchMore();
+    loadThread();
     loadTask();
     if (m_session->me().isEmployee())
         loadSettings();
+}
+
+void TaskView::loadThread()
+{
+    m_scrollWhenLoaded = true;
+    QUrlQuery query;
+    if (m_previewAs)
+        query.addQueryItem(QStringLiteral("as"), QString::number(m_previewAs));
+    m_thread->setQuery(QStringLiteral("/api/v1/tasks/%1/comments").arg(m_taskId), query);
+    m_thread->fetchMore();
+}
+
+void TaskView::previewAs(qint64 contactId)
+{
+    if (!m_preview || !m_taskId || contactId == m_previewAs)
+        return;
+    m_previewAs = contactId;
+    m_preview->setPreviewing(contactId);
+    m_composer->hide(); // a reply written "as" the preview would confuse who said what
+    loadThread();
+}
+
+void TaskView::exitPreview()
+{
+    if (!m_previewAs)
+        return;
+    m_previewAs = 0;
+    m_preview->setPreviewing(0);
+    m_composer->show();
+    loadThread();
 }
 
 void TaskView::loadTask()
@@ -134,6 +174,8 @@ void TaskView::setTask(const QJsonObject &task)
     m_header->setError({});
     m_header->setTask(task);
     m_composer->setTask(task);
+    if (m_preview)
+        m_preview->setTask(task);
     const QString title = task.value(QStringLiteral("title")).toString();
     if (title != before)
         emit titleChanged(title);
@@ -159,7 +201,11 @@ void TaskView::changeStatus(const QString &status)
 void TaskView::handleEvent(const QString &type, const QJsonObject &data)
 {
     if (type == QLatin1String("comment.created")) {
-        if (m_taskId && qint64(data.value(QStringLiteral("taskId")).toDouble()) == m_taskId)
+        if (!m_taskId || qint64(data.value(QStringLiteral("taskId")).toDouble()) != m_taskId)
+            return;
+        if (m_previewAs)
+            loadThread(); // only the server knows whether the contact sees it
+        else
             m_thread->applyComment(data);
     } else if (type == QLatin1String("task.updated")) {
         if (!m_taskId || qint64(data.value(QStringLiteral("id")).toDouble()) != m_taskId)
@@ -171,6 +217,9 @@ void TaskView::handleEvent(const QString &type, const QJsonObject &data)
     } else if (type == QLatin1String("settings.updated")) {
         if (const auto settings = AccountSettings::fromJson(data))
             m_composer->setAccountSettings(*settings);
+        // Who sees which comment changed, for old comments too: draw the thread anew.
+        if (m_taskId)
+            loadThread();
     }
 }
 

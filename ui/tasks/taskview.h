@@ -18,6 +18,7 @@ namespace linecard::ui {
 
 class CommentListView;
 class Composer;
+class PreviewBar;
 class TaskHeader;
 
 // One task: its header (title, status, counterparty, roles, description), the comment
@@ -32,6 +33,12 @@ public:
     qint64 taskId() const { return m_taskId; }
     void handleEvent(const QString &type, const QJsonObject &data);
     void reload();
+    // Shows the thread exactly as that contact sees it (the server's "as="), under a
+    // banner and without the reply box; exitPreview() goes back. Employees only.
+    void previewAs(qint64 contactId);
+    void exitPreview();
+    qint64 previewContact() const { return m_previewAs; }
+    PreviewBar *previewBar() const { return m_preview; }
 
     QJsonObject task() const { return m_task; }
     TaskHeader *header() const { return m_header; }
@@ -45,6 +52,7 @@ signals:
 
 private:
     void loadTask();
+    void loadThread();
     void loadSettings();
     void setTask(const QJsonObject &task);
     void changeStatus(const QString &status);
@@ -52,6 +60,7 @@ private:
 
     client::Session *m_session;
     qint64 m_taskId = 0;
+    qint64 m_previewAs = 0;
     QJsonObject m_task;
     bool m_scrollWhenLoaded = false;
     TaskHeader *m_header;
@@ -59,6 +68,7 @@ private:
     CommentListView *m_threadView;
     QLabel *m_threadStatus;
     Composer *m_composer;
+    PreviewBar *m_preview = nullptr;
     QSplitter *m_splitter;
     QObject *m_taskRequest = nullptr; // the GET in flight for the task shown
 };
