@@ -50,6 +50,10 @@ int main(int argc, char *argv[])
                 for (const auto &a : DemoSeeder(server).seed())
                     std::printf("  %-10s %-22s %s (%s)\n", qPrintable(a.login),
                         qPrintable(a.password), qPrintable(a.name), qPrintable(a.role));
+                std::printf("Telephony: the demo PBX's token is '%s' (linecard-pbx-sim --token "
+                            "%s call --ext 101 rings olga); click-to-call goes to %s "
+                            "(linecard-pbx-sim listen --port 9090).\n",
+                    DemoSeeder::demoPbxToken, DemoSeeder::demoPbxToken, DemoSeeder::demoPbxUrl);
             } else if (!options->adminPassword.isEmpty()) {
                 server.createAdministrator(
                     QStringLiteral("Administrator"), options->adminLogin, options->adminPassword);

@@ -4,6 +4,7 @@
 #include "../linecardserver.h"
 #include "../servercontext.h"
 #include "../store/linestore.h"
+#include "../store/providerstore.h"
 
 #include <QRandomGenerator>
 
@@ -272,6 +273,14 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
                 {QStringLiteral("p"), employees.at(1 + int(lineId % 4))}});
         LineStore(ctx.db).update(*LineStore(ctx.db).get(lineId)); // fills the number keys
     }
+    // A PBX connection with a fixed, documented token, so that linecard-pbx-sim can ring the
+    // demo operators; click-to-call goes to the simulator listening on port 9090 (README).
+    Provider pbx;
+    pbx.name = QStringLiteral("Demo PBX (linecard-pbx-sim)");
+    pbx.format = Provider::Format::PlanFix;
+    pbx.pbxUrl = QLatin1String(demoPbxUrl);
+    pbx.pbxToken = QLatin1String(demoPbxToken);
+    ProviderStore(ctx.db).create(pbx, QLatin1String(demoPbxToken));
     tx.commit();
     return accounts;
 }

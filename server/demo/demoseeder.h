@@ -9,8 +9,8 @@ class LinecardServer;
 
 // Fills an empty instance with a believable company: employees, client companies with
 // Russian and English names and phones in mixed formats, tasks, threads that mix ordinary,
-// internal, hidden and client-notified comments, three coloured lines, and two contacts
-// who may sign in.
+// internal, hidden and client-notified comments, three coloured lines, two contacts who
+// may sign in, and a PBX connection for linecard-pbx-sim.
 class DemoSeeder
 {
 public:
@@ -21,6 +21,10 @@ public:
         QString name;
         QString role; // "administrator", "operator", "contact"
     };
+
+    // The demo's PBX: its PlanFix token, and where click-to-call sends makeCall.
+    static constexpr const char *demoPbxToken = "demo-pbx-token";
+    static constexpr const char *demoPbxUrl = "http://127.0.0.1:9090/";
 
     explicit DemoSeeder(LinecardServer &server)
         : m_server(server)

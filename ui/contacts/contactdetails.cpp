@@ -5,6 +5,7 @@
 
 #include "models/peopledirectory.h"
 
+#include <QDesktopServices>
 #include <QFormLayout>
 #include <QLabel>
 #include <QTextDocument>
@@ -47,7 +48,12 @@ void ContactDetails::addRow(const QString &label, const QString &html, const QSt
     value->setTextFormat(Qt::RichText);
     value->setWordWrap(true);
     value->setTextInteractionFlags(Qt::TextBrowserInteraction);
-    value->setOpenExternalLinks(true); // mailto: only; phones are plain text until telephony
+    connect(value, &QLabel::linkActivated, this, [this](const QString &link) {
+        if (link.startsWith(QLatin1String("dial:")))
+            emit dialRequested(link.mid(5));
+        else
+            QDesktopServices::openUrl(QUrl(link)); // mailto:
+    });
     auto *caption = new QLabel(label, this);
     caption->setTextFormat(Qt::PlainText); // field names are typed by people
     caption->setForegroundRole(QPalette::PlaceholderText);
@@ -57,15 +63,21 @@ void ContactDetails::addRow(const QString &label, const QString &html, const QSt
     value->show();
 }
 
-void ContactDetails::setPerson(const Person &person)
+void ContactDetails::setPerson(const Person &shown)
 {
+    const Person person = shown; // clear() empties m_person, which may be what was passed
     clear();
     m_person = person;
     QStringList phones;
     for (const PhoneEntry &phone : person.phones) {
         // A number never breaks across lines.
-        QString line = QStringLiteral("<span style=\"white-space:nowrap\">%1</span>")
-                           .arg(phone.number.toHtmlEscaped());
+        QString number = phone.number.toHtmlEscaped();
+        if (m_dialling.contains(phone.number))
+            number += QStringLiteral("&nbsp;&nbsp;") + dim(tr("dialling…"));
+        else if (m_dialEnabled)
+            number = QStringLiteral("<a href=\"dial:%1\" title=\"%2\">%1</a>")
+                         .arg(number, tr("Call this number").toHtmlEscaped());
+        QString line = QStringLiteral("<span style=\"white-space:nowrap\">%1</span>").arg(number);
         if (!phone.type.isEmpty())
             line += QStringLiteral("&nbsp;&nbsp;") + dim(phonetypes::label(phone.type));
         phones << line;
@@ -103,6 +115,23 @@ QString ContactDetails::rowText(const QString &label) const
         }
     }
     return {};
+}
+
+void ContactDetails::setDialEnabled(bool enabled)
+{
+    m_dialEnabled = enabled;
+    if (m_person.id)
+        setPerson(m_person);
+}
+
+void ContactDetails::setDialling(const QString &number, bool dialling)
+{
+    if (dialling)
+        m_dialling.insert(number);
+    else
+        m_dialling.remove(number);
+    if (m_person.id)
+        setPerson(m_person);
 }
 
 } // namespace linecard::ui

@@ -2,6 +2,7 @@
 
 #include "models/person.h"
 
+#include <QSet>
 #include <QWidget>
 
 class QFormLayout;
@@ -23,8 +24,17 @@ public:
     void setPerson(const Person &person);
     void clear();
 
+    // Click-to-call: phones become links that ask to dial; one being dialled says so instead
+    // (and takes no second click).
+    void setDialEnabled(bool enabled);
+    void setDialling(const QString &number, bool dialling);
+    bool isDialling(const QString &number) const { return m_dialling.contains(number); }
+
     // The text of a row by its label ("Phones", a field name…), for tests.
     QString rowText(const QString &label) const;
+
+signals:
+    void dialRequested(const QString &number);
 
 private:
     void addRow(const QString &label, const QString &html, const QString &name = {});
@@ -33,6 +43,8 @@ private:
     PeopleDirectory *m_people;
     QFormLayout *m_form;
     Person m_person;
+    bool m_dialEnabled = false;
+    QSet<QString> m_dialling;
 };
 
 } // namespace linecard::ui

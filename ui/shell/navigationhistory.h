@@ -10,7 +10,8 @@ struct Place
     enum class Area
     {
         Tasks,
-        Contacts
+        Contacts,
+        Calls
     };
     Area area = Area::Tasks;
     qint64 id = 0; // the open task or contact; 0 = none

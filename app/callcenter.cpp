@@ -1,0 +1,326 @@
+#include "callcenter.h"
+
+#include "eventstream.h"
+#include "restclient.h"
+#include "session.h"
+
+#include "models/phonenumber.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace linecard::client {
+
+static qint64 idOf(const QJsonValue &value)
+{
+    return qint64(value.toDouble());
+}
+
+CallCenter::CallCenter(Session *session, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+{
+    connect(session->events(), &EventStream::event, this, &CallCenter::handleEvent);
+    connect(session->events(), &EventStream::resyncNeeded, this, &CallCenter::reload);
+}
+
+void CallCenter::reload()
+{
+    delete m_loading; // answers of an earlier reload must not land after these
+    m_loading = new QObject(this);
+    m_pending = 0;
+    loadLines();
+    loadList(QStringLiteral("all"));
+    loadList(QStringLiteral("missed"));
+    loadList(QStringLiteral("active"));
+}
+
+void CallCenter::loadLines()
+{
+    ++m_pending;
+    m_session->rest()->get(
+        QStringLiteral("/api/v1/lines"), m_loading,
+        [this](const QJsonObject &json) {
+            m_lines.clear();
+            for (const QJsonValue &v : json.value(QStringLiteral("items")).toArray())
+                if (const auto line = Line::fromJson(v.toObject()))
+                    m_lines.insert(line->id, *line);
+            if (--m_pending == 0) {
+                m_loaded = true;
+                emit loaded();
+            }
+        },
+        [this](const ApiFailure &) {
+            if (--m_pending == 0)
+                emit loaded();
+        });
+}
+
+void CallCenter::loadList(const QString &state)
+{
+    ++m_pending;
+    m_session->rest()->get(
+        QStringLiteral("/api/v1/calls?limit=200&state=") + state, m_loading,
+        [this, state](const QJsonObject &json) {
+            QSet<qint64> listed;
+            for (const QJsonValue &v : json.value(QStringLiteral("items")).toArray())
+                if (const qint64 id = upsert(v.toObject()))
+                    listed.insert(id);
+            if (state == QLatin1String("active"))
+                refreshStale(listed);
+            emit listsChanged();
+            if (--m_pending == 0) {
+                m_loaded = true;
+                emit loaded();
+            }
+        },
+        [this](const ApiFailure &) {
+            if (--m_pending == 0)
+                emit loaded();
+        });
+}
+
+// A call we hold as live that the server no longer lists as active ended while we were away.
+void CallCenter::refreshStale(const QSet<qint64> &listed)
+{
+    for (auto it = m_calls.cbegin(); it != m_calls.cend(); ++it) {
+        if (!it->isLive() || listed.contains(it.key()))
+            continue;
+        m_session->rest()->get(QStringLiteral("/api/v1/calls/%1").arg(it.key()), m_loading,
+            [this](const QJsonObject &json) {
+                if (const qint64 id = upsert(json)) {
+                    checkColleague(id);
+                    emit callChanged(id);
+                    emit listsChanged();
+                }
+            });
+    }
+}
+
+qint64 CallCenter::upsert(const QJsonObject &json)
+{
+    auto info = CallInfo::fromJson(json);
+    if (!info)
+        return 0; // malformed items are skipped, never shown half-read
+    const qint64 id = info->call.id;
+    const auto known = m_calls.constFind(id);
+    if (known != m_calls.cend() && known->hasCard) {
+        info->hasCard = true;
+        info->contact = known->contact;
+        info->tasks = known->tasks;
+        info->candidates = known->candidates;
+        info->line = known->line;
+        // The operator picked another of the contacts sharing the number.
+        if (info->call.contactId != known->call.contactId) {
+            info->contact = {};
+            for (const Person &p : std::as_const(info->candidates))
+                if (p.id == info->call.contactId)
+                    info->contact = p.toJson();
+        }
+    }
+    m_calls.insert(id, *info);
+    return id;
+}
+
+void CallCenter::handleEvent(const QString &type, const QJsonObject &data)
+{
+    if (type == QLatin1String("call.dialFailed")) {
+        const QString phone = data.value(QStringLiteral("phone")).toString();
+        emit dialFailed(phone,
+            tr("The PBX could not place the call: %1")
+                .arg(data.value(QStringLiteral("error")).toString()));
+        return;
+    }
+    if (type == QLatin1String("line.updated")) {
+        if (const auto line = Line::fromJson(data))
+            m_lines.insert(line->id, *line);
+        return;
+    }
+    if (type == QLatin1String("line.deleted")) {
+        m_lines.remove(idOf(data.value(QStringLiteral("id"))));
+        return;
+    }
+    if (!type.startsWith(QLatin1String("call.")))
+        return;
+    const qint64 id = upsert(data.value(QStringLiteral("call")).toObject());
+    if (!id)
+        return;
+    if (type == QLatin1String("call.ringing")) {
+        m_calls[id].setCard(data);
+        m_closedForMe.remove(id);
+        emit callChanged(id);
+        emit listsChanged();
+        emit callRinging(id);
+        return;
+    }
+    emit callChanged(id);
+    emit listsChanged();
+    checkColleague(id);
+}
+
+// Answered by someone else while it rang for me (not a take of mine, not a shared handset).
+void CallCenter::checkColleague(qint64 callId)
+{
+    const CallInfo &info = m_calls[callId];
+    const qint64 me = m_session->me().id;
+    const qint64 answerer = info.call.answeredById;
+    if (!answerer || answerer == me || m_closedForMe.contains(callId))
+        return;
+    if (!info.hasCard && !info.targetIds.contains(me))
+        return;
+    m_closedForMe.insert(callId);
+    emit callTakenByColleague(callId);
+}
+
+QList<qint64> CallCenter::activeCalls() const
+{
+    QList<qint64> ids;
+    for (auto it = m_calls.cbegin(); it != m_calls.cend(); ++it)
+        if (it->isLive())
+            ids.append(it.key());
+    std::sort(ids.begin(), ids.end(), std::greater<>());
+    return ids;
+}
+
+QList<qint64> CallCenter::missedCalls() const
+{
+    QList<qint64> ids;
+    for (auto it = m_calls.cbegin(); it != m_calls.cend(); ++it)
+        if (it->call.state == Call::State::Missed && !it->handled)
+            ids.append(it.key());
+    std::sort(ids.begin(), ids.end(), std::greater<>());
+    return ids;
+}
+
+QList<qint64> CallCenter::history() const
+{
+    QList<qint64> ids = m_calls.keys();
+    std::sort(ids.begin(), ids.end(), std::greater<>());
+    return ids;
+}
+
+int CallCenter::ringingCount() const
+{
+    return int(std::count_if(m_calls.cbegin(), m_calls.cend(),
+        [](const CallInfo &c) { return c.call.state == Call::State::Ringing; }));
+}
+
+std::optional<Line> CallCenter::lineOf(const CallInfo &info) const
+{
+    if (info.line)
+        return info.line;
+    if (info.call.lineId && m_lines.contains(info.call.lineId))
+        return m_lines.value(info.call.lineId);
+    return std::nullopt;
+}
+
+void CallCenter::act(qint64 callId, Action action, const QString &path, const QJsonObject &body)
+{
+    m_session->rest()->post(
+        QStringLiteral("/api/v1/calls/%1/%2").arg(callId).arg(path), body, this,
+        [this, callId, action](const QJsonObject &json) {
+            // take answers with the whole card, the others with the call.
+            const bool card = json.contains(QStringLiteral("call"));
+            const qint64 id = upsert(card ? json.value(QStringLiteral("call")).toObject() : json);
+            if (id && card)
+                m_calls[id].setCard(json);
+            if (id) {
+                emit callChanged(id);
+                emit listsChanged();
+            }
+            emit actionSucceeded(callId, action);
+            if (id && action == Action::Take)
+                emit callTaken(id);
+        },
+        [this, callId, action](const ApiFailure &failure) {
+            QString what;
+            switch (action) {
+            case Action::AttachTask:
+            case Action::AttachComment:
+                what = tr("The call could not be attached: %1");
+                break;
+            case Action::ChooseContact:
+                what = tr("The caller could not be changed: %1");
+                break;
+            case Action::Take:
+                what = tr("The call could not be taken: %1");
+                break;
+            case Action::Handled:
+                what = tr("The missed call could not be marked handled: %1");
+                break;
+            }
+            emit actionFailed(callId, action, what.arg(failure.describe()));
+        });
+}
+
+void CallCenter::attachToTask(qint64 callId, qint64 taskId)
+{
+    act(callId, Action::AttachTask, QStringLiteral("attach"), {{QStringLiteral("taskId"), taskId}});
+}
+
+void CallCenter::attachToComment(qint64 callId, qint64 commentId)
+{
+    act(callId, Action::AttachComment, QStringLiteral("attach"),
+        {{QStringLiteral("commentId"), commentId}});
+}
+
+void CallCenter::chooseContact(qint64 callId, qint64 contactId)
+{
+    act(callId, Action::ChooseContact, QStringLiteral("attach"),
+        {{QStringLiteral("contactId"), contactId}});
+}
+
+void CallCenter::take(qint64 callId)
+{
+    act(callId, Action::Take, QStringLiteral("take"), {});
+}
+
+void CallCenter::markHandled(qint64 callId)
+{
+    act(callId, Action::Handled, QStringLiteral("handled"), {{QStringLiteral("handled"), true}});
+}
+
+// One key for one number however it is written ("8 (916)…" and "+7 916…" alike).
+QString CallCenter::dialKey(const QString &phone)
+{
+    const PhoneNumber number = PhoneNumber::parse(phone);
+    return number.isValid() ? number.e164() : PhoneNumber::digitsOnly(phone);
+}
+
+bool CallCenter::isDialling(const QString &phone) const
+{
+    return m_dialling.contains(dialKey(phone));
+}
+
+bool CallCenter::dial(const QString &phone, qint64 lineId)
+{
+    const QString number = phone.trimmed();
+    const QString key = dialKey(number);
+    if (key.size() < 2) {
+        emit dialFailed(number, tr("“%1” is not a number to call.").arg(number));
+        return false;
+    }
+    if (m_dialling.contains(key))
+        return false; // the repeated click of an impatient operator
+    m_dialling.insert(key);
+    emit diallingChanged(number, true);
+    QJsonObject body {{QStringLiteral("phone"), number}};
+    if (lineId)
+        body.insert(QStringLiteral("lineId"), lineId);
+    m_session->rest()->post(
+        QStringLiteral("/api/v1/calls/dial"), body, this,
+        [this, number, key](const QJsonObject &) {
+            m_dialling.remove(key);
+            emit diallingChanged(number, false);
+            emit dialStarted(number);
+        },
+        [this, number, key](const ApiFailure &failure) {
+            m_dialling.remove(key);
+            emit diallingChanged(number, false);
+            emit dialFailed(number, tr("The call could not start: %1").arg(failure.describe()));
+        });
+    return true;
+}
+
+} // namespace linecard::client

@@ -1,0 +1,101 @@
+#pragma once
+
+#include "callinfo.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSet>
+
+namespace linecard::client {
+
+class Session;
+
+// The operator's calls, kept current: loaded over REST (active, missed, recent history,
+// lines) and again after a resync, then followed through the call.* events. It also runs
+// the operator's actions on calls — attach, take, handled, dial — and says clearly why one
+// failed. No widgets: the call windows, the Calls area and the tray all read from here.
+class CallCenter : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Action
+    {
+        AttachTask,
+        AttachComment,
+        ChooseContact,
+        Take,
+        Handled
+    };
+    Q_ENUM(Action)
+
+    explicit CallCenter(Session *session, QObject *parent = nullptr);
+
+    // Loads everything afresh (also done on the stream's resync).
+    void reload();
+    bool isLoaded() const { return m_loaded; }
+
+    bool contains(qint64 callId) const { return m_calls.contains(callId); }
+    CallInfo call(qint64 callId) const { return m_calls.value(callId); }
+    // Newest first.
+    QList<qint64> activeCalls() const;
+    QList<qint64> missedCalls() const; // missed and not handled yet: the team's to-do
+    QList<qint64> history() const;
+    int ringingCount() const;
+
+    QList<Line> lines() const { return m_lines.values(); }
+    // The call's line: from its card, else from the lines loaded.
+    std::optional<Line> lineOf(const CallInfo &info) const;
+
+    // Operator actions; each ends in actionSucceeded or actionFailed.
+    void attachToTask(qint64 callId, qint64 taskId);
+    void attachToComment(qint64 callId, qint64 commentId);
+    void chooseContact(qint64 callId, qint64 contactId);
+    void take(qint64 callId);
+    void markHandled(qint64 callId);
+
+    // Click-to-call: false (and nothing sent) while the same number is already being dialled.
+    bool dial(const QString &phone, qint64 lineId = 0);
+    bool isDialling(const QString &phone) const;
+
+signals:
+    void loaded();
+    // A call rings for me: its card is here, a window should show it.
+    void callRinging(qint64 callId);
+    // I took a call answered on a shared handset: its card is here.
+    void callTaken(qint64 callId);
+    void callChanged(qint64 callId);
+    // A colleague answered a call that rang for me: my window for it closes.
+    void callTakenByColleague(qint64 callId);
+    // The active or missed lists changed (membership or counts).
+    void listsChanged();
+    void actionSucceeded(qint64 callId, linecard::client::CallCenter::Action action);
+    void actionFailed(
+        qint64 callId, linecard::client::CallCenter::Action action, const QString &message);
+    void diallingChanged(const QString &phone, bool dialling);
+    // The server accepted the call; the operator's own phone rings first.
+    void dialStarted(const QString &phone);
+    void dialFailed(const QString &phone, const QString &reason);
+
+private:
+    void handleEvent(const QString &type, const QJsonObject &data);
+    void loadList(const QString &state);
+    void loadLines();
+    void refreshStale(const QSet<qint64> &listed);
+    // Stores a call JSON (the card kept); returns its id, 0 when unreadable.
+    qint64 upsert(const QJsonObject &json);
+    void checkColleague(qint64 callId);
+    void act(qint64 callId, Action action, const QString &path, const QJsonObject &body);
+    static QString dialKey(const QString &phone);
+
+    Session *m_session;
+    QHash<qint64, CallInfo> m_calls;
+    QHash<qint64, Line> m_lines;
+    QSet<qint64> m_closedForMe;
+    QSet<QString> m_dialling;
+    QObject *m_loading = nullptr; // owns the requests of one reload
+    int m_pending = 0;
+    bool m_loaded = false;
+};
+
+} // namespace linecard::client

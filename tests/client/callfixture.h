@@ -1,0 +1,86 @@
+#pragma once
+
+// Telephony for client tests: the ClientFixture's real server with a PlanFix provider, the
+// coloured line "Sales" and operators op1..op3 on extensions 101..103, and the PBX's side
+// (PlanFix form requests over real HTTP to /tel/api).
+
+#include "../integration/telephonyfixture.h"
+#include "clientfixture.h"
+
+namespace linecard::testing {
+
+class CallFixture : public ClientFixture
+{
+public:
+    static constexpr const char *token = "pf-token-0001";
+    static constexpr const char *caller = "+79161234567";
+
+    qint64 op1 = 0, op2 = 0, op3 = 0, lineId = 0, providerId = 0;
+
+    // pbxUrl: where click-to-call goes (empty: nowhere).
+    explicit CallFixture(const QString &pbxUrl = {})
+    {
+        op1 = server().createEmployee(
+            adminToken(), QStringLiteral("op1"), false, {QStringLiteral("101")});
+        op2 = server().createEmployee(
+            adminToken(), QStringLiteral("op2"), false, {QStringLiteral("102")});
+        op3 = server().createEmployee(
+            adminToken(), QStringLiteral("op3"), false, {QStringLiteral("103")});
+        QJsonObject provider {{QStringLiteral("name"), QStringLiteral("Office PBX")},
+            {QStringLiteral("format"), QStringLiteral("planfix")},
+            {QStringLiteral("token"), QLatin1String(token)}};
+        if (!pbxUrl.isEmpty())
+            provider.insert(QStringLiteral("pbxUrl"), pbxUrl);
+        providerId = idOf(
+            server().post(QStringLiteral("/api/v1/telephony/providers"), provider, adminToken()));
+        lineId = idOf(server().post(QStringLiteral("/api/v1/lines"),
+            {{QStringLiteral("number"), QStringLiteral("+7 495 120-00-01")},
+                {QStringLiteral("name"), QStringLiteral("Sales")},
+                {QStringLiteral("color"), QStringLiteral("#2e7d32")}},
+            adminToken()));
+    }
+
+    bool ready() const { return op1 && op2 && op3 && lineId && providerId; }
+
+    static qint64 idOf(const HttpResult &r)
+    {
+        return r.status == 201 ? qint64(r.json.value(QStringLiteral("id")).toDouble()) : 0;
+    }
+
+    // A PlanFix cmd=event (INCOMING, ACCEPTED, COMPLETED…) on the line "Sales"; the HTTP status.
+    int event(const QString &callId, const QString &event, const QString &ext,
+        const Fields &extra = {}, const QString &phone = QLatin1String(caller))
+    {
+        Fields f {{QStringLiteral("cmd"), QStringLiteral("event")},
+            {QStringLiteral("type"), QStringLiteral("in")}, {QStringLiteral("event"), event},
+            {QStringLiteral("phone"), phone},
+            {QStringLiteral("diversion"), QStringLiteral("74951200001")},
+            {QStringLiteral("callid"), callId},
+            {QStringLiteral("planfix_token"), QLatin1String(token)}};
+        if (!ext.isEmpty())
+            f.append({QStringLiteral("ext"), ext});
+        return server()
+            .request("POST", QStringLiteral("/tel/api"), {}, formBody(f + extra),
+                "application/x-www-form-urlencoded")
+            .status;
+    }
+    int completed(
+        const QString &callId, const QString &ext, const QString &status, int duration = 0)
+    {
+        return event(callId, QStringLiteral("COMPLETED"), ext,
+            {{QStringLiteral("status"), status},
+                {QStringLiteral("duration"), QString::number(duration)}});
+    }
+
+    // The comments of a task or card, read as the administrator over REST.
+    QJsonArray comments(const QString &path)
+    {
+        return server().get(path, adminToken()).json.value(QStringLiteral("items")).toArray();
+    }
+    QJsonObject callJson(qint64 id)
+    {
+        return server().get(QStringLiteral("/api/v1/calls/%1").arg(id), adminToken()).json;
+    }
+};
+
+} // namespace linecard::testing

@@ -1,0 +1,262 @@
+// The Calls area of the main window against the real server: current calls with "take"
+// for a shared handset, missed calls as the team's to-do (call back through the PBX, mark
+// handled), and the history with the names as they were when the calls came in.
+#include "callfixture.h"
+
+#include "app/callcenter.h"
+#include "app/eventstream.h"
+#include "server/pbxsim/makecalllistener.h"
+#include "ui/calls/callspanel.h"
+#include "ui/calls/callwindow.h"
+#include "ui/calls/callwindowstack.h"
+#include "ui/contacts/contactcard.h"
+#include "ui/contacts/contactdetails.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStyleFactory>
+#include <QTabWidget>
+#include <QTest>
+#include <QTreeWidget>
+
+using namespace linecard;
+using namespace linecard::testing;
+using client::CallCenter;
+using ui::CallsPanel;
+
+class TestCallsPanel : public QObject
+{
+    Q_OBJECT
+
+    static std::unique_ptr<ui::MainWindow> mainWindowFor(CallFixture &f, const QString &login)
+    {
+        client::Session *session = f.signIn(login, login + QStringLiteral("-password"));
+        if (!session || !QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000))
+            return nullptr;
+        auto window = std::make_unique<ui::MainWindow>(session);
+        if (!window->callCenter()
+            || !QTest::qWaitFor([&] { return window->callCenter()->isLoaded(); }, 15000))
+            return nullptr;
+        window->show();
+        window->showArea(ui::Place::Area::Calls);
+        return window;
+    }
+    static bool selectCall(QTreeWidget *list, qint64 id)
+    {
+        if (!QTest::qWaitFor([&] { return CallsPanel::rowOf(list, id) >= 0; }, 15000))
+            return false;
+        list->setCurrentItem(list->topLevelItem(CallsPanel::rowOf(list, id)));
+        return true;
+    }
+
+private slots:
+    void initTestCase() { QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion"))); }
+
+    // Missed: listed with the caller's name, called back through the PBX on the call's own
+    // line, then marked handled — for the whole team.
+    void missedCallsAreAToDo()
+    {
+        pbxsim::MakeCallListener pbx;
+        const quint16 port = pbx.start(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        CallFixture f(QStringLiteral("http://127.0.0.1:%1/planfix_api.php").arg(port));
+        QVERIFY(f.ready());
+        QVERIFY(f.contact(QStringLiteral("Anna Petrova"),
+            {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {
+                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}}));
+        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        QVERIFY(window);
+        CallsPanel *panel = window->callsPanel();
+        QVERIFY(panel->isVisible());
+
+        QCOMPARE(
+            f.event(QStringLiteral("m1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QCOMPARE(f.completed(QStringLiteral("m1"), QStringLiteral("101"), QStringLiteral("Missed")),
+            200);
+        QVERIFY(
+            QTest::qWaitFor([&] { return panel->missedList()->topLevelItemCount() == 1; }, 15000));
+        const qint64 id = window->callCenter()->missedCalls().first();
+        QTreeWidgetItem *row = panel->missedList()->topLevelItem(0);
+        QCOMPARE(row->text(2), QStringLiteral("+79161234567"));
+        QCOMPARE(row->text(3), QStringLiteral("Anna Petrova"));
+        QCOMPARE(row->text(1), QStringLiteral("Sales"));
+        QCOMPARE(panel->tabs()->tabText(1), CallsPanel::tr("Missed (%1)").arg(1));
+
+        // Call back: at once "dialling", the button off while it dials; the PBX gets it once.
+        panel->tabs()->setCurrentIndex(1);
+        QVERIFY(selectCall(panel->missedList(), id));
+        QVERIFY(panel->callBackButton()->isEnabled());
+        QSignalSpy received(&pbx, &pbxsim::MakeCallListener::received);
+        QSignalSpy started(window->callCenter(), &CallCenter::dialStarted);
+        QTest::mouseClick(panel->callBackButton(), Qt::LeftButton);
+        QVERIFY(panel->noticeText().contains(QLatin1String("+79161234567")));
+        QVERIFY(!panel->callBackButton()->isEnabled());
+        QTest::mouseClick(panel->callBackButton(), Qt::LeftButton); // ignored
+        QVERIFY(started.wait(15000));
+        QVERIFY(QTest::qWaitFor([&] { return !received.isEmpty(); }, 15000));
+        QCOMPARE(received.size(), 1);
+        const QJsonObject fields
+            = received.at(0).at(0).toJsonObject().value(QStringLiteral("fields")).toObject();
+        QCOMPARE(fields.value(QStringLiteral("to")).toString(), QStringLiteral("79161234567"));
+        QVERIFY(!fields.value(QStringLiteral("diversion")).toString().isEmpty()); // Sales
+        QVERIFY(panel->callBackButton()->isEnabled());
+        QCOMPARE(panel->missedList()->topLevelItemCount(), 1); // not through yet: still to do
+        QVERIFY(window->grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("callspanel-missed.png"))));
+
+        QVERIFY(selectCall(panel->missedList(), id));
+        QTest::mouseClick(panel->handledButton(), Qt::LeftButton);
+        QVERIFY(
+            QTest::qWaitFor([&] { return panel->missedList()->topLevelItemCount() == 0; }, 15000));
+        QVERIFY(f.callJson(id).value(QStringLiteral("handled")).toBool());
+        // Still in the history, handled.
+        QVERIFY(CallsPanel::rowOf(panel->historyList(), id) >= 0);
+    }
+
+    // A call answered on the shared handset is listed as current; "take" makes me its owner
+    // and opens its window.
+    void takesASharedHandsetCall()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        QCOMPARE(f.server()
+                     .put(QStringLiteral("/api/v1/lines/%1").arg(f.lineId),
+                         {{QStringLiteral("number"), QStringLiteral("+7 495 120-00-01")},
+                             {QStringLiteral("name"), QStringLiteral("Sales")},
+                             {QStringLiteral("color"), QStringLiteral("#2e7d32")},
+                             {QStringLiteral("employeeIds"), QJsonArray {f.op1, f.op2}}},
+                         f.adminToken())
+                     .status,
+            200);
+        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        QVERIFY(window);
+        CallsPanel *panel = window->callsPanel();
+        QCOMPARE(f.event(QStringLiteral("h1"), QStringLiteral("INCOMING"), QString()), 200);
+        // The shared handset rings op1 too: the window pops up, ringing.
+        QVERIFY(
+            QTest::qWaitFor([&] { return window->callWindows()->windows().size() == 1; }, 15000));
+        const qint64 id = window->callWindows()->windows().first()->callId();
+        QCOMPARE(f.event(QStringLiteral("h1"), QStringLiteral("ACCEPTED"), QString()), 200);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const int row = CallsPanel::rowOf(panel->currentList(), id);
+                return row >= 0
+                    && panel->currentList()->topLevelItem(row)->text(4)
+                    == CallsPanel::tr("Answered on a shared handset");
+            },
+            15000));
+        QVERIFY(selectCall(panel->currentList(), id));
+        QVERIFY(panel->takeButton()->isEnabled());
+        window->callWindows()->windows().first()->close();
+        QVERIFY(QTest::qWaitFor([&] { return window->callWindows()->windows().isEmpty(); }, 5000));
+
+        QTest::mouseClick(panel->takeButton(), Qt::LeftButton);
+        QVERIFY(
+            QTest::qWaitFor([&] { return window->callWindows()->window(id) != nullptr; }, 15000));
+        QCOMPARE(f.callJson(id).value(QStringLiteral("answeredById")).toInteger(), f.op1);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const int row = CallsPanel::rowOf(panel->currentList(), id);
+                return row >= 0
+                    && panel->currentList()->topLevelItem(row)->text(4)
+                    == CallsPanel::tr("On the line");
+            },
+            15000));
+        QVERIFY(!panel->takeButton()->isEnabled());
+    }
+
+    // History keeps the name the caller had when the call came in.
+    void historyKeepsTheNamesOfTheTime()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
+            {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {
+                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        QVERIFY(anna);
+        QCOMPARE(
+            f.event(QStringLiteral("o1"), QStringLiteral("INCOMING"), QStringLiteral("102")), 200);
+        QCOMPARE(
+            f.event(QStringLiteral("o1"), QStringLiteral("ACCEPTED"), QStringLiteral("102")), 200);
+        QCOMPARE(
+            f.completed(QStringLiteral("o1"), QStringLiteral("102"), QStringLiteral("Success"), 95),
+            200);
+        QCOMPARE(
+            f.server()
+                .patch(QStringLiteral("/api/v1/contacts/%1").arg(anna),
+                    {{QStringLiteral("name"), QStringLiteral("Anna Sidorova")}}, f.adminToken())
+                .status,
+            200);
+        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        QVERIFY(window);
+        CallsPanel *panel = window->callsPanel();
+        panel->tabs()->setCurrentIndex(2);
+        QCOMPARE(panel->historyList()->topLevelItemCount(), 1);
+        QTreeWidgetItem *row = panel->historyList()->topLevelItem(0);
+        QCOMPARE(row->text(3), QStringLiteral("Anna Petrova"));
+        QVERIFY(row->text(4).contains(QLatin1String("1:35")));
+        QVERIFY(row->text(4).contains(QLatin1String("op2")));
+        QVERIFY(panel->currentList()->topLevelItemCount() == 0);
+
+        // Open the contact from the history: the card today, under today's name.
+        panel->historyList()->setCurrentItem(row);
+        QTest::mouseClick(
+            panel->findChild<QPushButton *>(QStringLiteral("openCallContact")), Qt::LeftButton);
+        QCOMPARE(window->currentPlace().area, ui::Place::Area::Contacts);
+        QCOMPARE(window->currentPlace().id, anna);
+        window->showArea(ui::Place::Area::Calls);
+        QCOMPARE(window->currentPlace().area, ui::Place::Area::Calls);
+        QVERIFY(window->grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("callspanel-history.png"))));
+    }
+
+    // Click-to-call from a phone number on the card: "dialling…" at once, a second click
+    // ignored, the PBX asked once for the operator's extension.
+    void dialsFromTheCardsPhone()
+    {
+        pbxsim::MakeCallListener pbx;
+        const quint16 port = pbx.start(QHostAddress::LocalHost, 0);
+        QVERIFY(port);
+        CallFixture f(QStringLiteral("http://127.0.0.1:%1/planfix_api.php").arg(port));
+        QVERIFY(f.ready());
+        const QString number = QStringLiteral("+7 916 123-45-67");
+        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
+            {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {{QStringLiteral("number"), number}}}}});
+        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        QVERIFY(window);
+        window->openContact(anna);
+        ui::ContactDetails *details = window->contactCard()->details();
+        QVERIFY(QTest::qWaitFor([&] { return window->contactCard()->person().id == anna; }, 15000));
+        auto *phones = details->findChild<QLabel *>(QStringLiteral("phones"));
+        QVERIFY(phones);
+        QVERIFY(phones->text().contains(QLatin1String("href=\"dial:")));
+
+        QSignalSpy received(&pbx, &pbxsim::MakeCallListener::received);
+        QSignalSpy started(window->callCenter(), &CallCenter::dialStarted);
+        emit phones->linkActivated(QStringLiteral("dial:") + number); // the click on the link
+        QVERIFY(details->isDialling(number));
+        QVERIFY(details->rowText(ui::ContactDetails::tr("Phones"))
+                    .contains(ui::ContactDetails::tr("dialling…")));
+        phones = details->findChild<QLabel *>(QStringLiteral("phones"));
+        QVERIFY(!phones->text().contains(QLatin1String("href=\"dial:"))); // nothing to click twice
+        QVERIFY(!window->callCenter()->dial(number)); // and the service ignores it too
+        QVERIFY(started.wait(15000));
+        QVERIFY(!details->isDialling(number));
+        QVERIFY(window->contactCard()->noticeText().contains(number));
+        QVERIFY(QTest::qWaitFor([&] { return !received.isEmpty(); }, 15000));
+        QCOMPARE(received.size(), 1);
+        const QJsonObject fields
+            = received.at(0).at(0).toJsonObject().value(QStringLiteral("fields")).toObject();
+        QCOMPARE(fields.value(QStringLiteral("from")).toString(), QStringLiteral("101"));
+        QCOMPARE(fields.value(QStringLiteral("to")).toString(), QStringLiteral("79161234567"));
+    }
+};
+
+QTEST_MAIN(TestCallsPanel)
+#include "tst_callspanel.moc"

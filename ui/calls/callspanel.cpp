@@ -1,0 +1,305 @@
+#include "callspanel.h"
+
+#include "callheader.h"
+
+#include "ui/contacts/noticebar.h"
+
+#include "app/callcenter.h"
+#include "app/session.h"
+#include "models/peopledirectory.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <utility>
+
+namespace linecard::ui {
+
+using client::CallCenter;
+using client::CallInfo;
+
+static constexpr int CallIdRole = Qt::UserRole + 1;
+
+CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_calls(calls)
+    , m_notice(new NoticeBar(this))
+    , m_line(new QComboBox(this))
+    , m_tabs(new QTabWidget(this))
+    , m_open(new QPushButton(tr("&Open the call"), this))
+    , m_take(new QPushButton(tr("&Take the call"), this))
+    , m_callBack(new QPushButton(tr("Call &back"), this))
+    , m_handled(new QPushButton(tr("Mark &handled"), this))
+    , m_historyCallBack(new QPushButton(tr("Call &back"), this))
+    , m_historyContact(new QPushButton(tr("Open the &contact"), this))
+{
+    setObjectName(QStringLiteral("callsPanel"));
+    const QStringList headers {
+        tr("Time"), tr("Line"), tr("Number"), tr("Name at the time"), tr("State")};
+    m_current = makeList(headers);
+    m_missed = makeList(headers);
+    m_history = makeList(headers);
+    m_current->setObjectName(QStringLiteral("currentCalls"));
+    m_missed->setObjectName(QStringLiteral("missedCalls"));
+    m_history->setObjectName(QStringLiteral("callHistory"));
+    m_historyContact->setObjectName(QStringLiteral("openCallContact"));
+    m_take->setToolTip(tr("Become the owner of a call answered on a shared handset"));
+    m_handled->setToolTip(tr("Nobody needs to call back: take it off the team's list"));
+
+    auto page = [this](QTreeWidget *list, const QList<QPushButton *> &buttons) {
+        auto *w = new QWidget(this);
+        auto *layout = new QVBoxLayout(w);
+        layout->addWidget(list, 1);
+        auto *row = new QHBoxLayout;
+        for (QPushButton *b : buttons)
+            row->addWidget(b);
+        row->addStretch(1);
+        layout->addLayout(row);
+        return w;
+    };
+    m_tabs->addTab(page(m_current, {m_open, m_take}), tr("Current"));
+    m_tabs->addTab(page(m_missed, {m_callBack, m_handled}), tr("Missed"));
+    m_tabs->addTab(page(m_history, {m_historyCallBack, m_historyContact}), tr("History"));
+
+    m_line->setObjectName(QStringLiteral("callLine"));
+    m_line->setToolTip(tr("The line an outgoing call goes out on"));
+    auto *top = new QHBoxLayout;
+    auto *lineLabel = new QLabel(tr("Call out &on:"), this);
+    lineLabel->setBuddy(m_line);
+    top->addStretch(1);
+    top->addWidget(lineLabel);
+    top->addWidget(m_line);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(8, 8, 8, 8);
+    layout->addLayout(top);
+    layout->addWidget(m_notice);
+    layout->addWidget(m_tabs, 1);
+    m_notice->hide();
+
+    connect(m_open, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selected(m_current))
+            emit openCall(id);
+    });
+    connect(m_current, &QTreeWidget::itemActivated, this,
+        [this](QTreeWidgetItem *item) { emit openCall(item->data(0, CallIdRole).toLongLong()); });
+    connect(m_take, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selected(m_current))
+            m_calls->take(id);
+    });
+    connect(m_callBack, &QPushButton::clicked, this, [this] { callBack(m_missed); });
+    connect(m_historyCallBack, &QPushButton::clicked, this, [this] { callBack(m_history); });
+    connect(m_handled, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selected(m_missed))
+            m_calls->markHandled(id);
+    });
+    connect(m_historyContact, &QPushButton::clicked, this, [this] {
+        if (const qint64 contact = m_calls->call(selected(m_history)).call.contactId)
+            emit openContact(contact);
+    });
+    for (QTreeWidget *list : {m_current, m_missed, m_history})
+        connect(list, &QTreeWidget::itemSelectionChanged, this, &CallsPanel::updateButtons);
+
+    connect(calls, &CallCenter::listsChanged, this, &CallsPanel::rebuildWhenShown);
+    connect(calls, &CallCenter::callChanged, this, &CallsPanel::rebuildWhenShown);
+    connect(calls, &CallCenter::loaded, this, &CallsPanel::fillLines);
+    connect(calls, &CallCenter::diallingChanged, this, [this](const QString &phone, bool on) {
+        if (on)
+            m_notice->showMessage(NoticeBar::Kind::Info, tr("Dialling %1…").arg(phone));
+        updateButtons();
+    });
+    connect(calls, &CallCenter::dialStarted, this, [this](const QString &phone) {
+        m_notice->showMessage(
+            NoticeBar::Kind::Info, tr("Your phone rings first: pick it up to call %1.").arg(phone));
+    });
+    connect(calls, &CallCenter::dialFailed, this, [this](const QString &, const QString &reason) {
+        m_notice->showMessage(NoticeBar::Kind::Error, reason);
+    });
+    connect(calls, &CallCenter::actionFailed, this,
+        [this](qint64, CallCenter::Action, const QString &message) {
+            m_notice->showMessage(NoticeBar::Kind::Error, message);
+        });
+    m_namesChanged = new QTimer(this);
+    m_namesChanged->setSingleShot(true);
+    m_namesChanged->setInterval(150);
+    connect(m_namesChanged, &QTimer::timeout, this, &CallsPanel::rebuildWhenShown);
+    connect(session->people(), &PeopleDirectory::personChanged, this, [this] {
+        if (!m_namesChanged->isActive())
+            m_namesChanged->start(); // throttled, not postponed while names keep coming
+    });
+    fillLines();
+    rebuild();
+}
+
+QTreeWidget *CallsPanel::makeList(const QStringList &headers)
+{
+    auto *list = new QTreeWidget(this);
+    list->setHeaderLabels(headers);
+    list->setRootIsDecorated(false);
+    list->setUniformRowHeights(true);
+    list->setAlternatingRowColors(true);
+    list->header()->setStretchLastSection(true);
+    list->setColumnWidth(0, 130);
+    list->setColumnWidth(1, 120);
+    list->setColumnWidth(2, 150);
+    list->setColumnWidth(3, 200);
+    return list;
+}
+
+QString CallsPanel::noticeText() const
+{
+    return m_notice->isHidden() ? QString() : m_notice->text();
+}
+
+void CallsPanel::reload()
+{
+    m_calls->reload();
+}
+
+void CallsPanel::fillLines()
+{
+    const qint64 chosen = m_line->currentData().toLongLong();
+    m_line->clear();
+    m_line->addItem(tr("the call's own line"), 0);
+    for (const Line &line : m_calls->lines()) {
+        QPixmap swatch(12, 12);
+        swatch.fill(QColor(line.color).isValid() ? QColor(line.color) : QColor(Qt::gray));
+        m_line->addItem(QIcon(swatch),
+            line.name.isEmpty() ? line.number : tr("%1 (%2)").arg(line.name, line.number), line.id);
+    }
+    m_line->setCurrentIndex(qMax(0, m_line->findData(chosen)));
+}
+
+static QString timeText(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    const QDateTime local = utc.toLocalTime();
+    return local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm"))
+                                                : local.toString(QStringLiteral("dd.MM HH:mm"));
+}
+
+void CallsPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (std::exchange(m_stale, false))
+        rebuild();
+}
+
+void CallsPanel::rebuildWhenShown()
+{
+    if (isVisible())
+        rebuild();
+    else
+        m_stale = true;
+}
+
+void CallsPanel::rebuild()
+{
+    fill(m_current, m_calls->activeCalls());
+    fill(m_missed, m_calls->missedCalls());
+    fill(m_history, m_calls->history());
+    m_tabs->setTabText(0, tr("Current (%1)").arg(m_current->topLevelItemCount()));
+    m_tabs->setTabText(1, tr("Missed (%1)").arg(m_missed->topLevelItemCount()));
+    updateButtons();
+}
+
+void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
+{
+    const qint64 keep = selected(list);
+    list->clear();
+    const qint64 me = m_session->me().id;
+    for (qint64 id : ids) {
+        const CallInfo info = m_calls->call(id);
+        const Call &c = info.call;
+        const std::optional<Line> line = m_calls->lineOf(info);
+        const bool in = c.direction == Call::Direction::In;
+        QString state;
+        switch (c.state) {
+        case Call::State::Ringing:
+            state = in ? tr("Ringing") : tr("Dialling");
+            break;
+        case Call::State::Answered:
+            state = c.answeredById == me ? tr("On the line")
+                : c.answeredById
+                ? tr("Answered by %1").arg(m_session->people()->name(c.answeredById))
+                : tr("Answered on a shared handset");
+            break;
+        case Call::State::Ended:
+            state = tr("Ended, %1").arg(CallHeader::formatDuration(c.duration));
+            if (c.answeredById && c.answeredById != me)
+                state += tr(" (%1)").arg(m_session->people()->name(c.answeredById));
+            break;
+        case Call::State::Missed:
+            state = info.handled ? tr("Missed, handled") : tr("Missed");
+            break;
+        }
+        auto *item = new QTreeWidgetItem(list);
+        item->setData(0, CallIdRole, id);
+        item->setText(
+            0, (in ? QStringLiteral("↙ ") : QStringLiteral("↗ ")) + timeText(c.startedAt));
+        item->setToolTip(0, in ? tr("Incoming") : tr("Outgoing"));
+        if (line) {
+            QPixmap swatch(10, 10);
+            swatch.fill(QColor(line->color).isValid() ? QColor(line->color) : QColor(Qt::gray));
+            item->setIcon(1, QIcon(swatch));
+        }
+        item->setText(1, line && !line->name.isEmpty() ? line->name : info.ourNumber());
+        item->setText(2, info.remoteNumber().isEmpty() ? tr("withheld") : info.remoteNumber());
+        item->setText(3, info.contactName);
+        item->setText(4, state);
+        if (c.state == Call::State::Missed && !info.handled)
+            item->setForeground(4, QColor(0xc6, 0x28, 0x28));
+        if (id == keep)
+            item->setSelected(true);
+    }
+}
+
+qint64 CallsPanel::selected(QTreeWidget *list) const
+{
+    const QList<QTreeWidgetItem *> items = list->selectedItems();
+    return items.isEmpty() ? 0 : items.first()->data(0, CallIdRole).toLongLong();
+}
+
+int CallsPanel::rowOf(QTreeWidget *list, qint64 callId)
+{
+    for (int i = 0; i < list->topLevelItemCount(); ++i)
+        if (list->topLevelItem(i)->data(0, CallIdRole).toLongLong() == callId)
+            return i;
+    return -1;
+}
+
+void CallsPanel::updateButtons()
+{
+    const CallInfo current = m_calls->call(selected(m_current));
+    m_open->setEnabled(current.call.id);
+    m_take->setEnabled(current.call.state == Call::State::Answered
+        && current.call.answeredById != m_session->me().id);
+    const CallInfo missed = m_calls->call(selected(m_missed));
+    m_callBack->setEnabled(missed.call.id && !m_calls->isDialling(missed.remoteNumber()));
+    m_handled->setEnabled(missed.call.id);
+    const CallInfo past = m_calls->call(selected(m_history));
+    m_historyCallBack->setEnabled(past.call.id && !past.remoteNumber().isEmpty()
+        && !m_calls->isDialling(past.remoteNumber()));
+    m_historyContact->setEnabled(past.call.contactId);
+}
+
+void CallsPanel::callBack(QTreeWidget *list)
+{
+    const CallInfo info = m_calls->call(selected(list));
+    if (!info.call.id)
+        return;
+    const qint64 chosen = m_line->currentData().toLongLong();
+    m_calls->dial(info.remoteNumber(), chosen ? chosen : info.call.lineId);
+}
+
+} // namespace linecard::ui

@@ -1,0 +1,184 @@
+#include "callwindowstack.h"
+
+#include "callwindow.h"
+
+#include "app/callcenter.h"
+
+#include <QApplication>
+#include <QEvent>
+#include <QScreen>
+#include <QSet>
+#include <QTimer>
+
+namespace linecard::ui {
+
+using client::CallCenter;
+
+// How long after popping up an activation counts as the platform's doing, not the operator's.
+static constexpr int popUpGraceMs = 1500;
+// Where in the stack a window sits (0: the top right corner).
+static const char *const slotProperty = "callStackSlot";
+
+CallWindowStack::CallWindowStack(client::Session *session, CallCenter *calls, QObject *parent)
+    : QObject(parent)
+    , m_session(session)
+    , m_calls(calls)
+{
+    connect(calls, &CallCenter::callRinging, this, [this](qint64 id) {
+        if (!m_held)
+            present(id, false);
+    });
+    connect(calls, &CallCenter::callTaken, this, [this](qint64 id) { present(id, true); });
+    connect(calls, &CallCenter::callChanged, this, [this](qint64 id) {
+        if (CallWindow *w = window(id))
+            w->refresh();
+    });
+    connect(calls, &CallCenter::callTakenByColleague, this, [this](qint64 id) {
+        if (CallWindow *w = window(id))
+            w->close();
+    });
+}
+
+CallWindowStack::~CallWindowStack()
+{
+    // The windows have no parent (they outlive whatever the main window does): ours to end.
+    for (const QPointer<CallWindow> &w : std::as_const(m_windows))
+        delete w.data();
+}
+
+void CallWindowStack::setCap(int cap)
+{
+    m_cap = qMax(1, cap);
+    enforceCap();
+}
+
+CallWindow *CallWindowStack::window(qint64 callId) const
+{
+    for (const QPointer<CallWindow> &w : m_windows)
+        if (w && w->callId() == callId)
+            return w;
+    return nullptr;
+}
+
+QList<CallWindow *> CallWindowStack::windows() const
+{
+    QList<CallWindow *> out;
+    for (const QPointer<CallWindow> &w : m_windows)
+        if (w)
+            out.append(w);
+    return out;
+}
+
+CallWindow *CallWindowStack::present(qint64 callId, bool activate)
+{
+    if (!m_calls->contains(callId))
+        return nullptr;
+    if (CallWindow *known = window(callId)) {
+        known->refresh(); // a repeated event: the same window, never a second one
+        if (activate) {
+            known->showNormal();
+            known->raise();
+            known->activateWindow();
+        }
+        return known;
+    }
+    // Room for one more.
+    while (!m_windows.isEmpty() && int(m_windows.size()) >= m_cap) {
+        auto victim = std::find_if(
+            m_windows.begin(), m_windows.end(), [this](const QPointer<CallWindow> &w) {
+                return !w || m_calls->call(w->callId()).isOver();
+            });
+        if (victim == m_windows.end())
+            victim = m_windows.begin(); // all live: the oldest goes (the Calls area keeps it)
+        QPointer<CallWindow> w = *victim;
+        m_windows.erase(victim);
+        if (w)
+            w->close();
+    }
+
+    auto *w = new CallWindow(m_session, m_calls, callId);
+    m_windows.append(w);
+    connect(w, &QObject::destroyed, this, &CallWindowStack::forget);
+    connect(w, &CallWindow::openContactRequested, this, &CallWindowStack::openContactRequested);
+    place(w);
+    if (activate) {
+        w->show();
+        w->raise();
+        w->activateWindow();
+    } else {
+        // Whatever the operator is typing into keeps the keyboard.
+        m_returnWindow = QApplication::activeWindow();
+        m_returnFocus = QApplication::focusWidget();
+        m_popping = w;
+        w->setAttribute(Qt::WA_ShowWithoutActivating);
+        w->installEventFilter(this);
+        w->show();
+        QTimer::singleShot(popUpGraceMs, this, [this, guard = QPointer<CallWindow>(w)] {
+            if (m_popping == guard)
+                m_popping = nullptr;
+        });
+    }
+    emit windowOpened(callId);
+    return w;
+}
+
+void CallWindowStack::enforceCap()
+{
+    while (int(m_windows.size()) > m_cap) {
+        QPointer<CallWindow> w = m_windows.takeFirst();
+        if (w)
+            w->close();
+    }
+}
+
+// Down from the top right corner, a step further for each window, so that stacked calls
+// all show their coloured headers.
+void CallWindowStack::place(CallWindow *window)
+{
+    QScreen *screen = QApplication::primaryScreen();
+    if (QWidget *active = QApplication::activeWindow())
+        screen = active->screen();
+    if (!screen)
+        return;
+    const QRect room = screen->availableGeometry();
+    const QSize size = window->size().boundedTo(room.size() * 0.9);
+    window->resize(size);
+    // The first free place down the stack, so that no window hides another.
+    QSet<int> taken;
+    for (const QPointer<CallWindow> &w : std::as_const(m_windows))
+        if (w && w != window)
+            taken.insert(w->property(slotProperty).toInt());
+    int slot = 0;
+    while (taken.contains(slot))
+        ++slot;
+    window->setProperty(slotProperty, slot);
+    // Each next one lower by a header's height: both lines of the one under it stay visible.
+    const int down = 64 * slot, left = 32 * slot;
+    window->move(qMax(room.left(), room.right() - size.width() - 24 - left),
+        qMax(room.top(), qMin(room.top() + 24 + down, room.bottom() - size.height())));
+}
+
+void CallWindowStack::forget(QObject *window)
+{
+    m_windows.removeIf([window](const QPointer<CallWindow> &w) { return !w || w == window; });
+}
+
+bool CallWindowStack::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_popping) {
+        if (event->type() == QEvent::MouseButtonPress) {
+            m_popping = nullptr; // the operator turned to the call: it may have the keyboard
+        } else if (event->type() == QEvent::WindowActivate) {
+            // The platform activated the new window regardless of the hint: give it back.
+            m_popping = nullptr;
+            if (m_returnWindow && m_returnWindow->isVisible()) {
+                m_returnWindow->activateWindow();
+                if (m_returnFocus)
+                    m_returnFocus->setFocus(Qt::ActiveWindowFocusReason);
+            }
+        }
+    }
+    return QObject::eventFilter(watched, event);
+}
+
+} // namespace linecard::ui

@@ -1,0 +1,128 @@
+#include "taskpickerdialog.h"
+
+#include "app/restclient.h"
+#include "app/session.h"
+
+#include <QDialogButtonBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QTimer>
+#include <QUrl>
+#include <QUrlQuery>
+#include <QVBoxLayout>
+
+namespace linecard::ui {
+
+static constexpr int TaskIdRole = Qt::UserRole + 1;
+static constexpr int TitleRole = Qt::UserRole + 2;
+
+TaskPickerDialog::TaskPickerDialog(
+    client::Session *session, const QJsonArray &suggested, QWidget *parent)
+    : QDialog(parent)
+    , m_session(session)
+    , m_suggested(suggested)
+    , m_search(new QLineEdit(this))
+    , m_results(new QListWidget(this))
+    , m_status(new QLabel(this))
+    , m_delay(new QTimer(this))
+{
+    setObjectName(QStringLiteral("taskPickerDialog"));
+    setWindowTitle(tr("Attach the call to a task"));
+    m_search->setObjectName(QStringLiteral("taskPickerSearch"));
+    m_search->setPlaceholderText(tr("Search any task by its title or text"));
+    m_search->setClearButtonEnabled(true);
+    m_results->setObjectName(QStringLiteral("taskPickerResults"));
+    m_status->setForegroundRole(QPalette::PlaceholderText);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_choose = buttons->addButton(tr("&Attach here"), QDialogButtonBox::AcceptRole);
+    m_choose->setEnabled(false);
+    connect(buttons, &QDialogButtonBox::accepted, this, &TaskPickerDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_results, &QListWidget::currentRowChanged, this,
+        [this](int row) { m_choose->setEnabled(row >= 0); });
+    connect(m_results, &QListWidget::itemActivated, this, &TaskPickerDialog::accept);
+
+    m_delay->setSingleShot(true);
+    m_delay->setInterval(250);
+    connect(m_search, &QLineEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
+    connect(m_delay, &QTimer::timeout, this, [this] { search(m_search->text()); });
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_search);
+    layout->addWidget(m_results, 1);
+    layout->addWidget(m_status);
+    layout->addWidget(buttons);
+    resize(480, 420);
+    search({});
+}
+
+QString TaskPickerDialog::status() const
+{
+    return m_status->text();
+}
+
+void TaskPickerDialog::showTasks(const QJsonArray &tasks, const QString &emptyText)
+{
+    m_results->clear();
+    for (const QJsonValue &v : tasks) {
+        const QJsonObject task = v.toObject();
+        const qint64 id = qint64(task.value(QStringLiteral("id")).toDouble());
+        const QString title = task.value(QStringLiteral("title")).toString();
+        if (!id)
+            continue;
+        auto *item = new QListWidgetItem(tr("#%1  %2").arg(id).arg(title), m_results);
+        item->setData(TaskIdRole, id);
+        item->setData(TitleRole, title);
+        if (task.value(QStringLiteral("status")).toString() != QLatin1String("open"))
+            item->setForeground(palette().color(QPalette::PlaceholderText));
+    }
+    m_status->setText(m_results->count() ? QString() : emptyText);
+    if (m_results->count())
+        m_results->setCurrentRow(0);
+}
+
+void TaskPickerDialog::search(const QString &text)
+{
+    delete m_request; // an answer for older text must not replace this one
+    m_request = nullptr;
+    const QString q = text.trimmed();
+    if (q.isEmpty() && !m_suggested.isEmpty()) {
+        showTasks(m_suggested, {});
+        m_status->setText(tr("The caller's active tasks; type to search all tasks."));
+        return;
+    }
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("status"), QStringLiteral("all"));
+    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("50"));
+    if (!q.isEmpty())
+        query.addQueryItem(QStringLiteral("q"), q);
+    m_status->setText(tr("Searching…"));
+    m_request = new QObject(this);
+    m_session->rest()->get(
+        QStringLiteral("/api/v1/tasks?") + query.toString(QUrl::FullyEncoded), m_request,
+        [this](const QJsonObject &json) {
+            m_request->deleteLater();
+            m_request = nullptr;
+            showTasks(json.value(QStringLiteral("items")).toArray(), tr("No task matches."));
+        },
+        [this](const client::ApiFailure &failure) {
+            m_request->deleteLater();
+            m_request = nullptr;
+            m_results->clear();
+            m_status->setText(tr("Could not search: %1").arg(failure.describe()));
+        });
+}
+
+void TaskPickerDialog::accept()
+{
+    QListWidgetItem *item = m_results->currentItem();
+    if (!item)
+        return;
+    emit taskChosen(item->data(TaskIdRole).toLongLong(), item->data(TitleRole).toString());
+    QDialog::accept();
+}
+
+} // namespace linecard::ui
