@@ -64,4 +64,14 @@ void AppSettings::setMainWindowState(const QByteArray &state)
     m_settings.setValue(QStringLiteral("window/state"), state);
 }
 
+bool AppSettings::doNotDisturb() const
+{
+    return m_settings.value(QStringLiteral("tray/doNotDisturb"), false).toBool();
+}
+
+void AppSettings::setDoNotDisturb(bool on)
+{
+    m_settings.setValue(QStringLiteral("tray/doNotDisturb"), on);
+}
+
 } // namespace linecard::client

@@ -34,6 +34,10 @@ public:
     QByteArray mainWindowState() const;
     void setMainWindowState(const QByteArray &state);
 
+    // Tray: no desktop notifications while on.
+    bool doNotDisturb() const;
+    void setDoNotDisturb(bool on);
+
     void sync() { m_settings.sync(); }
 
 private:

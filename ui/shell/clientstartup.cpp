@@ -10,6 +10,8 @@
 
 #include <QCoreApplication>
 
+#include <utility>
+
 namespace linecard::ui {
 
 using client::AppSettings;
@@ -130,7 +132,8 @@ void ClientStartup::onSignedIn()
     m_window = new MainWindow(m_session);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::signOutRequested, m_session, &client::Session::signOut);
-    m_window->show();
+    if (!std::exchange(m_options.minimized, false)) // only the first window starts hidden
+        m_window->show();
     emit ready();
 }
 

@@ -30,6 +30,7 @@ public:
         QUrl server; // connect to this server (asks for the password)
         QString login;
         QString dataDir; // the local workspace's folder (default: the user's data folder)
+        bool minimized = false; // start in the tray: the main window stays hidden
     };
 
     explicit ClientStartup(const Options &options, QObject *parent = nullptr);

@@ -1,0 +1,95 @@
+#pragma once
+
+#include "app/eventstream.h"
+
+#include <QIcon>
+#include <QJsonObject>
+#include <QObject>
+
+class QAction;
+class QMenu;
+class QSystemTrayIcon;
+
+namespace linecard {
+class PeopleDirectory;
+}
+
+namespace linecard::ui {
+
+// The tray icon: the connection state at a glance, ringing/missed counts in its tooltip,
+// a menu (open, do not disturb, start with the session, quit) and desktop notifications
+// that open the task or card they are about. Do not disturb silences notifications only.
+class TrayIcon : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Status
+    {
+        Connected,
+        Connecting,
+        Offline
+    };
+    Q_ENUM(Status)
+
+    // people resolves authors' names (may be null); myId picks the comments that notify me.
+    TrayIcon(client::EventStream *stream, qint64 myId, PeopleDirectory *people,
+        QObject *parent = nullptr);
+    ~TrayIcon() override;
+
+    static bool isAvailable();
+    void show();
+
+    Status status() const { return m_status; }
+    QString toolTip() const;
+    QIcon icon() const;
+    QMenu *menu() const { return m_menu; }
+    QAction *openAction() const { return m_open; }
+    QAction *doNotDisturbAction() const { return m_doNotDisturb; }
+    QAction *autostartAction() const { return m_autostart; }
+    QAction *quitAction() const { return m_quit; }
+    bool doNotDisturb() const;
+
+    // For the calls area: live counts shown in the tooltip and icon, and call notifications
+    // (clicking one asks for the contact's card).
+    void setCallCounts(int ringing, int missed);
+    int ringingCount() const { return m_ringing; }
+    int missedCount() const { return m_missed; }
+    void notifyCall(const QString &title, const QString &text, qint64 contactId);
+
+    // Live events: comment.created that notifies me becomes a notification.
+    void handleEvent(const QString &type, const QJsonObject &data);
+
+signals:
+    void openRequested();
+    void quitRequested();
+    void taskRequested(qint64 taskId);
+    void contactRequested(qint64 contactId);
+    // Every notification shown (none while do not disturb is on).
+    void notified(const QString &title, const QString &text);
+
+private:
+    struct Target
+    {
+        qint64 taskId = 0;
+        qint64 contactId = 0;
+    };
+    void notify(const QString &title, const QString &text, Target target);
+    void onStreamState(client::EventStream::State state);
+    void onMessageClicked();
+    void refresh();
+
+    QSystemTrayIcon *m_tray;
+    QMenu *m_menu;
+    QAction *m_open;
+    QAction *m_doNotDisturb;
+    QAction *m_autostart;
+    QAction *m_quit;
+    PeopleDirectory *m_people;
+    qint64 m_myId;
+    Status m_status = Status::Offline;
+    int m_ringing = 0;
+    int m_missed = 0;
+    Target m_lastTarget;
+};
+
+} // namespace linecard::ui
