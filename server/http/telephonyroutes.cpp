@@ -1,13 +1,17 @@
 #include "../logging.h"
 #include "../servercontext.h"
+#include "../store/integrationlogstore.h"
 #include "../store/providerstore.h"
 #include "../telephony/callservice.h"
 #include "../telephony/formbody.h"
+#include "../telephony/integrationrecorder.h"
 #include "../telephony/planfixadapter.h"
 #include "../telephony/zammadadapter.h"
 #include "apierror.h"
 #include "router.h"
 #include "routes.h"
+
+#include <QJsonArray>
 
 namespace linecard::server {
 
@@ -68,12 +72,47 @@ static ApiResponse zammad(ServerContext &ctx, ApiRequest &req)
     return ApiResponse::ok(QJsonObject {});
 }
 
+// The administrators' integration log: newest first, by call id or by any digits of a number.
+static ApiResponse integrationLog(ServerContext &ctx, ApiRequest &req)
+{
+    const QString callId = req.query(QStringLiteral("callId")).trimmed();
+    QString digits;
+    for (const QChar c : req.query(QStringLiteral("number")))
+        if (c.isDigit())
+            digits += c;
+    if (req.hasQuery(QStringLiteral("number")) && digits.isEmpty())
+        throw ApiError::badRequest(QStringLiteral("number needs digits"));
+    qint64 before = 0;
+    if (req.hasQuery(QStringLiteral("cursor"))) {
+        bool ok = false;
+        before = req.query(QStringLiteral("cursor")).toLongLong(&ok);
+        if (!ok || before <= 0)
+            throw ApiError::badRequest(QStringLiteral("cursor is not valid"));
+    }
+    const int limit = req.limit(50);
+    const QList<IntegrationLogEntry> rows
+        = IntegrationLogStore(ctx.db).list(callId, digits, limit + 1, before);
+    QJsonArray items;
+    for (int i = 0; i < rows.size() && i < limit; ++i)
+        items.append(rows.at(i).toJson());
+    const QJsonValue next
+        = rows.size() > limit ? QJsonValue(QString::number(rows.at(limit - 1).id)) : QJsonValue();
+    return ApiResponse::ok(
+        QJsonObject {{QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), next}});
+}
+
 void addTelephonyRoutes(Router &router, ServerContext &ctx)
 {
-    router.add(Method::Post, QStringLiteral("/tel/api"), Router::Access::Public,
-        [&ctx](ApiRequest &req) { return planFix(ctx, req); });
+    router.add(
+        Method::Post, QStringLiteral("/tel/api"), Router::Access::Public, [&ctx](ApiRequest &req) {
+            return IntegrationRecorder(ctx, req).run([&] { return planFix(ctx, req); });
+        });
     router.add(Method::Post, QStringLiteral("/api/v1/cti/{str}"), Router::Access::Public,
-        [&ctx](ApiRequest &req) { return zammad(ctx, req); });
+        [&ctx](ApiRequest &req) {
+            return IntegrationRecorder(ctx, req).run([&] { return zammad(ctx, req); });
+        });
+    router.add(Method::Get, QStringLiteral("/api/v1/telephony/log"), Router::Access::Admin,
+        [&ctx](ApiRequest &req) { return integrationLog(ctx, req); });
 }
 
 } // namespace linecard::server

@@ -1,6 +1,7 @@
 #include "activitydelegate.h"
 
 #include "models/commentthreadmodel.h"
+#include "ui/markdown/commentrenderer.h"
 
 #include <QDateTime>
 #include <QListView>
@@ -125,8 +126,9 @@ ActivityDelegate::Layout ActivityDelegate::layout(
         l.header.setRight(l.tag.left() - kPadding);
     }
     y += headerHeight + 2;
-    l.lines
-        = wrap(index.data(CommentThreadModel::TextRole).toString(), font, area.width(), kMaxLines);
+    // A summary: the text without its Markdown marks.
+    l.lines = wrap(CommentRenderer::plainText(index.data(CommentThreadModel::TextRole).toString()),
+        font, area.width(), kMaxLines);
     l.text = QRect(area.left(), y, area.width(), int(l.lines.size()) * metrics.lineSpacing());
     y += l.text.height();
     l.marks = marks(index);

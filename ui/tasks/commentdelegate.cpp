@@ -2,9 +2,12 @@
 
 #include "markerstyle.h"
 
+#include "ui/markdown/commentrenderer.h"
+
 #include "models/commentthreadmodel.h"
 
 #include <QAbstractItemView>
+#include <QAbstractTextDocumentLayout>
 #include <QDateTime>
 #include <QJsonObject>
 #include <QLocale>
@@ -50,6 +53,12 @@ qreal wrapped(QPainter *painter, QString text, const QFont &font, const QColor &
     return qMax(height, qreal(QFontMetricsF(font).height()));
 }
 
+// The width of a card's text in a row of that width.
+qreal textWidth(int rowWidth)
+{
+    return qMax(40.0, rowWidth - 2.0 * OuterH - 2 * PadH - Bar);
+}
+
 QString timeText(const QDateTime &created)
 {
     const QDateTime local = created.toLocalTime();
@@ -89,6 +98,7 @@ struct CommentDelegate::Metrics
     QFont font;
     QFont bold;
     QFont small;
+    QTextDocument *body = nullptr; // the rendered Markdown, laid out to the text width
 
     Metrics(const QStyleOptionViewItem &option, const QModelIndex &index)
         : author(index.data(CommentThreadModel::AuthorNameRole).toString())
@@ -118,6 +128,17 @@ struct CommentDelegate::Metrics
         return {};
     }
 
+    qreal headerHeight() const
+    {
+        return qMax(QFontMetricsF(bold).height(), QFontMetricsF(small).height() + 4);
+    }
+    // Where the rendered text starts in a row at rect.
+    QPointF bodyOrigin(const QRect &rect) const
+    {
+        const QRectF card = QRectF(rect).adjusted(OuterH, OuterV, -OuterH, -OuterV);
+        return {card.left() + PadH + Bar, card.top() + PadV + headerHeight() + Gap};
+    }
+
     // Draws when painter is set; returns the card's full height either way.
     int run(QPainter *painter, const QStyleOptionViewItem &option, const QRect &rect) const
     {
@@ -129,7 +150,7 @@ struct CommentDelegate::Metrics
 
         const QFontMetricsF boldMetrics(bold);
         const QFontMetricsF smallMetrics(small);
-        const qreal headerHeight = qMax(boldMetrics.height(), smallMetrics.height() + 4);
+        const qreal headerHeight = this->headerHeight();
         if (painter) {
             const qreal tagWidth = tag.isEmpty() ? 0 : smallMetrics.horizontalAdvance(tag) + 12;
             const qreal timeWidth = smallMetrics.horizontalAdvance(time);
@@ -158,7 +179,20 @@ struct CommentDelegate::Metrics
             }
         }
         y += headerHeight + Gap;
-        y += wrapped(painter, text, font, pal.color(QPalette::Text), QPointF(left, y), width);
+        if (body) {
+            if (painter) {
+                painter->save();
+                painter->translate(left, y);
+                QAbstractTextDocumentLayout::PaintContext context;
+                context.palette = pal;
+                context.palette.setColor(QPalette::Text, pal.color(QPalette::Text));
+                body->documentLayout()->draw(painter, context);
+                painter->restore();
+            }
+            y += qMax(body->size().height(), QFontMetricsF(font).height());
+        } else {
+            y += wrapped(painter, text, font, pal.color(QPalette::Text), QPointF(left, y), width);
+        }
 
         const qreal icon = smallMetrics.height();
         for (const MarkerLine &marker : markers) {
@@ -226,7 +260,33 @@ struct CommentDelegate::Metrics
 CommentDelegate::CommentDelegate(QAbstractItemView *view)
     : QStyledItemDelegate(view)
     , m_view(view)
-{ }
+    , m_renderer(new CommentRenderer(CodeHighlighter::instance(), this))
+{
+    // Code colours arrived: the text is the same, only its colours changed.
+    connect(m_renderer, &CommentRenderer::updated, this, [this] { m_view->viewport()->update(); });
+}
+
+void CommentDelegate::clearCache()
+{
+    // The rendered documents stay: each is checked against the comment's text when used.
+    m_heights.clear();
+}
+
+QTextDocument *CommentDelegate::document(
+    const QStyleOptionViewItem &option, const QModelIndex &index, int rowWidth) const
+{
+    return m_renderer->document(index.data(CommentThreadModel::IdRole).toLongLong(),
+        index.data(CommentThreadModel::TextRole).toString(), int(textWidth(rowWidth)), option.font,
+        option.palette);
+}
+
+QString CommentDelegate::anchorAt(
+    const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
+{
+    Metrics metrics(option, index);
+    QTextDocument *body = document(option, index, option.rect.width());
+    return body->documentLayout()->anchorAt(QPointF(pos) - metrics.bodyOrigin(option.rect));
+}
 
 QList<CommentDelegate::MarkerLine> CommentDelegate::markerLines(const QModelIndex &index)
 {
@@ -265,7 +325,9 @@ int CommentDelegate::layoutHeight(
     const auto it = m_heights.constFind(id);
     if (it != m_heights.constEnd() && it->first == width)
         return it->second;
-    const int height = Metrics(option, index).run(nullptr, option, QRect(0, 0, width, 0));
+    Metrics metrics(option, index);
+    metrics.body = document(option, index, width);
+    const int height = metrics.run(nullptr, option, QRect(0, 0, width, 0));
     m_heights.insert(id, {width, height});
     return height;
 }
@@ -283,7 +345,8 @@ void CommentDelegate::paint(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const Metrics metrics(opt, index);
+    Metrics metrics(opt, index);
+    metrics.body = document(opt, index, opt.rect.width());
     painter->save();
     metrics.paintCard(painter, opt, opt.rect);
     painter->restore();

@@ -4,8 +4,11 @@
 #include <QStyledItemDelegate>
 
 class QAbstractItemView;
+class QTextDocument;
 
 namespace linecard::ui {
+
+class CommentRenderer;
 
 // Draws one comment of a CommentThreadModel as a card: author and time, the word-wrapped
 // text, and the SPEC section 3 markers — the light-blue "external" card, the lock with who
@@ -38,14 +41,22 @@ public:
     static QList<MarkerLine> markerLines(const QModelIndex &index);
     // "from a contact" / "to a contact" for an external comment, else empty.
     static QString externalTag(const QModelIndex &index);
+    // The link under pos (view coordinates) in the comment's rendered text, if any.
+    QString anchorAt(
+        const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const;
+    // The comment's Markdown as drawn in a row of that width.
+    QTextDocument *document(
+        const QStyleOptionViewItem &option, const QModelIndex &index, int rowWidth) const;
+    CommentRenderer *renderer() const { return m_renderer; }
     // Names changed or rows were replaced: measure again.
-    void clearCache() { m_heights.clear(); }
+    void clearCache();
 
 private:
     struct Metrics;
     int layoutHeight(const QStyleOptionViewItem &option, const QModelIndex &index, int width) const;
 
     QAbstractItemView *m_view;
+    CommentRenderer *m_renderer;
     mutable QHash<qint64, QPair<int, int>> m_heights; // id → (width, height)
 };
 

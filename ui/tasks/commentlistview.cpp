@@ -3,12 +3,16 @@
 #include "commentdelegate.h"
 
 #include "models/commentthreadmodel.h"
+#include "ui/markdown/commentrenderer.h"
 
 #include <QApplication>
 #include <QClipboard>
 #include <QContextMenuEvent>
+#include <QDesktopServices>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QScrollBar>
+#include <QUrl>
 
 namespace linecard::ui {
 
@@ -31,6 +35,7 @@ CommentListView::CommentListView(QWidget *parent)
     setFrameShape(QFrame::NoFrame);
     setWordWrap(true);
     setSpacing(0);
+    setMouseTracking(true); // the hand over links
     connect(verticalScrollBar(), &QScrollBar::rangeChanged, this, &CommentListView::onRangeChanged);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this, [this] {
         if (!m_adjusting)
@@ -85,6 +90,37 @@ void CommentListView::dataChanged(
     m_delegate->clearCache();
     QListView::dataChanged(topLeft, bottomRight, roles);
     scheduleDelayedItemsLayout();
+}
+
+QString CommentListView::anchorAt(const QPoint &pos) const
+{
+    const QModelIndex index = indexAt(pos);
+    if (!index.isValid())
+        return {};
+    QStyleOptionViewItem option;
+    initViewItemOption(&option);
+    option.rect = visualRect(index);
+    return m_delegate->anchorAt(option, index, pos);
+}
+
+void CommentListView::mouseMoveEvent(QMouseEvent *event)
+{
+    viewport()->setCursor(
+        anchorAt(event->position().toPoint()).isEmpty() ? Qt::ArrowCursor : Qt::PointingHandCursor);
+    QListView::mouseMoveEvent(event);
+}
+
+void CommentListView::mouseReleaseEvent(QMouseEvent *event)
+{
+    const QString anchor
+        = event->button() == Qt::LeftButton ? anchorAt(event->position().toPoint()) : QString();
+    QListView::mouseReleaseEvent(event);
+    if (anchor.isEmpty())
+        return;
+    const QUrl url(anchor);
+    emit linkActivated(url);
+    if (CommentRenderer::isOpenableLink(url))
+        QDesktopServices::openUrl(url);
 }
 
 void CommentListView::copyCurrent()

@@ -21,8 +21,16 @@ public:
     // Keeps the newest comment in view as cards are laid out and live ones arrive, until
     // the operator scrolls away from the bottom.
     void followBottom();
+    // The link under pos (viewport coordinates), empty when none.
+    QString anchorAt(const QPoint &pos) const;
+
+signals:
+    // A link in a comment was clicked; http(s) and mailto links also open in the browser.
+    void linkActivated(const QUrl &url);
 
 protected:
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
     void dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight,
         const QList<int> &roles = QList<int>()) override;
     void contextMenuEvent(QContextMenuEvent *event) override;

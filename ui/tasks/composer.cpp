@@ -8,6 +8,7 @@
 #include "app/session.h"
 #include "models/commentthreadmodel.h"
 #include "models/peopledirectory.h"
+#include "ui/markdown/markdownpreview.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -16,6 +17,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -42,6 +44,9 @@ Composer::Composer(client::Session *session, QWidget *parent)
     , m_session(session)
     , m_rules(session->people(), session->me().id)
     , m_edit(new QPlainTextEdit(this))
+    , m_preview(new MarkdownPreview(this))
+    , m_editOrPreview(new QStackedWidget(this))
+    , m_previewToggle(new QToolButton(this))
     , m_notify(new PeoplePicker(tr("Notify…"), this))
     , m_hidden(new QToolButton(this))
     , m_visibleTo(new PeoplePicker(tr("Visible to…"), this))
@@ -54,6 +59,13 @@ Composer::Composer(client::Session *session, QWidget *parent)
     connect(m_edit, &QPlainTextEdit::textChanged, this, [this] {
         saveDraft();
         updateControls();
+        if (m_previewToggle->isChecked())
+            m_preview->setMarkdownText(m_edit->toPlainText());
+    });
+    connect(m_previewToggle, &QToolButton::toggled, this, [this](bool on) {
+        if (on)
+            m_preview->setMarkdownText(m_edit->toPlainText());
+        m_editOrPreview->setCurrentWidget(on ? static_cast<QWidget *>(m_preview) : m_edit);
     });
     connect(m_notify, &PeoplePicker::edited, this, [this] { m_notifyTouched = true; });
     connect(m_notify, &PeoplePicker::selectionChanged, this, [this] {
@@ -140,8 +152,16 @@ void Composer::buildControls()
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(8, 4, 8, 8);
     layout->setSpacing(4);
-    layout->addWidget(m_edit, 1);
+    m_previewToggle->setObjectName(QStringLiteral("previewToggle"));
+    m_previewToggle->setText(tr("Preview"));
+    m_previewToggle->setCheckable(true);
+    m_previewToggle->setToolTip(tr("Show the comment as it will read (Markdown)"));
+    m_preview->setMinimumHeight(m_edit->minimumHeight());
+    m_editOrPreview->addWidget(m_edit);
+    m_editOrPreview->addWidget(m_preview);
+    layout->addWidget(m_editOrPreview, 1);
     auto *row = new QHBoxLayout;
+    row->addWidget(m_previewToggle);
     row->addWidget(m_notify, 3);
     row->addWidget(m_hidden);
     row->addWidget(m_visibleTo, 2);
@@ -367,9 +387,10 @@ void Composer::send()
         QStringLiteral("/api/v1/tasks/%1/comments").arg(taskId), body, this,
         [this, taskId](const QJsonObject &comment) {
             m_sending = false;
-            if (taskId == m_taskId)
+            if (taskId == m_taskId) {
                 resetControls();
-            else if (m_session->drafts())
+                m_previewToggle->setChecked(false); // back to writing
+            } else if (m_session->drafts())
                 m_session->drafts()->clear(
                     QStringLiteral("task:%1").arg(taskId)); // sent from a task left since
             updateControls();

@@ -12,6 +12,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 class QToolButton;
 
 namespace linecard {
@@ -24,6 +25,7 @@ class Session;
 
 namespace linecard::ui {
 
+class MarkdownPreview;
 class PeoplePicker;
 
 // The reply box under a task's thread: the text, whom to notify (employees and contacts in
@@ -53,6 +55,9 @@ public:
     QPushButton *sendButton() const { return m_send; }
     QLabel *audienceLine() const { return m_audience; }
     QLabel *errorLine() const { return m_error; }
+    // "Preview": the text rendered as it will read in the thread, instead of the editor.
+    QToolButton *previewToggle() const { return m_previewToggle; }
+    MarkdownPreview *preview() const { return m_preview; }
 
 public slots:
     void send();
@@ -87,6 +92,9 @@ private:
     bool m_sending = false;
 
     QPlainTextEdit *m_edit;
+    MarkdownPreview *m_preview;
+    QStackedWidget *m_editOrPreview;
+    QToolButton *m_previewToggle;
     PeoplePicker *m_notify;
     QToolButton *m_hidden;
     PeoplePicker *m_visibleTo;

@@ -1,0 +1,53 @@
+#pragma once
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QString>
+
+namespace linecard::server {
+
+class Database;
+
+// One PBX request in the integration log, secrets already masked.
+struct IntegrationLogEntry
+{
+    qint64 id = 0;
+    QString receivedAt;
+    qint64 providerId = 0;
+    QString providerName;
+    QString remoteAddress;
+    QString method;
+    QString path;
+    QJsonObject headers;
+    QString body;
+    int status = 0;
+    QString answer;
+    qint64 callId = 0;
+    QString externalId;
+    QString numbers; // the digits of the numbers in the request, space-separated
+    QJsonArray events; // [{id, kind}] the call events it produced
+
+    QJsonObject toJson() const;
+};
+
+// The bounded log of raw PBX requests: the newest `capacity` rows stay.
+class IntegrationLogStore
+{
+public:
+    explicit IntegrationLogStore(Database &db)
+        : m_db(db)
+    { }
+
+    // LINECARD_INTEGRATION_LOG_SIZE, else 1000.
+    static int capacity();
+
+    qint64 append(const IntegrationLogEntry &entry);
+    // Newest first; callId matches the PBX's call id or ours, number any run of its digits.
+    QList<IntegrationLogEntry> list(
+        const QString &callId, const QString &numberDigits, int limit, qint64 beforeId);
+
+private:
+    Database &m_db;
+};
+
+} // namespace linecard::server
