@@ -7,6 +7,10 @@
 #include <QFile>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QTimer>
+
+#include <memory>
+#include <utility>
 
 namespace linecard::client {
 
@@ -57,8 +61,19 @@ void TokenStore::save(const QString &account, const QString &token, std::functio
     auto *job = new QKeychain::WritePasswordJob(service, this);
     job->setKey(account);
     job->setTextData(token);
-    connect(
-        job, &QKeychain::Job::finished, this, [this, account, token, done](QKeychain::Job *job) {
+    auto answered = std::make_shared<bool>(false);
+    QTimer::singleShot(keychainTimeoutMs, this, [this, account, token, done, answered] {
+        if (std::exchange(*answered, true))
+            return;
+        noteFallback(tr("The keychain did not answer."));
+        writeFile(account, token);
+        if (done)
+            done();
+    });
+    connect(job, &QKeychain::Job::finished, this,
+        [this, account, token, done, answered](QKeychain::Job *job) {
+            if (std::exchange(*answered, true))
+                return;
             if (job->error() != QKeychain::NoError) {
                 noteFallback(job->errorString());
                 writeFile(account, token);
@@ -75,16 +90,28 @@ void TokenStore::load(const QString &account, std::function<void(const QString &
 {
     auto *job = new QKeychain::ReadPasswordJob(service, this);
     job->setKey(account);
-    connect(job, &QKeychain::Job::finished, this, [this, account, done](QKeychain::Job *job) {
-        auto *read = static_cast<QKeychain::ReadPasswordJob *>(job);
-        if (read->error() == QKeychain::NoError && !read->textData().isEmpty()) {
-            done(read->textData());
+    // A keychain that never answers (a stuck secret service, an event loop without GLib for
+    // libsecret) must not hold the start-up: after a while the file decides.
+    auto answered = std::make_shared<bool>(false);
+    QTimer::singleShot(keychainTimeoutMs, this, [this, account, done, answered] {
+        if (std::exchange(*answered, true))
             return;
-        }
-        if (read->error() != QKeychain::EntryNotFound)
-            noteFallback(read->errorString());
+        noteFallback(tr("The keychain did not answer."));
         done(readFile(account));
     });
+    connect(
+        job, &QKeychain::Job::finished, this, [this, account, done, answered](QKeychain::Job *job) {
+            if (std::exchange(*answered, true))
+                return;
+            auto *read = static_cast<QKeychain::ReadPasswordJob *>(job);
+            if (read->error() == QKeychain::NoError && !read->textData().isEmpty()) {
+                done(read->textData());
+                return;
+            }
+            if (read->error() != QKeychain::EntryNotFound)
+                noteFallback(read->errorString());
+            done(readFile(account));
+        });
     job->start();
 }
 

@@ -30,6 +30,7 @@ signals:
     void keychainUnavailable(const QString &reason);
 
 private:
+    static constexpr int keychainTimeoutMs = 3000; // then the owner-only file decides
     void noteFallback(const QString &reason);
     bool writeFile(const QString &account, const QString &token);
     QString readFile(const QString &account) const;

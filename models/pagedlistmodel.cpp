@@ -1,5 +1,7 @@
 #include "pagedlistmodel.h"
 
+#include <QCborValue>
+
 namespace linecard {
 
 PagedListModel::PagedListModel(QObject *parent)
@@ -28,6 +30,9 @@ void PagedListModel::setQuery(const QString &path, const QUrlQuery &query)
     m_query = query;
     m_cursor.clear();
     m_rows.clear();
+    m_parsed.clear();
+    m_ids.clear();
+    m_idSet.clear();
     m_loading = false;
     m_atEnd = m_path.isEmpty() || !m_source;
     m_error.clear();
@@ -60,9 +65,9 @@ QVariant PagedListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const QJsonObject &row = m_rows.at(index.row());
     if (role == IdRole)
-        return row.value(QStringLiteral("id")).toVariant().toLongLong();
+        return m_ids.at(index.row());
+    const QJsonObject row = parsedRow(index.row());
     if (role == JsonRole)
         return row;
     return roleData(row, index.column(), role);
@@ -113,10 +118,15 @@ void PagedListModel::fetchMore(const QModelIndex &parent)
                 return;
             }
             setError({});
-            QList<QJsonObject> fresh;
-            for (const QJsonObject &item : reply.items)
-                if (rowOfId(qint64(item.value(QStringLiteral("id")).toDouble())) < 0)
-                    fresh.append(item); // already here through a live event
+            QList<QByteArray> fresh;
+            QList<qint64> freshIds;
+            for (const QJsonObject &item : reply.items) {
+                const qint64 id = idOf(item);
+                if (m_idSet.contains(id) || freshIds.contains(id))
+                    continue; // already here through a live event
+                fresh.append(pack(item));
+                freshIds.append(id);
+            }
             // Cursor and state first: a view may call fetchMore() again from rowsInserted, and
             // must then ask for the next page, not this one again.
             m_cursor = reply.nextCursor;
@@ -125,18 +135,43 @@ void PagedListModel::fetchMore(const QModelIndex &parent)
             if (!fresh.isEmpty()) {
                 beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
                 m_rows.append(fresh);
+                m_ids.append(freshIds);
+                for (qint64 id : std::as_const(freshIds))
+                    m_idSet.insert(id);
                 endInsertRows();
             }
             emit pageLoaded();
         });
 }
 
+QByteArray PagedListModel::pack(const QJsonObject &item)
+{
+    return QCborValue::fromJsonValue(item).toCbor();
+}
+
+QJsonObject PagedListModel::parsedRow(int row) const
+{
+    const qint64 id = m_ids.at(row);
+    if (const QJsonObject *cached = m_parsed.object(id))
+        return *cached;
+    auto *parsed = new QJsonObject(QCborValue::fromCbor(m_rows.at(row)).toJsonValue().toObject());
+    m_parsed.insert(id, parsed);
+    return *parsed;
+}
+
+QJsonObject PagedListModel::rowJson(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? parsedRow(row) : QJsonObject();
+}
+
+qint64 PagedListModel::idOf(const QJsonObject &item)
+{
+    return qint64(item.value(QStringLiteral("id")).toDouble());
+}
+
 int PagedListModel::rowOfId(qint64 id) const
 {
-    for (int i = 0; i < m_rows.size(); ++i)
-        if (qint64(m_rows.at(i).value(QStringLiteral("id")).toDouble()) == id)
-            return i;
-    return -1;
+    return m_idSet.contains(id) ? int(m_ids.indexOf(id)) : -1;
 }
 
 int PagedListModel::rowForNew(const QJsonObject &) const
@@ -151,17 +186,20 @@ bool PagedListModel::movesToTopOnUpdate(const QJsonObject &, const QJsonObject &
 
 void PagedListModel::upsert(const QJsonObject &item)
 {
-    const int row = rowOfId(qint64(item.value(QStringLiteral("id")).toDouble()));
+    const qint64 id = idOf(item);
+    const int row = rowOfId(id);
     if (row >= 0) {
-        const QJsonObject before = m_rows.at(row);
+        const QJsonObject before = parsedRow(row);
+        m_parsed.remove(id);
         if (row > 0 && movesToTopOnUpdate(before, item)) {
             beginMoveRows({}, row, row, {}, 0);
             m_rows.move(row, 0);
+            m_ids.move(row, 0);
             endMoveRows();
-            m_rows[0] = item;
+            m_rows[0] = pack(item);
             rowChanged(0);
         } else {
-            m_rows[row] = item;
+            m_rows[row] = pack(item);
             rowChanged(row);
         }
         return;
@@ -170,7 +208,9 @@ void PagedListModel::upsert(const QJsonObject &item)
     if (at < 0 || at > m_rows.size())
         return;
     beginInsertRows({}, at, at);
-    m_rows.insert(at, item);
+    m_rows.insert(at, pack(item));
+    m_ids.insert(at, id);
+    m_idSet.insert(id);
     endInsertRows();
 }
 
@@ -181,6 +221,9 @@ void PagedListModel::removeId(qint64 id)
         return;
     beginRemoveRows({}, row, row);
     m_rows.removeAt(row);
+    m_parsed.remove(id);
+    m_ids.removeAt(row);
+    m_idSet.remove(id);
     endRemoveRows();
 }
 

@@ -3,7 +3,9 @@
 #include "datasource.h"
 
 #include <QAbstractTableModel>
+#include <QCache>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrlQuery>
 
 namespace linecard {
@@ -44,8 +46,11 @@ public:
     bool canFetchMore(const QModelIndex &parent = {}) const override;
     void fetchMore(const QModelIndex &parent = {}) override;
 
-    QJsonObject rowJson(int row) const { return m_rows.value(row); }
+    QJsonObject rowJson(int row) const;
     int rowOfId(qint64 id) const;
+    static qint64 idOf(const QJsonObject &item); // the "id" every row carries
+    static QByteArray pack(const QJsonObject &item);
+    QJsonObject parsedRow(int row) const; // a copy: the cache may drop its entry later
     // Inserts or replaces a row by id (a live event); new rows go where rowForNew says.
     void upsert(const QJsonObject &item);
     void removeId(qint64 id);
@@ -75,7 +80,14 @@ private:
     QString m_path;
     QUrlQuery m_query;
     QString m_cursor;
-    QList<QJsonObject> m_rows;
+    // Rows are kept as compact CBOR and parsed again for the few a view shows (the cache
+    // holds those, by id): a QJsonObject per row costs ~1 KB, too much at 100,000 rows.
+    QList<QByteArray> m_rows;
+    mutable QCache<qint64, QJsonObject> m_parsed {512};
+    // The rows' ids, in row order and as a set: finding a row must not parse JSON, or a
+    // list scrolled to 100,000 rows costs a quadratic number of lookups.
+    QList<qint64> m_ids;
+    QSet<qint64> m_idSet;
     int m_pageSize = 50;
     int m_generation = 0;
     bool m_loading = false;

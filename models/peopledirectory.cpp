@@ -1,5 +1,9 @@
 #include "peopledirectory.h"
 
+#include <QStringList>
+
+#include <utility>
+
 namespace linecard {
 
 PeopleDirectory::PeopleDirectory(QObject *parent)
@@ -42,15 +46,32 @@ QString PeopleDirectory::name(qint64 id)
         return it->name;
     if (m_source && !m_requested.contains(id)) {
         m_requested.insert(id);
-        m_source->fetchObject(QStringLiteral("/api/v1/contacts/%1").arg(id), this,
-            [this](bool ok, const QJsonObject &json) {
-                if (ok)
-                    insertJson(json);
-                else // not a contact: perhaps a colleague added since
-                    loadEmployees();
-            });
+        // The names a view asks for while it paints go out as one request (GET
+        // /api/v1/people?ids=), not one per row: a long list stays a request per page.
+        if (m_pendingNames.isEmpty())
+            QMetaObject::invokeMethod(
+                this, &PeopleDirectory::fetchPendingNames, Qt::QueuedConnection);
+        m_pendingNames.append(id);
     }
     return tr("#%1").arg(id);
+}
+
+void PeopleDirectory::fetchPendingNames()
+{
+    const QList<qint64> ids = std::exchange(m_pendingNames, {});
+    for (qsizetype from = 0; from < ids.size() && m_source; from += 200) {
+        QStringList batch;
+        for (qint64 id : ids.mid(from, 200))
+            batch << QString::number(id);
+        QUrlQuery query;
+        query.addQueryItem(QStringLiteral("ids"), batch.join(u','));
+        m_source->fetchPage(
+            QStringLiteral("/api/v1/people"), query, this, [this](const PageReply &reply) {
+                // Ids the server leaves out stay as placeholders: it will not name them.
+                for (const QJsonObject &item : reply.items)
+                    insertJson(item);
+            });
+    }
 }
 
 std::optional<Person> PeopleDirectory::person(qint64 id) const

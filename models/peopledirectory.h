@@ -10,7 +10,9 @@
 namespace linecard {
 
 // The names (and cards) of the people the client shows: employees are loaded once,
-// contacts on first use. Views ask name(id) and repaint on personChanged.
+// others on first use, a batch at a time (GET /api/v1/people?ids=): an employee gets whole
+// cards, a contact signed in only the names of the people on what it may see. Views ask
+// name(id) and repaint on personChanged.
 class PeopleDirectory : public QObject
 {
     Q_OBJECT
@@ -33,7 +35,10 @@ signals:
     void employeesLoaded();
 
 private:
+    void fetchPendingNames();
+
     DataSource *m_source = nullptr;
+    QList<qint64> m_pendingNames;
     QHash<qint64, Person> m_people;
     QSet<qint64> m_requested;
     bool m_loadingEmployees = false;

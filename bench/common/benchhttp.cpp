@@ -1,13 +1,22 @@
 #include "benchhttp.h"
 
+#include <QEventLoop>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QTcpSocket>
+#include <QTimer>
 
 #include <chrono>
 #include <ctime>
 
 namespace linecard::bench {
+
+void idle(int ms)
+{
+    QEventLoop loop;
+    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
+    loop.exec();
+}
 
 qint64 nowNs()
 {

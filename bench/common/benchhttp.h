@@ -13,6 +13,8 @@ namespace linecard::bench {
 
 // Nanoseconds on the steady clock every part of a benchmark reads.
 qint64 nowNs();
+// Lets the calling thread's event loop run for ms (replies, sockets, timers).
+void idle(int ms);
 // CPU time this process (client and in-process server threads) has used, in nanoseconds:
 // what a request costs whatever else the machine is busy with.
 qint64 processCpuNs();

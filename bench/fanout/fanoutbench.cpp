@@ -18,13 +18,6 @@
 
 namespace linecard::bench {
 
-static void idle(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
 int runFanoutBench(int argc, char *argv[])
 {
     BenchProgram::prepareEnvironment();

@@ -1,65 +1,18 @@
 #include "screenpopbench.h"
 
-#include "common/benchdata.h"
 #include "common/benchhttp.h"
 #include "common/benchprogram.h"
 #include "common/benchserver.h"
 #include "common/eventsockets.h"
+#include "common/pbxsetup.h"
 #include "common/samples.h"
-
-#include "server/store/database.h"
-#include "server/store/linestore.h"
-#include "server/store/providerstore.h"
-
-#include "models/phonenumber.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QTimer>
-#include <QUrl>
 
 namespace linecard::bench {
-
-namespace {
-
-const QString providerToken = QStringLiteral("bench-planfix-token");
-const QString lineNumber = QStringLiteral("+7 495 120-00-01");
-
-void idle(int ms)
-{
-    QEventLoop loop;
-    QTimer::singleShot(ms, &loop, &QEventLoop::quit);
-    loop.exec();
-}
-
-QByteArray form(const QList<std::pair<QString, QString>> &fields)
-{
-    QByteArray body;
-    for (const auto &[key, value] : fields) {
-        if (!body.isEmpty())
-            body += '&';
-        body += QUrl::toPercentEncoding(key) + '='
-            + QUrl::toPercentEncoding(value, " ").replace(' ', '+');
-    }
-    return body;
-}
-
-QByteArray planFixEvent(const QString &event, const QString &callId, const QString &phone,
-    const QString &ext, const QList<std::pair<QString, QString>> &extra = {})
-{
-    return form(
-        QList<std::pair<QString, QString>> {{QStringLiteral("cmd"), QStringLiteral("event")},
-            {QStringLiteral("type"), QStringLiteral("in")}, {QStringLiteral("event"), event},
-            {QStringLiteral("phone"), phone},
-            {QStringLiteral("diversion"), QStringLiteral("74951200001")},
-            {QStringLiteral("ext"), ext}, {QStringLiteral("callid"), callId},
-            {QStringLiteral("planfix_token"), providerToken}}
-        + extra);
-}
-
-} // namespace
 
 int runScreenPopBench(int argc, char *argv[])
 {
@@ -73,66 +26,16 @@ int runScreenPopBench(int argc, char *argv[])
     program.addCount(QStringLiteral("calls"), QStringLiteral("Measured calls"), 300, 5);
     program.addCount(QStringLiteral("warmup"), QStringLiteral("Unmeasured calls first"), 20, 1);
     program.addCount(QStringLiteral("seed"), QStringLiteral("Random seed"), 5, 5);
-    DataSpec smoke;
-    smoke.contacts = 500;
-    smoke.tasks = 100;
-    smoke.employees = 2;
-    if (!program.start(smoke))
+    if (!program.start(PbxSetup::smokeData()))
         return 2;
     QTextStream &out = program.out();
     const int calls = program.count(QStringLiteral("calls"));
     const int warmup = program.count(QStringLiteral("warmup"));
-    QRandomGenerator rng(quint32(program.count(QStringLiteral("seed"))));
 
-    QString summary, token, extension;
-    QStringList callers;
-    {
-        BenchData data(program.dataDir());
-        QSqlQuery op = data.db().exec(
-            QStringLiteral("SELECT p.id, e.extension FROM people p JOIN extensions e ON "
-                           "e.person_id = p.id WHERE p.login = 'op1'"));
-        if (!op.next()) {
-            out << "the data set has no operator op1 with an extension (linecard-datagen "
-                   "--employees 1 or more)\n";
-            return 1;
-        }
-        const qint64 operatorId = op.value(0).toLongLong();
-        extension = op.value(1).toString();
-        server::Transaction tx(data.db());
-        token = data.rows().issueToken(operatorId);
-        server::ProviderStore providers(data.db());
-        if (!providers.byToken(providerToken)) {
-            server::Provider p;
-            p.name = QStringLiteral("Bench PBX");
-            p.format = server::Provider::Format::PlanFix;
-            providers.create(p, providerToken);
-        }
-        server::LineStore lines(data.db());
-        if (!lines.findByNumber(lineNumber)) {
-            Line l;
-            l.number = lineNumber;
-            l.name = QStringLiteral("Bench line");
-            l.color = QStringLiteral("#2e7d32");
-            lines.create(l);
-        }
-        tx.commit();
-        // Known callers: the numbers of random contacts, as they were written down.
-        QSqlQuery range = data.db().exec(QStringLiteral("SELECT MIN(id), MAX(id) FROM phones"));
-        range.next();
-        const qint64 minId = range.value(0).toLongLong(), maxId = range.value(1).toLongLong();
-        while (callers.size() < warmup + calls) {
-            const qint64 id = minId + qint64(rng.bounded(quint64(maxId - minId + 1)));
-            const QString number = data.db()
-                                       .scalar(QStringLiteral("SELECT number FROM phones WHERE id "
-                                                              "= :id AND e164 IS NOT NULL"),
-                                           {{QStringLiteral("id"), id}})
-                                       .toString();
-            if (!number.isEmpty())
-                callers << number;
-        }
-        summary = data.summary();
-    }
-    program.printHeader(summary);
+    PbxSetup pbx;
+    if (!pbx.start(program, warmup + calls))
+        return 1;
+    const QString token = pbx.operatorToken;
     out << "server: in-process LinecardServer on its own thread; PBX: QNetworkAccessManager "
            "(the INCOMING), operator: one QWebSocket event stream, both on the main thread; known "
            "callers\n";
@@ -153,7 +56,7 @@ int runScreenPopBench(int argc, char *argv[])
     const QString run = QString::number(nowNs(), 36);
     for (int i = 0; i < warmup + calls; ++i) {
         const QString callId = QStringLiteral("bench-%1-%2").arg(run).arg(i);
-        const QString phone = callers.at(i);
+        const QString phone = pbx.callers.at(i);
         operatorStream.expect([callId](const QString &text) {
             return text.contains(QLatin1String("\"call.ringing\"")) && text.contains(callId);
         });
@@ -162,7 +65,7 @@ int runScreenPopBench(int argc, char *argv[])
         const qint64 cpuBefore = processCpuNs();
         const qint64 sent = nowNs();
         http.postAsync(QStringLiteral("/tel/api"),
-            planFixEvent(QStringLiteral("INCOMING"), callId, phone, extension),
+            PbxSetup::planFixEvent(QStringLiteral("INCOMING"), callId, phone, pbx.extension),
             "application/x-www-form-urlencoded", {}, [&](const HttpReply &r) {
                 reply = r;
                 replied = true;
@@ -186,10 +89,10 @@ int runScreenPopBench(int argc, char *argv[])
         }
         // The operator answers, the call ends (not timed).
         http.post(QStringLiteral("/tel/api"),
-            planFixEvent(QStringLiteral("ACCEPTED"), callId, phone, extension), {},
+            PbxSetup::planFixEvent(QStringLiteral("ACCEPTED"), callId, phone, pbx.extension), {},
             "application/x-www-form-urlencoded");
         http.post(QStringLiteral("/tel/api"),
-            planFixEvent(QStringLiteral("COMPLETED"), callId, phone, extension,
+            PbxSetup::planFixEvent(QStringLiteral("COMPLETED"), callId, phone, pbx.extension,
                 {{QStringLiteral("status"), QStringLiteral("Success")},
                     {QStringLiteral("duration"), QStringLiteral("30")}}),
             {}, "application/x-www-form-urlencoded");

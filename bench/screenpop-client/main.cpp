@@ -1,0 +1,6 @@
+#include "screenpopclientbench.h"
+
+int main(int argc, char *argv[])
+{
+    return linecard::bench::runScreenPopClientBench(argc, argv);
+}
