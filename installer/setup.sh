@@ -21,6 +21,8 @@ packages=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
     libssl-dev sqlite3 clang-format
     xvfb xauth dbus-x11
+    librsvg2-bin dpkg-dev fakeroot file lintian appstream desktop-file-utils
+    libkf5syntaxhighlighting-tools
 )
 
 as_root() {

@@ -1,6 +1,7 @@
 #include "linecardserver.h"
 
 #include "auth/passwordhasher.h"
+#include "events/freshaudience.h"
 #include "http/apiserver.h"
 #include "http/routes.h"
 #include "logging.h"
@@ -44,6 +45,7 @@ void LinecardServer::start()
     auto authenticate = [this](const QByteArray &token) { return m_auth->authenticate(token); };
     m_events = new EventHub(*m_eventLog, *m_settings, authenticate);
     m_events->setPingInterval(m_options.pingIntervalMs);
+    m_events->setAudienceSource(FreshAudience(*m_tasks, *m_comments));
     m_context.reset(new ServerContext {
         *m_db, *m_people, *m_tasks, *m_comments, *m_settings, *m_auth, *m_events});
 

@@ -4,7 +4,7 @@
 <context>
     <name>CommentAudience</name>
     <message>
-        <location filename="../../ui/tasks/commentaudience.cpp" line="+84"/>
+        <location filename="../../ui/tasks/commentaudience.cpp" line="+86"/>
         <source>everyone at %1</source>
         <translation>все контакты компании %1</translation>
     </message>
@@ -40,15 +40,36 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/localworkspace.cpp" line="+47"/>
+        <location filename="../../app/localworkspace.cpp" line="+48"/>
         <source>Workspace owner</source>
         <translation>Владелец рабочего пространства</translation>
     </message>
 </context>
 <context>
+    <name>SessionAutostart</name>
+    <message>
+        <location filename="../../app/sessionautostart.cpp" line="+56"/>
+        <source>Cannot remove %1.</source>
+        <translation>Не удалось удалить %1.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Не удалось создать папку для %1.</translation>
+    </message>
+</context>
+<context>
+    <name>TaskListModel</name>
+    <message>
+        <location filename="../../ui/tasks/taskspanel.cpp" line="+77"/>
+        <source>Cancelled</source>
+        <translation>Отменённая</translation>
+    </message>
+</context>
+<context>
     <name>linecard::PeopleDirectory</name>
     <message>
-        <location filename="../../models/peopledirectory.cpp" line="+52"/>
+        <location filename="../../models/peopledirectory.cpp" line="+56"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
@@ -97,6 +118,44 @@
     </message>
 </context>
 <context>
+    <name>linecard::client::CallCenter</name>
+    <message>
+        <location filename="../../app/callcenter.cpp" line="+131"/>
+        <source>The PBX could not place the call: %1</source>
+        <translation>АТС не смогла начать звонок: %1</translation>
+    </message>
+    <message>
+        <location line="+110"/>
+        <source>The call could not be attached: %1</source>
+        <translation>Не удалось прикрепить звонок: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The caller could not be changed: %1</source>
+        <translation>Не удалось сменить звонящего: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call could not be taken: %1</source>
+        <translation>Не удалось взять звонок: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The missed call could not be marked handled: %1</source>
+        <translation>Не удалось отметить пропущенный звонок обработанным: %1</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>“%1” is not a number to call.</source>
+        <translation>«%1» — не номер, по которому можно позвонить.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>The call could not start: %1</source>
+        <translation>Звонок не начался: %1</translation>
+    </message>
+</context>
+<context>
     <name>linecard::client::RestClient</name>
     <message>
         <location filename="../../app/restclient.cpp" line="+14"/>
@@ -112,7 +171,7 @@
 <context>
     <name>linecard::client::Session</name>
     <message>
-        <location filename="../../app/session.cpp" line="+62"/>
+        <location filename="../../app/session.cpp" line="+65"/>
         <source>Wrong login or password.</source>
         <translation>Неверный логин или пароль.</translation>
     </message>
@@ -122,20 +181,216 @@
         <translation>Войдите в систему.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>The session has ended; please sign in again.</source>
         <translation>Сеанс завершён, войдите снова.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>The server sent an unreadable user.</source>
         <translation>Сервер прислал некорректные данные пользователя.</translation>
     </message>
 </context>
 <context>
+    <name>linecard::client::TokenStore</name>
+    <message>
+        <location filename="../../app/tokenstore.cpp" line="+68"/>
+        <location line="+31"/>
+        <source>The keychain did not answer.</source>
+        <translation>Связка ключей не ответила.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::AccessDialog</name>
+    <message>
+        <location filename="../../ui/contacts/accessdialog.cpp" line="+26"/>
+        <source>Show</source>
+        <translation>Показать</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Take access away</source>
+        <translation>&amp;Закрыть доступ</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Access for %1</source>
+        <translation>Доступ для %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>With access, %1 signs in to Linecard and sees only their own tasks, and in them only the comments addressed to them (as the account settings say). Internal and hidden comments, other contacts, calls and settings stay closed to them.</source>
+        <translation>С доступом %1 входит в Linecard и видит только свои задачи, а в них — только адресованные ему комментарии (как задано в настройках аккаунта). Внутренние и скрытые комментарии, другие контакты, звонки и настройки остаются для него закрытыми.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+120"/>
+        <source>unchanged</source>
+        <translation>без изменений</translation>
+    </message>
+    <message>
+        <location line="-120"/>
+        <source>at least 8 characters</source>
+        <translation>не короче 8 символов</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Generate</source>
+        <translation>&amp;Придумать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Make up a password to read out or send to the contact</source>
+        <translation>Придумать пароль, чтобы продиктовать или отправить его контакту</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>&lt;b&gt;%1 has access&lt;/b&gt; and signs in as &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>&lt;b&gt;У %1 есть доступ&lt;/b&gt;, логин — &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&lt;b&gt;%1 has no access.&lt;/b&gt;</source>
+        <translation>&lt;b&gt;У %1 нет доступа.&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>&amp;Give access</source>
+        <translation>&amp;Дать доступ</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The login must not be empty or contain spaces.</source>
+        <translation>Логин не может быть пустым или содержать пробелы.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set a password for the first sign-in.</source>
+        <translation>Задайте пароль для первого входа.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The password must have at least 8 characters.</source>
+        <translation>Пароль должен быть не короче 8 символов.</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>This login is taken: choose another.</source>
+        <translation>Этот логин занят — выберите другой.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::AccountSettingsDialog</name>
+    <message>
+        <location filename="../../ui/settings/accountsettingsdialog.cpp" line="+36"/>
+        <source>Contacts see only the comments addressed to them</source>
+        <translation>Контакты видят только адресованные им комментарии</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share within the client&apos;s company</source>
+        <translation>Общий доступ внутри компании клиента</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attach call records as hidden comments</source>
+        <translation>Добавлять записи о звонках скрытыми комментариями</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Create a contact for an unknown caller</source>
+        <translation>Создавать контакт для неизвестного абонента</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account settings</source>
+        <translation>Настройки аккаунта</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>What contacts with access see</source>
+        <translation>Что видят контакты с доступом</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their own comments and those that notify them. Off: every comment of their tasks that is neither internal nor hidden.</source>
+        <translation>Свои комментарии и те, в которых их уведомили. Если выключено — все комментарии их задач, кроме внутренних и скрытых.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Also what was addressed to colleagues of their company, and the tasks of their company: a new manager on the client&apos;s side follows the old one&apos;s correspondence.</source>
+        <translation>А также то, что адресовано коллегам из их компании, и задачи их компании: новый менеджер со стороны клиента продолжит переписку прежнего.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the contact&apos;s card</source>
+        <translation>карточку контакта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>the contact&apos;s last active task</source>
+        <translation>последнюю активную задачу контакта</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Put a call&apos;s record on:</source>
+        <translation>Записывать звонок в:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Only who took the call (or whom it rang) and administrators see them. Call records are never shown to contacts.</source>
+        <translation>Их видят только ответивший (или те, кому звонили) и администраторы. Контактам записи о звонках не показываются никогда.</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>The server sent unreadable settings: %1</source>
+        <translation>Сервер прислал нечитаемые настройки: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The settings could not be loaded: %1</source>
+        <translation>Не удалось загрузить настройки: %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Not saved: %1</source>
+        <translation>Не сохранено: %1</translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::ActivityDelegate</name>
     <message>
-        <location filename="../../ui/contacts/activitydelegate.cpp" line="+68"/>
+        <location filename="../../ui/contacts/activitydelegate.cpp" line="+87"/>
         <source>Task #%1</source>
         <translation>Задача #%1</translation>
     </message>
@@ -158,11 +413,6 @@
         <location line="+2"/>
         <source>Call record</source>
         <translation>Запись звонка</translation>
-    </message>
-    <message>
-        <location line="+71"/>
-        <source>🔒 %1</source>
-        <translation>🔒 %1</translation>
     </message>
 </context>
 <context>
@@ -189,19 +439,451 @@
     </message>
 </context>
 <context>
+    <name>linecard::ui::CallCommentDialog</name>
+    <message>
+        <location filename="../../ui/calls/callcommentdialog.cpp" line="+25"/>
+        <source>&amp;Hidden from contacts</source>
+        <translation>&amp;Скрыт от контактов</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Comment on the call</source>
+        <translation>Комментарий к звонку</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1&apos;s card</source>
+        <translation>Карточка: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Task #%1 %2</source>
+        <translation>Задача №%1 %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>What the caller wants, what was agreed…</source>
+        <translation>Что хочет звонящий, о чём договорились…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Every employee sees it; no contact does.</source>
+        <translation>Видят все сотрудники, ни один контакт не видит.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Post</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;On:</source>
+        <translation>&amp;Где:</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>The caller has no card to comment on; open a task instead.</source>
+        <translation>У звонящего нет карточки для комментария — откройте задачу.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write the comment first.</source>
+        <translation>Сначала напишите комментарий.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not posted: %1</source>
+        <translation>Не отправлено: %1</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::CallTaskPanel</name>
+    <message>
+        <location filename="../../ui/calls/calltaskpanel.cpp" line="+20"/>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The task opened before this one</source>
+        <translation>Задача, открытая перед этой</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Forward</source>
+        <translation>Вперёд</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+63"/>
+        <source>Attach the call here</source>
+        <translation>Прикрепить звонок сюда</translation>
+    </message>
+    <message>
+        <location line="-57"/>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the task and give the card the room</source>
+        <translation>Закрыть задачу и отдать место карточке</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>The call is attached here</source>
+        <translation>Звонок прикреплён сюда</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::CallTrayLink</name>
+    <message>
+        <location filename="../../ui/shell/calltraylink.cpp" line="+40"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Missed call</source>
+        <translation>Пропущенный звонок</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::CallWindow</name>
+    <message>
+        <location filename="../../ui/calls/callwindow.cpp" line="+40"/>
+        <source>&amp;Attach to a task…</source>
+        <translation>&amp;Прикрепить к задаче…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;comment…</source>
+        <translation>Новый &amp;комментарий…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>This is the caller</source>
+        <translation>Звонит этот контакт</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The call&apos;s record goes to the task you choose</source>
+        <translation>Запись о звонке попадёт в выбранную задачу</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Write a comment; the call&apos;s record joins it</source>
+        <translation>Напишите комментарий — запись о звонке присоединится к нему</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Incoming call — ringing</source>
+        <translation>Входящий звонок — звонит</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outgoing call — ringing</source>
+        <translation>Исходящий звонок — вызов</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On the line</source>
+        <translation>Разговор</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered by %1</source>
+        <translation>Ответил(а) %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered</source>
+        <translation>Отвечен</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ended</source>
+        <translation>Завершён</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended: %1</source>
+        <translation>Завершён: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed</source>
+        <translation>Пропущен</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Unknown line</source>
+        <translation>Неизвестная линия</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>number withheld</source>
+        <translation>номер скрыт</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From %1</source>
+        <translation>От %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To %1</source>
+        <translation>Кому: %1</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The caller&apos;s number is withheld or internal: there is no card to show.</source>
+        <translation>Номер звонящего скрыт или внутренний: карточки нет.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n contacts have this number:</source>
+        <translation>
+            <numerusform>Этот номер у %n контакта:</numerusform>
+            <numerusform>Этот номер у %n контактов:</numerusform>
+            <numerusform>Этот номер у %n контактов:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>The call&apos;s record goes with your comment.</source>
+        <translation>Запись о звонке будет в вашем комментарии.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The call&apos;s record goes to task #%1.</source>
+        <translation>Запись о звонке попадёт в задачу №%1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The call&apos;s record goes to task “%1”.</source>
+        <translation>Запись о звонке попадёт в задачу «%1».</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not attached: the record goes where the account settings say.</source>
+        <translation>Не прикреплён: запись попадёт туда, куда велят настройки аккаунта.</translation>
+    </message>
+    <message>
+        <location line="+78"/>
+        <source>The call is now %1&apos;s.</source>
+        <translation>Звонок теперь привязан к контакту %1.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::CallsPanel</name>
+    <message>
+        <location filename="../../ui/calls/callspanel.cpp" line="+38"/>
+        <source>&amp;Open the call</source>
+        <translation>&amp;Открыть звонок</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Take the call</source>
+        <translation>&amp;Взять звонок</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>Call &amp;back</source>
+        <translation>Перез&amp;вонить</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Mark &amp;handled</source>
+        <translation>Отметить &amp;обработанным</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open the &amp;contact</source>
+        <translation>Открыть &amp;контакт</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Line</source>
+        <translation>Линия</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name at the time</source>
+        <translation>Имя на момент звонка</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Become the owner of a call answered on a shared handset</source>
+        <translation>Стать владельцем звонка, принятого на общей трубке</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nobody needs to call back: take it off the team&apos;s list</source>
+        <translation>Перезванивать не нужно: убрать из списка команды</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Current</source>
+        <translation>Текущие</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+173"/>
+        <source>Missed</source>
+        <translation>Пропущенные</translation>
+    </message>
+    <message>
+        <location line="-172"/>
+        <source>History</source>
+        <translation>История</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The line an outgoing call goes out on</source>
+        <translation>Линия, с которой уходит исходящий звонок</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call out &amp;on:</source>
+        <translation>Звонить &amp;с линии:</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Dialling %1…</source>
+        <translation>Набираем %1…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Your phone rings first: pick it up to call %1.</source>
+        <translation>Сначала зазвонит ваш телефон: снимите трубку, чтобы позвонить на %1.</translation>
+    </message>
+    <message>
+        <location line="+50"/>
+        <source>the call&apos;s own line</source>
+        <translation>линия самого звонка</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Current (%1)</source>
+        <translation>Текущие (%1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missed (%1)</source>
+        <translation>Пропущенные (%1)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Ringing</source>
+        <translation>Звонит</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Dialling</source>
+        <translation>Набор</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>On the line</source>
+        <translation>Разговор</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Answered by %1</source>
+        <translation>Ответил(а) %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Answered on a shared handset</source>
+        <translation>Принят на общей трубке</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Ended, %1</source>
+        <translation>Завершён, %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missed, handled</source>
+        <translation>Пропущен, обработан</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Incoming</source>
+        <translation>Входящий</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Outgoing</source>
+        <translation>Исходящий</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>withheld</source>
+        <translation>скрыт</translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::ClientStartup</name>
     <message>
-        <location filename="../../ui/shell/clientstartup.cpp" line="+28"/>
+        <location filename="../../ui/shell/clientstartup.cpp" line="+33"/>
         <source>No keychain service is running (%1); the sign-in token is kept in a file only you can read.</source>
         <translation>Служба хранения паролей не запущена (%1); токен входа сохранён в файле, доступном только вам.</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+61"/>
         <source>Opening the local workspace…</source>
         <translation>Открытие локального рабочего пространства…</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>The local workspace could not start: %1</source>
         <translation>Не удалось запустить локальное рабочее пространство: %1</translation>
     </message>
@@ -214,12 +896,12 @@
 <context>
     <name>linecard::ui::CommentDelegate</name>
     <message>
-        <location filename="../../ui/tasks/commentdelegate.cpp" line="+67"/>
+        <location filename="../../ui/tasks/commentdelegate.cpp" line="+77"/>
         <source>Missed call from %1</source>
         <translation>Пропущенный звонок с %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Incoming call from %1, %2</source>
         <translation>Входящий звонок с %1, %2</translation>
     </message>
@@ -229,7 +911,7 @@
         <translation>Исходящий звонок на %1, %2</translation>
     </message>
     <message>
-        <location line="+158"/>
+        <location line="+215"/>
         <source>Hidden: only the author and administrators see it</source>
         <translation>Скрытый: видят только автор и администраторы</translation>
     </message>
@@ -239,12 +921,12 @@
         <translation>Скрытый: видят %1 (и администраторы)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Not visible to contacts</source>
         <translation>Не видно контактам</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Notified: %1</source>
         <translation>Уведомлены: %1</translation>
     </message>
@@ -254,7 +936,7 @@
         <translation>от контакта</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>to a contact</source>
         <translation>контакту</translation>
     </message>
@@ -262,7 +944,7 @@
 <context>
     <name>linecard::ui::CommentListView</name>
     <message>
-        <location filename="../../ui/tasks/commentlistview.cpp" line="+103"/>
+        <location filename="../../ui/tasks/commentlistview.cpp" line="+140"/>
         <source>Copy text</source>
         <translation>Копировать текст</translation>
     </message>
@@ -278,7 +960,7 @@
 <context>
     <name>linecard::ui::Composer</name>
     <message>
-        <location filename="../../ui/tasks/composer.cpp" line="+45"/>
+        <location filename="../../ui/tasks/composer.cpp" line="+50"/>
         <source>Notify…</source>
         <translation>Уведомить…</translation>
     </message>
@@ -289,12 +971,12 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+275"/>
+        <location line="+295"/>
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-236"/>
         <source>Write a reply… (Ctrl+Enter sends)</source>
         <translation>Напишите ответ… (Ctrl+Enter — отправить)</translation>
     </message>
@@ -309,7 +991,7 @@
         <translation>Скрытый</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>A private comment: only the people you pick, you and the administrators see it</source>
         <translation>Скрытый комментарий: его видят только выбранные вами люди, вы и администраторы</translation>
     </message>
@@ -339,7 +1021,17 @@
         <translation>Отправить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+14"/>
+        <source>Preview</source>
+        <translation>Просмотр</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the comment as it will read (Markdown)</source>
+        <translation>Показать комментарий так, как его прочтут (Markdown)</translation>
+    </message>
+    <message>
+        <location line="+113"/>
         <source>counterparty</source>
         <translation>контрагент</translation>
     </message>
@@ -364,7 +1056,7 @@
         <translation>Ваш ответ получат: %1</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>&lt;b&gt;Visible to contacts:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Увидят контакты:&lt;/b&gt; %1</translation>
     </message>
@@ -384,12 +1076,12 @@
         <translation>Увидят только сотрудники.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Not sent: %1</source>
         <translation>Не отправлено: %1</translation>
     </message>
@@ -416,7 +1108,7 @@
         </translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>○ Connection lost — retrying…</source>
         <translation>○ Связь потеряна — переподключение…</translation>
     </message>
@@ -434,12 +1126,12 @@
 <context>
     <name>linecard::ui::ContactCard</name>
     <message>
-        <location filename="../../ui/contacts/contactcard.cpp" line="+35"/>
+        <location filename="../../ui/contacts/contactcard.cpp" line="+38"/>
         <source>Choose a contact to see its card.</source>
         <translation>Выберите контакт, чтобы открыть его карточку.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
@@ -474,7 +1166,17 @@
         <translation>Объединить с другой записью этого же человека</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+2"/>
+        <source>A&amp;ccess…</source>
+        <translation>Д&amp;оступ…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Let this contact sign in and follow their tasks</source>
+        <translation>Дать контакту входить в систему и следить за своими задачами</translation>
+    </message>
+    <message>
+        <location line="+108"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -504,7 +1206,7 @@
         <translation>Сервер прислал некорректные данные контакта: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Company</source>
         <translation>Компания</translation>
     </message>
@@ -532,7 +1234,17 @@
 <context>
     <name>linecard::ui::ContactDetails</name>
     <message>
-        <location filename="../../ui/contacts/contactdetails.cpp" line="+68"/>
+        <location filename="../../ui/contacts/contactdetails.cpp" line="+76"/>
+        <source>dialling…</source>
+        <translation>набираем…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call this number</source>
+        <translation>Позвонить на этот номер</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
@@ -555,6 +1267,16 @@
         <location line="+2"/>
         <source>nobody</source>
         <translation>не назначен</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>no</source>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
@@ -849,14 +1571,192 @@
     </message>
 </context>
 <context>
+    <name>linecard::ui::DesktopIntegration</name>
+    <message>
+        <location filename="../../ui/shell/desktopintegration.cpp" line="+67"/>
+        <source>Call a number</source>
+        <translation>Позвонить по номеру</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>“%1” is not a phone number to call.</source>
+        <translation>«%1» — не номер телефона, по которому можно позвонить.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::DialOfferDialog</name>
+    <message>
+        <location filename="../../ui/shell/dialofferdialog.cpp" line="+28"/>
+        <source>Call a number</source>
+        <translation>Позвонить по номеру</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Number:</source>
+        <translation>&amp;Номер:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 — dial it once the call connects</source>
+        <translation>%1 — наберите его, когда звонок соединится</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Extension:</source>
+        <translation>Добавочный:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Default line</source>
+        <translation>Линия по умолчанию</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Line:</source>
+        <translation>&amp;Линия:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your phone rings first; the call to the number starts when you pick up.</source>
+        <translation>Сначала зазвонит ваш телефон; звонок на номер начнётся, когда вы снимете трубку.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Call</source>
+        <translation>&amp;Позвонить</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Enter a number to call.</source>
+        <translation>Введите номер для звонка.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Dialling %1…</source>
+        <translation>Набираем %1…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Dialling started: pick up your phone.</source>
+        <translation>Набор начат: снимите трубку.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The call could not start: %1</source>
+        <translation>Звонок не удалось начать: %1</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::IntegrationLogWindow</name>
+    <message>
+        <location filename="../../ui/telephony/integrationlogwindow.cpp" line="+75"/>
+        <source>Integration log</source>
+        <translation>Журнал интеграции</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Call id</source>
+        <translation>ID звонка</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by the PBX call id or a phone number</source>
+        <translation>Фильтр по ID звонка АТС или номеру телефона</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Обновить</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Call / time</source>
+        <translation>Звонок / время</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Provider</source>
+        <translation>Провайдер</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Request</source>
+        <translation>Запрос</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+20"/>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>Headers</source>
+        <translation>Заголовки</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Request body</source>
+        <translation>Тело запроса</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>(no call id)</source>
+        <translation>(без ID звонка)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n request(s)</source>
+        <translation>
+            <numerusform>%n запрос</numerusform>
+            <numerusform>%n запроса</numerusform>
+            <numerusform>%n запросов</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No requests logged for this filter.</source>
+        <translation>По этому фильтру запросов в журнале нет.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>The latest %n request(s).</source>
+        <translation>
+            <numerusform>Последний %n запрос.</numerusform>
+            <numerusform>Последние %n запроса.</numerusform>
+            <numerusform>Последние %n запросов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>%1 %2 from %3 at %4 — answered %5; call events: %6</source>
+        <translation>%1 %2 от %3 в %4 — ответ %5; события звонка: %6</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>none</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="+41"/>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+46"/>
         <source>Linecard — %1</source>
         <translation>Linecard — %1</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+26"/>
         <source>Navigation</source>
         <translation>Навигация</translation>
     </message>
@@ -881,23 +1781,38 @@
         <translation>&amp;Контакты</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>C&amp;alls</source>
+        <translation>&amp;Звонки</translation>
+    </message>
+    <message>
         <location line="+9"/>
-        <location line="+91"/>
+        <location line="+129"/>
         <source>Search tasks (Ctrl+F)</source>
         <translation>Поиск задач (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="-77"/>
+        <location line="-110"/>
+        <source>Account &amp;settings…</source>
+        <translation>&amp;Настройки аккаунта…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Integration log…</source>
+        <translation>&amp;Журнал интеграции…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Signed in as %1 at %2</source>
         <translation>Вы вошли как %1 на %2</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+87"/>
         <source>Search contacts: name, company, e-mail, phone digits (Ctrl+F)</source>
         <translation>Поиск контактов: имя, компания, e-mail, цифры телефона (Ctrl+F)</translation>
     </message>
@@ -935,7 +1850,7 @@
         <translation>Объединение нельзя отменить.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Назад</translation>
     </message>
@@ -1114,7 +2029,7 @@
 <context>
     <name>linecard::ui::NewTaskDialog</name>
     <message>
-        <location filename="../../ui/tasks/newtaskdialog.cpp" line="+37"/>
+        <location filename="../../ui/tasks/newtaskdialog.cpp" line="+38"/>
         <source>Assignees…</source>
         <translation>Исполнители…</translation>
     </message>
@@ -1174,7 +2089,7 @@
         <translation>Участники:</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+76"/>
         <source>The task was not created: %1</source>
         <translation>Задача не создана: %1</translation>
     </message>
@@ -1200,7 +2115,7 @@
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -1216,9 +2131,63 @@
     </message>
 </context>
 <context>
+    <name>linecard::ui::PhoneDialer</name>
+    <message>
+        <location filename="../../ui/calls/phonedialer.cpp" line="+23"/>
+        <source>Your phone rings first: pick it up to call %1.</source>
+        <translation>Сначала зазвонит ваш телефон: снимите трубку, чтобы позвонить на %1.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Call %1 from</source>
+        <translation>Позвонить на %1 с линии</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::PreviewBar</name>
+    <message>
+        <location filename="../../ui/tasks/previewbar.cpp" line="+27"/>
+        <source>E&amp;xit preview</source>
+        <translation>&amp;Выйти из просмотра</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Preview as contact</source>
+        <translation>Просмотр глазами контакта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>See this thread exactly as one of the task&apos;s contacts sees it</source>
+        <translation>Увидеть обсуждение в точности так, как его видит один из контактов задачи</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>&lt;b&gt;Preview: this is the thread as %1 sees it.&lt;/b&gt; What %1 may not see is left out; replying is off.</source>
+        <translation>&lt;b&gt;Просмотр: так обсуждение видит %1.&lt;/b&gt; То, что %1 видеть не может, скрыто; ответить здесь нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ProcessCodeHighlighter</name>
+    <message>
+        <location filename="../../ui/markdown/processcodehighlighter.cpp" line="+64"/>
+        <source>%1 was not found or did not start (install the package libkf5syntaxhighlighting-tools)</source>
+        <translation>%1 не найден или не запустился (установите пакет libkf5syntaxhighlighting-tools)</translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::RowListEdit</name>
     <message>
-        <location filename="../../ui/contacts/rowlistedit.cpp" line="+87"/>
+        <location filename="../../ui/contacts/rowlistedit.cpp" line="+25"/>
+        <source>+ %1</source>
+        <translation>+ %1</translation>
+    </message>
+    <message>
+        <location line="+64"/>
         <source>Remove this line</source>
         <translation>Удалить строку</translation>
     </message>
@@ -1241,7 +2210,7 @@
         <translation>Linecard — вход</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>&lt;h2&gt;Linecard&lt;/h2&gt;&lt;p&gt;Tasks, clients and calls in one window.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Linecard&lt;/h2&gt;&lt;p&gt;Задачи, клиенты и звонки в одном окне.&lt;/p&gt;</translation>
     </message>
@@ -1261,7 +2230,7 @@
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>No server yet? The local workspace keeps everything on this computer.</source>
         <translation>Сервера ещё нет? Локальное рабочее пространство хранит все данные на этом компьютере.</translation>
     </message>
@@ -1294,7 +2263,7 @@
         <translation>Отменённая</translation>
     </message>
     <message>
-        <location line="+137"/>
+        <location line="+139"/>
         <source>Counterparty:</source>
         <translation>Контрагент:</translation>
     </message>
@@ -1310,9 +2279,52 @@
     </message>
 </context>
 <context>
+    <name>linecard::ui::TaskPickerDialog</name>
+    <message>
+        <location filename="../../ui/calls/taskpickerdialog.cpp" line="+33"/>
+        <source>Attach the call to a task</source>
+        <translation>Прикрепить звонок к задаче</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Search any task by its title or text</source>
+        <translation>Поиск любой задачи по названию или тексту</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Attach here</source>
+        <translation>&amp;Прикрепить сюда</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>#%1  %2</source>
+        <translation>№%1  %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>The caller&apos;s active tasks; type to search all tasks.</source>
+        <translation>Активные задачи звонящего; начните печатать, чтобы искать среди всех задач.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Searching…</source>
+        <translation>Поиск…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No task matches.</source>
+        <translation>Подходящих задач нет.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not search: %1</source>
+        <translation>Не удалось выполнить поиск: %1</translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::TaskView</name>
     <message>
-        <location filename="../../ui/tasks/taskview.cpp" line="+115"/>
+        <location filename="../../ui/tasks/taskview.cpp" line="+156"/>
         <source>This task does not exist or is not shared with you.</source>
         <translation>Эта задача не существует или вам недоступна.</translation>
     </message>
@@ -1322,17 +2334,17 @@
         <translation>Не удалось загрузить задачу: %1</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>The status was not changed: %1</source>
         <translation>Статус не изменён: %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+33"/>
         <source>Comments could not be loaded: %1 &lt;a href=&quot;retry&quot;&gt;Retry&lt;/a&gt;</source>
         <translation>Не удалось загрузить комментарии: %1 &lt;a href=&quot;retry&quot;&gt;Повторить&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Loading comments…</source>
         <translation>Загрузка комментариев…</translation>
     </message>
@@ -1350,7 +2362,7 @@
 <context>
     <name>linecard::ui::TasksPanel</name>
     <message>
-        <location filename="../../ui/tasks/taskspanel.cpp" line="+116"/>
+        <location filename="../../ui/tasks/taskspanel.cpp" line="+51"/>
         <source>My active tasks</source>
         <translation>Мои активные задачи</translation>
     </message>
@@ -1385,12 +2397,12 @@
         <translation>Новая задача…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+96"/>
         <source>Could not load tasks: %1 &lt;a href=&quot;retry&quot;&gt;Retry&lt;/a&gt;</source>
         <translation>Не удалось загрузить задачи: %1 &lt;a href=&quot;retry&quot;&gt;Повторить&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -1400,25 +2412,103 @@
         <translation>Выберите контакт.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Choose an assignee.</source>
         <translation>Выберите исполнителя.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>No tasks.</source>
         <translation>Задач нет.</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>No tasks match “%1”.</source>
         <translation>Нет задач по запросу «%1».</translation>
     </message>
 </context>
 <context>
+    <name>linecard::ui::TrayIcon</name>
+    <message>
+        <location filename="../../ui/shell/trayicon.cpp" line="+58"/>
+        <source>&amp;Open Linecard</source>
+        <translation>&amp;Открыть Linecard</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Do not disturb</source>
+        <translation>&amp;Не беспокоить</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Start with the session</source>
+        <translation>&amp;Запускать при входе в систему</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Start with the session</source>
+        <translation>Запуск при входе в систему</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выйти</translation>
+    </message>
+    <message>
+        <location line="+63"/>
+        <source>New comment in task #%1</source>
+        <translation>Новый комментарий в задаче №%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 in task #%2</source>
+        <translation>%1 в задаче №%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New comment on a contact card</source>
+        <translation>Новый комментарий в карточке контакта</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 on a contact card</source>
+        <translation>%1 в карточке контакта</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Linecard — online</source>
+        <translation>Linecard — в сети</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linecard — connecting…</source>
+        <translation>Linecard — подключение…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linecard — offline</source>
+        <translation>Linecard — не в сети</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Ringing calls: %1</source>
+        <translation>Входящих звонков: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missed calls: %1</source>
+        <translation>Пропущенных звонков: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Do not disturb: notifications are off</source>
+        <translation>Не беспокоить: уведомления выключены</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+28"/>
+        <location filename="../../app/main.cpp" line="+41"/>
         <source>Linecard: tasks, clients and calls.</source>
         <translation>Linecard: задачи, клиенты и звонки.</translation>
     </message>
@@ -1428,12 +2518,12 @@
         <translation>Открыть локальное рабочее пространство с демо-данными.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Open the local workspace.</source>
         <translation>Открыть локальное рабочее пространство.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Connect to this server.</source>
         <translation>Подключиться к указанному серверу.</translation>
     </message>
@@ -1443,9 +2533,26 @@
         <translation>Войти под указанным логином.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Folder of the local workspace.</source>
         <translation>Папка локального рабочего пространства.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Start in the system tray, without the window.</source>
+        <translation>Запуститься в системном лотке, без окна.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>A phone link to call (tel:, callto:, sip:).</source>
+        <translation>Телефонная ссылка для звонка (tel:, callto:, sip:).</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>linecard: no system tray here; showing the window.
+</source>
+        <translation>linecard: системного лотка нет; окно будет показано.
+</translation>
     </message>
 </context>
 </TS>

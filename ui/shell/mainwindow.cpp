@@ -1,13 +1,18 @@
 #include "mainwindow.h"
 
 #include "connectionindicator.h"
+#include "ui/calls/callspanel.h"
+#include "ui/calls/callwindowstack.h"
 #include "ui/contacts/contactcard.h"
 #include "ui/contacts/contactspanel.h"
+#include "ui/settings/accountsettingsdialog.h"
 #include "ui/tasks/newtaskdialog.h"
 #include "ui/tasks/taskspanel.h"
 #include "ui/tasks/taskview.h"
+#include "ui/telephony/integrationlogwindow.h"
 
 #include "app/appsettings.h"
+#include "app/callcenter.h"
 #include "app/eventstream.h"
 #include "app/session.h"
 
@@ -55,6 +60,12 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
         contactsArea->setStretchFactor(0, 2);
         contactsArea->setStretchFactor(1, 3);
         m_areas->addWidget(contactsArea);
+        // Calls: the service first, then the windows that pop up and the Calls area.
+        m_calls = new client::CallCenter(session, this);
+        m_callWindows = new CallWindowStack(session, m_calls, this);
+        m_callsPanel = new CallsPanel(session, m_calls, this);
+        m_areas->addWidget(m_callsPanel);
+        m_card->setCallCenter(m_calls);
     }
     setCentralWidget(m_areas);
 
@@ -77,6 +88,10 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
         areas->addAction(m_contactsAction);
         connect(m_contactsAction, &QAction::triggered, this,
             [this] { showArea(Place::Area::Contacts); });
+        m_callsAction = toolbar->addAction(tr("C&alls"));
+        m_callsAction->setCheckable(true);
+        areas->addAction(m_callsAction);
+        connect(m_callsAction, &QAction::triggered, this, [this] { showArea(Place::Area::Calls); });
     }
     connect(m_tasksAction, &QAction::triggered, this, [this] { showArea(Place::Area::Tasks); });
     m_search->setObjectName(QStringLiteral("searchBox"));
@@ -99,6 +114,13 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     account->setText(session->me().name);
     account->setPopupMode(QToolButton::InstantPopup);
     auto *accountMenu = new QMenu(account);
+    if (session->me().isEmployee() && session->me().isAdmin) {
+        m_accountSettings = accountMenu->addAction(
+            tr("Account &settings…"), this, &MainWindow::openAccountSettings);
+        m_integrationLog = accountMenu->addAction(tr("&Integration log…"), this,
+            [this, session] { IntegrationLogWindow::showFor(session, this); });
+        accountMenu->addSeparator();
+    }
     accountMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     account->setMenu(accountMenu);
     toolbar->addWidget(account);
@@ -134,10 +156,35 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     client::AppSettings settings;
     if (!restoreGeometry(settings.mainWindowGeometry()))
         resize(1280, 800);
+    if (m_calls) {
+        connect(m_callsPanel, &CallsPanel::openCall, m_callWindows,
+            [this](qint64 id) { m_callWindows->present(id, true); });
+        connect(m_callsPanel, &CallsPanel::openContact, this, &MainWindow::openContact);
+        connect(m_callWindows, &CallWindowStack::openContactRequested, this, [this](qint64 id) {
+            openContact(id);
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        m_calls->reload();
+    }
     go({Place::Area::Tasks, 0}, true);
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::openAccountSettings()
+{
+    // One at a time; non-modal, so calls and events go on while it is open.
+    if (auto *open = findChild<AccountSettingsDialog *>()) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
+    auto *dialog = new AccountSettingsDialog(m_session, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
@@ -164,7 +211,7 @@ void MainWindow::showArea(Place::Area area)
     Place place {area, 0};
     if (area == Place::Area::Tasks)
         place.id = m_taskView->taskId();
-    else if (m_card)
+    else if (area == Place::Area::Contacts && m_card)
         place.id = m_card->contactId();
     go(place, true);
 }
@@ -174,8 +221,9 @@ void MainWindow::go(const Place &place, bool record)
     if (record)
         m_history.visit(place);
     const bool contacts = place.area == Place::Area::Contacts && m_card;
-    m_areas->setCurrentIndex(contacts ? 1 : 0);
-    (contacts ? m_contactsAction : m_tasksAction)->setChecked(true);
+    const bool calls = place.area == Place::Area::Calls && m_callsPanel;
+    m_areas->setCurrentIndex(calls ? 2 : contacts ? 1 : 0);
+    (calls ? m_callsAction : contacts ? m_contactsAction : m_tasksAction)->setChecked(true);
     m_search->setPlaceholderText(contacts
             ? tr("Search contacts: name, company, e-mail, phone digits (Ctrl+F)")
             : tr("Search tasks (Ctrl+F)"));

@@ -11,11 +11,14 @@ class QStackedWidget;
 class QTimer;
 
 namespace linecard::client {
+class CallCenter;
 class Session;
-}
+} // namespace linecard::client
 
 namespace linecard::ui {
 
+class CallWindowStack;
+class CallsPanel;
 class ContactCard;
 class ContactsPanel;
 class TaskView;
@@ -42,6 +45,17 @@ public:
     ContactsPanel *contactsPanel() const { return m_contacts; }
     ContactCard *contactCard() const { return m_card; }
     QLineEdit *searchBox() const { return m_search; }
+    QAction *backAction() const { return m_back; }
+    QAction *forwardAction() const { return m_forward; }
+    // Employees only (nullptr otherwise): their calls, the call windows, the Calls area.
+    client::CallCenter *callCenter() const { return m_calls; }
+    CallWindowStack *callWindows() const { return m_callWindows; }
+    CallsPanel *callsPanel() const { return m_callsPanel; }
+    // Administrators only (nullptr otherwise): the account settings in the account menu.
+    QAction *accountSettingsAction() const { return m_accountSettings; }
+    // Administrators only: opens the integration log window.
+    QAction *integrationLogAction() const { return m_integrationLog; }
+    void openAccountSettings();
 
 signals:
     void signOutRequested();
@@ -69,6 +83,12 @@ private:
     QAction *m_forward;
     QAction *m_tasksAction;
     QAction *m_contactsAction = nullptr;
+    client::CallCenter *m_calls = nullptr;
+    CallWindowStack *m_callWindows = nullptr;
+    CallsPanel *m_callsPanel = nullptr;
+    QAction *m_callsAction = nullptr;
+    QAction *m_accountSettings = nullptr;
+    QAction *m_integrationLog = nullptr;
 };
 
 } // namespace linecard::ui

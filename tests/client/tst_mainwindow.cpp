@@ -1,0 +1,130 @@
+// The operator's main window against the real server: the task list loads, a task and a
+// card open in their areas, back/forward walk the places visited left to right, the search
+// box searches the area shown, and the connection state is in the status bar. Screenshots of
+// the window with a thread (every marker) and with a card: offscreen, and as a real X11
+// window when the test runs under Xvfb (the tst_mainwindow_xvfb entry).
+#include "clientfixture.h"
+
+#include "app/eventstream.h"
+#include "models/commentthreadmodel.h"
+#include "models/tasklistmodel.h"
+#include "ui/contacts/contactcard.h"
+#include "ui/contacts/contactspanel.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/tasks/taskspanel.h"
+#include "ui/tasks/taskview.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QGuiApplication>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QScreen>
+#include <QStatusBar>
+#include <QTest>
+
+using namespace linecard;
+using namespace linecard::testing;
+using ui::Place;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<ClientFixture> f;
+    qint64 olga = 0, pavel = 0, ivan = 0, router = 0, invoice = 0;
+
+    // Under Xvfb the picture is what the X server shows; offscreen, what the widget paints.
+    static bool screenshot(QWidget &window, const QString &name)
+    {
+        QApplication::processEvents();
+        const bool x11 = QGuiApplication::platformName() == QLatin1String("xcb");
+        const QPixmap picture = x11 ? window.screen()->grabWindow(window.winId()) : window.grab();
+        return !picture.isNull()
+            && picture.save(ClientFixture::screenshotPath(
+                x11 ? QStringLiteral("%1-xvfb.png").arg(name) : name + QStringLiteral(".png")));
+    }
+
+private slots:
+    void initTestCase()
+    {
+        f = std::make_unique<ClientFixture>();
+        olga = f->employee(QStringLiteral("olga"));
+        pavel = f->employee(QStringLiteral("pavel"));
+        ivan = f->contact(QStringLiteral("Ivan Petrov"));
+        QVERIFY(f->giveAccess(ivan, QStringLiteral("ivan")));
+        router = f->task(QStringLiteral("Router drops the connection"), ivan, {olga, pavel});
+        invoice = f->task(QStringLiteral("Invoice for March"), ivan, {olga});
+        QVERIFY(router && invoice);
+        const QString ivanToken
+            = f->server().login(QStringLiteral("ivan"), QStringLiteral("ivan-password"));
+        QVERIFY(f->comment(router, QStringLiteral("The router drops the connection every evening."),
+            {{QStringLiteral("notifiedIds"), QJsonArray {olga}}}, ivanToken));
+        QVERIFY(
+            f->comment(router, QStringLiteral("Ivan, we have opened a ticket with the provider."),
+                {{QStringLiteral("notifiedIds"), QJsonArray {ivan, pavel}}}));
+        QVERIFY(f->comment(router, QStringLiteral("I suspect his old router."),
+            {{QStringLiteral("internal"), true},
+                {QStringLiteral("notifiedIds"), QJsonArray {olga}}}));
+        QVERIFY(f->comment(router, QStringLiteral("Offer him a replacement at cost."),
+            {{QStringLiteral("hidden"), true},
+                {QStringLiteral("visibleToIds"), QJsonArray {olga}}}));
+    }
+
+    void cleanupTestCase() { f.reset(); }
+
+    void navigatesBackAndForwardAndSearches()
+    {
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        ui::MainWindow window(session);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+        // The task list: olga's active tasks, newest activity first.
+        QCOMPARE(window.currentPlace().area, Place::Area::Tasks);
+        TaskListModel *tasks = window.tasksPanel()->model();
+        QTRY_COMPARE_WITH_TIMEOUT(tasks->rowCount(), 2, 15000);
+        QTRY_VERIFY(session->events()->state() == client::EventStream::State::Connected);
+        QTRY_VERIFY(window.statusBar()->findChildren<QWidget *>().size() > 0);
+
+        // A task, then a card: two places; back and forward walk between them.
+        window.openTask(router);
+        QCOMPARE(window.currentPlace(), (Place {Place::Area::Tasks, router}));
+        QTRY_VERIFY(window.taskView()->thread()->rowCount() == 4);
+        QVERIFY(screenshot(window, QStringLiteral("mainwindow-thread")));
+
+        window.openContact(ivan);
+        QCOMPARE(window.currentPlace(), (Place {Place::Area::Contacts, ivan}));
+        QTRY_COMPARE(window.contactCard()->person().name, QStringLiteral("Ivan Petrov"));
+        QVERIFY(screenshot(window, QStringLiteral("mainwindow-card")));
+
+        QVERIFY(window.backAction()->isEnabled());
+        window.backAction()->trigger();
+        QCOMPARE(window.currentPlace(), (Place {Place::Area::Tasks, router}));
+        QVERIFY(window.forwardAction()->isEnabled());
+        window.forwardAction()->trigger();
+        QCOMPARE(window.currentPlace(), (Place {Place::Area::Contacts, ivan}));
+        QVERIFY(!window.forwardAction()->isEnabled());
+
+        // A new place drops the forward part, as in a browser.
+        window.backAction()->trigger();
+        window.openTask(invoice);
+        QVERIFY(!window.forwardAction()->isEnabled());
+        QCOMPARE(window.currentPlace(), (Place {Place::Area::Tasks, invoice}));
+
+        // The search box searches the area shown: tasks here…
+        window.showArea(Place::Area::Tasks);
+        window.searchBox()->setText(QStringLiteral("router"));
+        QTRY_COMPARE(tasks->rowCount(), 1);
+        QCOMPARE(tasks->index(0, 0).data(TaskListModel::TitleRole).toString(),
+            QStringLiteral("Router drops the connection"));
+        window.searchBox()->clear();
+        QTRY_COMPARE(tasks->rowCount(), 2);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
