@@ -1751,7 +1751,7 @@
 <context>
     <name>linecard::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="+46"/>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+47"/>
         <source>Linecard — %1</source>
         <translation>Linecard — %1</translation>
     </message>
@@ -1787,12 +1787,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+129"/>
+        <location line="+134"/>
         <source>Search tasks (Ctrl+F)</source>
         <translation>Поиск задач (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="-110"/>
+        <location line="-115"/>
         <source>Account &amp;settings…</source>
         <translation>&amp;Настройки аккаунта…</translation>
     </message>
@@ -1807,7 +1807,12 @@
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
+        <source>Code blocks show without colours: %1</source>
+        <translation>Блоки кода показаны без подсветки: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Signed in as %1 at %2</source>
         <translation>Вы вошли как %1 на %2</translation>
     </message>
@@ -2174,7 +2179,7 @@
 <context>
     <name>linecard::ui::ProcessCodeHighlighter</name>
     <message>
-        <location filename="../../ui/markdown/processcodehighlighter.cpp" line="+64"/>
+        <location filename="../../ui/markdown/processcodehighlighter.cpp" line="+65"/>
         <source>%1 was not found or did not start (install the package libkf5syntaxhighlighting-tools)</source>
         <translation>%1 не найден или не запустился (установите пакет libkf5syntaxhighlighting-tools)</translation>
     </message>

@@ -182,6 +182,7 @@ private slots:
         QVERIFY(
             missing.unavailableReason().contains(QStringLiteral("libkf5syntaxhighlighting-tools")));
         ui::CommentRenderer plain(&missing);
+        QSignalSpy said(&missing, &ui::CodeHighlighter::unavailable);
         QTest::ignoreMessage(
             QtWarningMsg, QRegularExpression(QStringLiteral("code blocks show plain")));
         doc = plain.render(QStringLiteral("```json\n{\"a\": 1}\n```\n"), QApplication::font(),
@@ -195,6 +196,8 @@ private slots:
         plain.render(QStringLiteral("```py\nx = 1\n```\n"), QApplication::font(),
             QApplication::palette(), &complete);
         QVERIFY(complete);
+        QCOMPARE(said.size(), 1); // the window's notice, once
+        QVERIFY(said.at(0).at(0).toString().contains(QStringLiteral("kate-syntax-highlighter")));
     }
 
     void threadRendersAndOpensLinks()

@@ -129,6 +129,7 @@ void CodeHighlighter::warnUnavailableOnce()
         return;
     m_warned = true;
     qCWarning(lcHighlight).noquote() << "code blocks show plain:" << unavailableReason();
+    emit unavailable(unavailableReason());
 }
 
 CodeHighlighter *CodeHighlighter::instance()

@@ -58,6 +58,9 @@ public:
 
 signals:
     void highlighted(const QString &key);
+    // Once per highlighter, the first time a code block has to show plain for want of an
+    // engine: the window tells the operator why.
+    void unavailable(const QString &reason);
 
 protected:
     virtual void start(

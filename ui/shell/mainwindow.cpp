@@ -5,6 +5,7 @@
 #include "ui/calls/callwindowstack.h"
 #include "ui/contacts/contactcard.h"
 #include "ui/contacts/contactspanel.h"
+#include "ui/markdown/codehighlighter.h"
 #include "ui/settings/accountsettingsdialog.h"
 #include "ui/tasks/newtaskdialog.h"
 #include "ui/tasks/taskspanel.h"
@@ -137,6 +138,11 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     });
 
     statusBar()->addPermanentWidget(new ConnectionIndicator(session->events(), this));
+    // Said once, when the first code block has to show without colours.
+    connect(CodeHighlighter::instance(), &CodeHighlighter::unavailable, this,
+        [this](const QString &reason) {
+            statusBar()->showMessage(tr("Code blocks show without colours: %1").arg(reason), 15000);
+        });
     statusBar()->showMessage(
         tr("Signed in as %1 at %2").arg(session->me().name, session->serverUrl().toString()));
 
