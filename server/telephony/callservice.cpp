@@ -219,13 +219,23 @@ CallRow CallService::load(qint64 callId)
     return *row;
 }
 
-CallRow CallService::take(qint64 callId, qint64 personId)
+CallRow CallService::change(qint64 callId, const std::function<void(CallRow &, EventBatch &)> &edit)
 {
     EventBatch events;
     CallRow row;
     {
         Transaction tx(m_ctx.db);
         row = load(callId);
+        edit(row, events);
+        tx.commit();
+    }
+    events.publish(m_ctx.events); // only once the change is stored
+    return row;
+}
+
+CallRow CallService::take(qint64 callId, qint64 personId)
+{
+    return change(callId, [&](CallRow &row, EventBatch &events) {
         if (row.call.state == Call::State::Ringing)
             throw ApiError::conflict(QStringLiteral("the call is not answered yet"));
         if (row.isTerminal())
@@ -235,99 +245,67 @@ CallRow CallService::take(qint64 callId, qint64 personId)
             CallStore(m_ctx.db).save(row);
             announce(row, t, events);
         }
-        tx.commit();
-    }
-    events.publish(m_ctx.events);
-    return row;
+    });
 }
 
 CallRow CallService::attachToTask(qint64 callId, qint64 taskId)
 {
-    EventBatch events;
-    CallRow row;
-    {
-        Transaction tx(m_ctx.db);
-        row = load(callId);
-        if (row.attachTaskId != taskId) {
-            CallStore calls(m_ctx.db);
-            CallRecorder(m_ctx, events).attachToTask(row, taskId);
-            calls.save(row);
-            announceUpdate(row, events);
-        }
-        tx.commit();
-    }
-    events.publish(m_ctx.events);
-    return row;
+    return change(callId, [&](CallRow &row, EventBatch &events) {
+        if (row.attachTaskId == taskId)
+            return;
+        CallRecorder(m_ctx, events).attachToTask(row, taskId);
+        CallStore(m_ctx.db).save(row);
+        announceUpdate(row, events);
+    });
 }
 
 CallRow CallService::attachToComment(qint64 callId, qint64 commentId)
 {
-    EventBatch events;
-    CallRow row;
-    {
-        Transaction tx(m_ctx.db);
-        row = load(callId);
+    return change(callId, [&](CallRow &row, EventBatch &events) {
         CallStore calls(m_ctx.db);
         const qint64 linked = calls.callOfComment(commentId);
         if (linked && linked != callId)
             throw ApiError::conflict(
                 QStringLiteral("comment %1 already carries call %2").arg(commentId).arg(linked));
-        if (row.attachCommentId != commentId) {
-            CallRecorder(m_ctx, events).attachToComment(row, commentId);
-            calls.save(row);
-            announceUpdate(row, events);
-        }
-        tx.commit();
-    }
-    events.publish(m_ctx.events);
-    return row;
+        if (row.attachCommentId == commentId)
+            return;
+        CallRecorder(m_ctx, events).attachToComment(row, commentId);
+        calls.save(row);
+        announceUpdate(row, events);
+    });
 }
 
 CallRow CallService::chooseContact(qint64 callId, qint64 contactId)
 {
-    EventBatch events;
-    CallRow row;
-    {
-        Transaction tx(m_ctx.db);
-        row = load(callId);
-        if (row.call.contactId != contactId) {
-            row.call.contactId = contactId;
-            row.contactName = m_ctx.people.get(contactId)->name;
-            CallStore calls(m_ctx.db);
-            calls.save(row);
-            // A record on the wrong card moves to the right one, and names the right person.
-            if (row.recordCommentId && row.recordCommentId != row.attachCommentId) {
-                const auto record = m_ctx.comments.get(row.recordCommentId);
-                if (record && record->contactId)
-                    calls.moveComment(record->id, 0, contactId);
-                CallRecorder(m_ctx, events).refresh(row);
-            }
-            announceUpdate(row, events);
+    return change(callId, [&](CallRow &row, EventBatch &events) {
+        if (row.call.contactId == contactId)
+            return;
+        row.call.contactId = contactId;
+        row.contactName = m_ctx.people.get(contactId)->name;
+        CallStore calls(m_ctx.db);
+        calls.save(row);
+        // A record on the wrong card moves to the right one, and names the right person.
+        if (row.recordCommentId && row.recordCommentId != row.attachCommentId) {
+            const auto record = m_ctx.comments.get(row.recordCommentId);
+            if (record && record->contactId)
+                calls.moveComment(record->id, 0, contactId);
+            CallRecorder(m_ctx, events).refresh(row);
         }
-        tx.commit();
-    }
-    events.publish(m_ctx.events);
-    return row;
+        announceUpdate(row, events);
+    });
 }
 
 CallRow CallService::markHandled(qint64 callId, bool handled)
 {
-    EventBatch events;
-    CallRow row;
-    {
-        Transaction tx(m_ctx.db);
-        row = load(callId);
+    return change(callId, [&](CallRow &row, EventBatch &events) {
         if (row.call.state != Call::State::Missed)
             throw ApiError::conflict(QStringLiteral("only a missed call is handled"));
-        if (row.handled != handled) {
-            row.handled = handled;
-            CallStore(m_ctx.db).setHandled(callId, handled);
-            announceUpdate(row, events);
-        }
-        tx.commit();
-    }
-    events.publish(m_ctx.events);
-    return row;
+        if (row.handled == handled)
+            return;
+        row.handled = handled;
+        CallStore(m_ctx.db).setHandled(callId, handled);
+        announceUpdate(row, events);
+    });
 }
 
 } // namespace linecard::server

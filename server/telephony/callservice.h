@@ -6,6 +6,8 @@
 
 #include <QJsonObject>
 
+#include <functional>
+
 namespace linecard::server {
 
 class EventBatch;
@@ -40,6 +42,8 @@ public:
     CallRow markHandled(qint64 callId, bool handled);
 
 private:
+    // Loads the call, applies edit in one transaction, publishes its events once stored.
+    CallRow change(qint64 callId, const std::function<void(CallRow &, EventBatch &)> &edit);
     CallRow create(const Provider &provider, const CallEvent &event, EventBatch &events);
     void identify(CallRow &row, const CallEvent &event, EventBatch &events);
     ResolvedEvent resolve(const CallRow &row, const CallEvent &event);
