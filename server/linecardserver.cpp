@@ -6,6 +6,7 @@
 #include "http/routes.h"
 #include "logging.h"
 #include "servercontext.h"
+#include "store/walcheckpointer.h"
 
 #include <QDir>
 #include <QWebSocket>
@@ -34,8 +35,11 @@ LinecardServer::~LinecardServer()
 void LinecardServer::start()
 {
     QDir().mkpath(m_options.dataDir);
-    m_db
-        = Database::openSqlite(QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite")));
+    const QString file = QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite"));
+    m_db = Database::openSqlite(file);
+    m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
+    m_checkpointer = std::make_unique<WalCheckpointer>(file);
+    m_checkpointer->start(QThread::LowPriority);
     m_people = std::make_unique<PeopleStore>(*m_db);
     m_tasks = std::make_unique<TaskStore>(*m_db);
     m_comments = std::make_unique<CommentStore>(*m_db);
@@ -46,8 +50,9 @@ void LinecardServer::start()
     m_events = new EventHub(*m_eventLog, *m_settings, authenticate);
     m_events->setPingInterval(m_options.pingIntervalMs);
     m_events->setAudienceSource(FreshAudience(*m_tasks, *m_comments));
-    m_context.reset(new ServerContext {
-        *m_db, *m_people, *m_tasks, *m_comments, *m_settings, *m_auth, *m_events});
+    m_integrationLog = std::make_unique<IntegrationLogWriter>(*m_db);
+    m_context.reset(new ServerContext {*m_db, *m_people, *m_tasks, *m_comments, *m_settings,
+        *m_auth, *m_events, *m_integrationLog});
 
     m_http = new ApiServer;
     Router &router = m_http->router();

@@ -14,9 +14,11 @@ class CommentStore;
 class Database;
 class EventHub;
 class EventLog;
+class IntegrationLogWriter;
 class PeopleStore;
 class SettingsStore;
 class TaskStore;
+class WalCheckpointer;
 struct ServerContext;
 
 // One Linecard server instance: storage in a data directory, the REST API and the event
@@ -52,12 +54,14 @@ private:
     Options m_options;
     quint16 m_port = 0;
     std::unique_ptr<Database> m_db;
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     std::unique_ptr<PeopleStore> m_people;
     std::unique_ptr<TaskStore> m_tasks;
     std::unique_ptr<CommentStore> m_comments;
     std::unique_ptr<SettingsStore> m_settings;
     std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<AuthService> m_auth;
+    std::unique_ptr<IntegrationLogWriter> m_integrationLog;
     EventHub *m_events = nullptr;
     ApiServer *m_http = nullptr;
     std::unique_ptr<ServerContext> m_context;

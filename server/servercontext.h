@@ -9,6 +9,7 @@
 #include "store/settingsstore.h"
 #include "store/taskstore.h"
 #include "store/visibilitysql.h"
+#include "telephony/integrationlogwriter.h"
 
 namespace linecard::server {
 
@@ -22,6 +23,7 @@ struct ServerContext
     SettingsStore &settings;
     AuthService &auth;
     EventHub &events;
+    IntegrationLogWriter &integrationLog;
 
     VisibilitySql rule(const Session &session) const { return {session.viewer(), settings.get()}; }
     VisibilitySql rule(const visibility::Viewer &viewer) const { return {viewer, settings.get()}; }

@@ -44,6 +44,12 @@ public:
         const QByteArray &contentType = "application/json");
     HttpReply post(const QString &path, const QJsonObject &body, const QString &token = {});
     HttpReply patch(const QString &path, const QJsonObject &body, const QString &token = {});
+    // The two halves of post() on the kept-alive socket: send() writes the request and returns
+    // at once, receive() waits for its answer — for a figure that ends elsewhere (an event on
+    // another socket) while the request's answer is still on its way.
+    bool send(const QByteArray &method, const QString &pathAndQuery, const QString &token,
+        const QByteArray &body, const QByteArray &contentType);
+    HttpReply receive();
     // Sends without waiting; done runs when the answer is in.
     void postAsync(const QString &path, const QByteArray &body, const QByteArray &contentType,
         const QString &token, std::function<void(const HttpReply &)> done);
@@ -55,6 +61,8 @@ private:
 
     QUrl m_base;
     std::unique_ptr<QTcpSocket> m_socket;
+    qint64 m_sentAt = 0;
+    qint64 m_answeredAt = 0;
     QNetworkAccessManager m_network;
 };
 

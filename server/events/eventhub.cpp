@@ -109,9 +109,12 @@ void EventHub::send(Connection &c, const StoredEvent &event, const QString &mess
         StoredEvent shown = event;
         shown.data = commentJson(event.data, viewer);
         c.socket->sendTextMessage(QString::fromUtf8(shown.message()));
-        return;
+    } else {
+        c.socket->sendTextMessage(message);
     }
-    c.socket->sendTextMessage(message);
+    // On the wire now, not when the event loop next comes round: whatever this turn still
+    // does (a log write, the PBX's next request) must not stand between a call and its pop-up.
+    c.socket->flush();
 }
 
 void EventHub::replay(Connection &c, const StoredEvent &event)
@@ -131,13 +134,24 @@ void EventHub::replay(Connection &c, const StoredEvent &event)
 StoredEvent EventHub::publish(
     const QString &type, const QJsonObject &data, const EventAudience &audience)
 {
-    const StoredEvent event = m_log.append(type, data, audience);
+    const StoredEvent event = record(type, data, audience);
+    deliver(event);
+    return event;
+}
+
+StoredEvent EventHub::record(
+    const QString &type, const QJsonObject &data, const EventAudience &audience)
+{
+    return m_log.append(type, data, audience);
+}
+
+void EventHub::deliver(const StoredEvent &event)
+{
     // Written once for every connection: serialising it per socket was four fifths of
     // a fan-out to a thousand operators.
     const QString message = QString::fromUtf8(event.message());
     for (auto &c : m_connections)
         send(*c, event, message);
-    return event;
 }
 
 void EventHub::drop(Connection *c, int closeCode, const QString &reason)

@@ -90,6 +90,7 @@ static ApiResponse integrationLog(ServerContext &ctx, ApiRequest &req)
             throw ApiError::badRequest(QStringLiteral("cursor is not valid"));
     }
     const int limit = req.limit(50);
+    ctx.integrationLog.flush(); // what is still waiting for its batch belongs in the answer
     const QList<IntegrationLogEntry> rows
         = IntegrationLogStore(ctx.db).list(callId, digits, limit + 1, before);
     QJsonArray items;

@@ -7,7 +7,13 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
+
+#ifdef Q_OS_UNIX
+#include <fcntl.h>
+#include <unistd.h>
+#endif
 
 namespace linecard::server {
 
@@ -114,6 +120,72 @@ void Database::migrate()
         tx.commit();
         qCInfo(lcStore) << "applied migration" << name;
     }
+}
+
+void Database::writeLazily(const std::function<void()> &write)
+{
+    if (m_transactionDepth > 0) {
+        write(); // the outer transaction's commit decides
+        return;
+    }
+    const QVariant mode = scalar(QStringLiteral("PRAGMA synchronous"));
+    exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    auto restore = qScopeGuard([&] {
+        exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode.toInt()));
+    });
+    Transaction tx(*this);
+    write();
+    tx.commit();
+}
+
+bool Database::syncWriteAheadLog()
+{
+#ifdef Q_OS_UNIX
+    const QByteArray wal = QFile::encodeName(connection().databaseName() + QStringLiteral("-wal"));
+    const int fd = ::open(wal.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    const bool synced = ::fdatasync(fd) == 0;
+    ::close(fd);
+    return synced;
+#else
+    return false;
+#endif
+}
+
+DeferredSync::DeferredSync(Database &db)
+    : m_db(db)
+{
+#ifdef Q_OS_UNIX
+    if (m_db.m_transactionDepth > 0)
+        return; // an outer transaction commits, and decides how
+    const QVariant mode = m_db.scalar(QStringLiteral("PRAGMA synchronous"));
+    if (mode.toInt() < 2)
+        return; // OFF or NORMAL already: nothing to defer, nothing to sync
+    m_db.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    m_mode = mode;
+#endif
+}
+
+DeferredSync::~DeferredSync()
+{
+    try {
+        sync();
+    } catch (const StoreError &e) {
+        qCWarning(lcStore) << "deferred sync:" << e.what();
+    }
+}
+
+void DeferredSync::sync()
+{
+    if (m_mode.isNull())
+        return;
+    const int mode = m_mode.toInt();
+    m_mode.clear();
+    const bool synced = m_db.syncWriteAheadLog();
+    m_db.exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
+    if (!synced)
+        throw StoreError(QStringLiteral("cannot sync the write-ahead log to the disk"));
 }
 
 Transaction::Transaction(Database &db)

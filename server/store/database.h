@@ -6,6 +6,7 @@
 #include <QSqlQuery>
 #include <QVariantMap>
 
+#include <functional>
 #include <memory>
 #include <stdexcept>
 
@@ -45,14 +46,47 @@ public:
 
     int schemaVersion();
 
+    // Runs `write` in a transaction whose commit does not wait for the disk: it is safe from a
+    // killed process at once and from a power loss with the next ordinary commit (SQLite WAL,
+    // synchronous NORMAL for this one commit). For diagnostics such as the integration log,
+    // never for what a client was told is stored. Inside an open transaction it simply joins.
+    void writeLazily(const std::function<void()> &write);
+
+    // Flushes the write-ahead log to the disk: what an ordinary commit does before it returns.
+    // False where the platform or the file gives no way to (the caller then stays with
+    // ordinary commits).
+    bool syncWriteAheadLog();
+
 private:
     friend class Transaction;
+    friend class DeferredSync;
     Database(std::unique_ptr<SqlDialect> dialect, const QString &connectionName);
     void migrate();
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
     int m_transactionDepth = 0;
+};
+
+// A change whose commit does not wait for the disk, so that its events can be on their way
+// while the disk catches up: commit, deliver, then sync() — and only then answer whoever must
+// be able to count on the change (a PBX's request). The same guarantee as an ordinary commit
+// for the answer; a power loss between the commit and sync() costs an event that a client may
+// have seen and that nobody was promised (a client ahead of the log resyncs). Without a way to
+// sync the log by hand (see Database::syncWriteAheadLog) commits stay ordinary.
+class DeferredSync
+{
+public:
+    explicit DeferredSync(Database &db);
+    ~DeferredSync(); // sync()s if not done yet
+    void sync();
+
+    DeferredSync(const DeferredSync &) = delete;
+    DeferredSync &operator=(const DeferredSync &) = delete;
+
+private:
+    Database &m_db;
+    QVariant m_mode; // the connection's own synchronous mode; null when nothing was deferred
 };
 
 // Scope of one atomic change; nests (only the outermost scope commits). Rolls back

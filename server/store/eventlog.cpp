@@ -53,7 +53,9 @@ qint64 EventLog::lastSeq()
 std::optional<QList<StoredEvent>> EventLog::since(qint64 seq)
 {
     const qint64 last = lastSeq();
-    if (seq >= last)
+    if (seq > last)
+        return std::nullopt; // the client saw events this log no longer has (a lost commit)
+    if (seq == last)
         return QList<StoredEvent>();
     const QVariant oldest = m_db.scalar(QStringLiteral("SELECT MIN(seq) FROM events"));
     if (oldest.isNull() || seq < oldest.toLongLong() - 1 || seq < 0)

@@ -28,7 +28,8 @@ public:
     EventLog(Database &db, int capacity = 10000);
 
     StoredEvent append(const QString &type, const QJsonObject &data, const EventAudience &audience);
-    // Events after seq, oldest first; nullopt when the log no longer reaches back that far.
+    // Events after seq, oldest first; nullopt when the log no longer reaches back that far,
+    // or seq is ahead of it (the client saw an event whose commit never reached the disk).
     std::optional<QList<StoredEvent>> since(qint64 seq);
     qint64 lastSeq();
 

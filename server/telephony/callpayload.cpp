@@ -33,7 +33,14 @@ QJsonObject CallPayload::card(const CallRow &row)
     QJsonArray tasks;
     if (row.call.contactId) {
         const qint64 live = m_ctx.people.survivorOf(row.call.contactId);
-        if (const auto person = m_ctx.people.get(live)) {
+        std::optional<Person> person;
+        if (row.callers)
+            for (const Person &p : *row.callers)
+                if (p.id == live)
+                    person = p;
+        if (!person)
+            person = m_ctx.people.get(live);
+        if (person) {
             contact = person->toJson();
             TaskFilter filter;
             filter.contactId = live;
@@ -46,7 +53,7 @@ QJsonObject CallPayload::card(const CallRow &row)
     }
     const QString remote = row.call.direction == Call::Direction::In ? row.call.from : row.call.to;
     QJsonArray candidates;
-    for (const Person &p : m_ctx.people.lookupPhone(remote))
+    for (const Person &p : row.callers ? *row.callers : m_ctx.people.lookupPhone(remote))
         candidates.append(p.toJson());
     QJsonValue line;
     if (row.call.lineId)

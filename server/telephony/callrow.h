@@ -1,6 +1,9 @@
 #pragma once
 
 #include "models/call.h"
+#include "models/person.h"
+
+#include <optional>
 
 #include <QList>
 #include <QString>
@@ -36,6 +39,9 @@ struct CallRow
     qint64 recordCommentId = 0;
     bool handled = false;
     QList<CallLeg> legs; // in the order they rang
+    // Who had the number when this request identified the caller (not stored): the card
+    // needs them in the same request, and a second lookup was a tenth of a screen-pop.
+    std::optional<QList<Person>> callers;
 
     bool isTerminal() const
     {

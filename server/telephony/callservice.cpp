@@ -37,6 +37,7 @@ qint64 CallService::handle(
 {
     EventBatch events;
     qint64 callId = 0;
+    DeferredSync durable(m_ctx.db);
     {
         Transaction tx(m_ctx.db);
         CallStore calls(m_ctx.db);
@@ -50,26 +51,30 @@ qint64 CallService::handle(
             tx.commit();
             return 0;
         }
-        CallRow row = found ? *found : create(provider, event, events);
+        CallRow row = found ? *found : draft(provider, event, events);
         if (row.call.from.isEmpty() && row.call.to.isEmpty())
             identify(row, event, events); // the first events named no numbers
         const CallTransition t
             = CallStateMachine::apply(row, resolve(row, event), QDateTime::currentDateTimeUtc());
-        if (t.changed)
+        if (!found)
+            calls.insert(row); // once, as it stands after its first event
+        else if (t.changed)
             calls.save(row);
         const qint64 record = row.recordCommentId;
         announce(row, t, events);
         if (row.recordCommentId != record)
             calls.save(row);
         calls.logEvent(provider.id, row.call.id, event.externalId, kindName(event.kind), payload);
+        events.record(m_ctx.events);
         tx.commit();
         callId = row.call.id;
     }
-    events.publish(m_ctx.events);
+    events.publish(m_ctx.events); // the pop-ups go out while the disk catches up,
+    durable.sync(); // and the PBX hears back only once it has
     return callId;
 }
 
-CallRow CallService::create(const Provider &provider, const CallEvent &event, EventBatch &events)
+CallRow CallService::draft(const Provider &provider, const CallEvent &event, EventBatch &events)
 {
     CallRow row;
     row.call.providerId = provider.id;
@@ -78,9 +83,8 @@ CallRow CallService::create(const Provider &provider, const CallEvent &event, Ev
     row.call.state = Call::State::Ringing;
     row.call.startedAt = QDateTime::currentDateTimeUtc();
     identify(row, event, events);
-    CallStore calls(m_ctx.db);
-    row.call.recordingUrl = calls.takePendingRecording(provider.id, event.externalId);
-    calls.insert(row);
+    row.call.recordingUrl
+        = CallStore(m_ctx.db).takePendingRecording(provider.id, event.externalId);
     return row;
 }
 
@@ -99,6 +103,7 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
     if (!remote.isValid() || remote.isWithheld())
         return; // a withheld or internal number is nobody's card
     const QList<Person> candidates = m_ctx.people.lookupPhone(event.remoteNumber);
+    row.callers = candidates;
     if (!candidates.isEmpty()) {
         // Several contacts may share the number: the window lists them all to pick from.
         c.contactId = candidates.first().id;
@@ -110,6 +115,7 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
         const Person created = m_ctx.people.createContact(draft);
         c.contactId = created.id;
         row.contactName = created.name;
+        row.callers = QList<Person> {created};
         events.add(QStringLiteral("contact.updated"), created.toJson(),
             EventAudience::employeesAnd(created.id));
         qCInfo(lcTelephony) << "created contact" << created.id << "for an unknown caller";
@@ -223,13 +229,16 @@ CallRow CallService::change(qint64 callId, const std::function<void(CallRow &, E
 {
     EventBatch events;
     CallRow row;
+    DeferredSync durable(m_ctx.db);
     {
         Transaction tx(m_ctx.db);
         row = load(callId);
         edit(row, events);
+        events.record(m_ctx.events);
         tx.commit();
     }
-    events.publish(m_ctx.events); // only once the change is stored
+    events.publish(m_ctx.events); // only once the change is committed
+    durable.sync();
     return row;
 }
 

@@ -44,7 +44,8 @@ public:
 private:
     // Loads the call, applies edit in one transaction, publishes its events once stored.
     CallRow change(qint64 callId, const std::function<void(CallRow &, EventBatch &)> &edit);
-    CallRow create(const Provider &provider, const CallEvent &event, EventBatch &events);
+    // A new call as its first event describes it, not stored yet.
+    CallRow draft(const Provider &provider, const CallEvent &event, EventBatch &events);
     void identify(CallRow &row, const CallEvent &event, EventBatch &events);
     ResolvedEvent resolve(const CallRow &row, const CallEvent &event);
     void announce(CallRow &row, const CallTransition &t, EventBatch &events);

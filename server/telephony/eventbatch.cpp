@@ -4,12 +4,21 @@
 
 namespace linecard::server {
 
-void EventBatch::publish(EventHub &hub)
+void EventBatch::record(EventHub &hub)
 {
     const QList<Item> items = std::move(m_items);
     m_items.clear();
     for (const Item &item : items)
-        hub.publish(item.type, item.data, item.audience);
+        m_recorded.append(hub.record(item.type, item.data, item.audience));
+}
+
+void EventBatch::publish(EventHub &hub)
+{
+    record(hub);
+    const QList<StoredEvent> events = std::move(m_recorded);
+    m_recorded.clear();
+    for (const StoredEvent &event : events)
+        hub.deliver(event);
 }
 
 } // namespace linecard::server

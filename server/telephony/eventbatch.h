@@ -1,6 +1,7 @@
 #pragma once
 
 #include "../events/eventaudience.h"
+#include "../store/eventlog.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -10,8 +11,10 @@ namespace linecard::server {
 
 class EventHub;
 
-// Events gathered while a change is made and published once it has committed, so that
-// no client hears of a change that was rolled back.
+// Events gathered while a change is made. record() writes them to the event log inside the
+// change's transaction — one commit, one disk flush, and no event without its change or
+// change without its events — and publish() sends them once that has committed, so that no
+// client hears of a change that was rolled back.
 class EventBatch
 {
 public:
@@ -24,8 +27,11 @@ public:
         m_items += other.m_items;
         other.m_items.clear();
     }
+    // Inside the transaction, just before its commit: the events in the order they were added.
+    void record(EventHub &hub);
+    // After the commit: records what record() has not, then delivers everything.
     void publish(EventHub &hub);
-    bool isEmpty() const { return m_items.isEmpty(); }
+    bool isEmpty() const { return m_items.isEmpty() && m_recorded.isEmpty(); }
 
 private:
     struct Item
@@ -35,6 +41,7 @@ private:
         EventAudience audience;
     };
     QList<Item> m_items;
+    QList<StoredEvent> m_recorded;
 };
 
 } // namespace linecard::server

@@ -5,14 +5,15 @@
 #include "../logging.h"
 #include "../servercontext.h"
 #include "../store/integrationlogstore.h"
+#include "integrationlogwriter.h"
 #include "../store/providerstore.h"
 #include "formbody.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlQuery>
-#include <QTimer>
 #include <QUrl>
 
 namespace linecard::server {
@@ -46,6 +47,7 @@ IntegrationRecorder::IntegrationRecorder(ServerContext &ctx, const ApiRequest &r
     , m_lastEventBefore(
           ctx.db.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM call_events"))
               .toLongLong())
+    , m_receivedAt(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
 { }
 
 QString IntegrationRecorder::mask(QString text, const QStringList &secrets)
@@ -99,6 +101,7 @@ void IntegrationRecorder::write(const ApiResponse &response)
     if (!m_request.arg(0).isEmpty())
         secrets << m_request.arg(0);
     IntegrationLogEntry entry;
+    entry.receivedAt = m_receivedAt;
     QStringList numbers;
     try {
         const FormBody form = rawBody.trimmed().isEmpty()
@@ -164,16 +167,7 @@ void IntegrationRecorder::write(const ApiResponse &response)
     } else if (const auto provider = ProviderStore(m_ctx.db).get(entry.providerId)) {
         entry.providerName = provider->name;
     }
-    // Written once this turn of the event loop is over: the log's commit (an fsync) must not
-    // hold back the call events already on their way to the operators' sockets.
-    QTimer::singleShot(0, &m_ctx.events, [&db = m_ctx.db, entry] {
-        try {
-            IntegrationLogStore(db).append(entry);
-        } catch (const StoreError &e) {
-            // The PBX's answer does not depend on the log.
-            qCWarning(lcTelephony) << "integration log:" << e.what();
-        }
-    });
+    m_ctx.integrationLog.enqueue(entry);
 }
 
 } // namespace linecard::server

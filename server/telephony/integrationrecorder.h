@@ -29,6 +29,7 @@ private:
     ServerContext &m_ctx;
     const ApiRequest &m_request;
     qint64 m_lastEventBefore = 0;
+    QString m_receivedAt;
 };
 
 } // namespace linecard::server
