@@ -5,6 +5,7 @@
 #include "../servercontext.h"
 #include "../store/linestore.h"
 #include "../store/providerstore.h"
+#include "../store/readmarkstore.h"
 
 #include <QRandomGenerator>
 
@@ -200,6 +201,7 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
 
     // Tasks with threads, spread over the last 60 days.
     const QDateTime now = QDateTime::currentDateTimeUtc();
+    QRandomGenerator readRng(randomSeed + 1); // its own: the threads stay as they were
     for (int i = 0; i < 300; ++i) {
         Task t;
         const qint64 counterparty
@@ -221,6 +223,7 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
         t.createdAt = at;
         const Task task = ctx.tasks.create(t, t.assigneeIds.first());
         const int comments = rng.bounded(1, 9);
+        QList<qint64> commentIds;
         for (int k = 0; k < comments; ++k) {
             at = at.addSecs(rng.bounded(600, 86400));
             if (at > now)
@@ -251,7 +254,14 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
                 c.text = QStringLiteral("Обновил статус, жду подтверждения склада.");
                 c.notifiedIds << task.assigneeIds.first();
             }
-            ctx.comments.create(c);
+            commentIds << ctx.comments.create(c).id;
+        }
+        // Most threads were read by everyone; some have a comment or two nobody looked at yet.
+        ReadMarkStore marks(ctx.db);
+        for (qint64 person : employees + QList<qint64> {counterparty}) {
+            const int unread = readRng.bounded(10) < 7 ? 0 : int(readRng.bounded(1, 3));
+            if (unread < commentIds.size())
+                marks.setMark(person, task.id, commentIds.at(commentIds.size() - 1 - unread));
         }
     }
 

@@ -23,6 +23,8 @@ bool EventAudience::admits(const Viewer &viewer, const AccountSettings &settings
         return viewer.isEmployee && personIds.contains(viewer.id);
     case Scope::TaskLost:
         return canSeeTask(viewer, task, settings) && !canSeeTask(viewer, after, settings);
+    case Scope::Person:
+        return viewer.id == personId;
     }
     return false;
 }
@@ -38,7 +40,7 @@ static QList<qint64> readIds(const QJsonValue &v)
 QJsonObject EventAudience::toJson() const
 {
     static const char *names[]
-        = {"employees", "employeesAndPerson", "task", "card", "people", "taskLost"};
+        = {"employees", "employeesAndPerson", "task", "card", "people", "taskLost", "person"};
     QJsonObject o {{QStringLiteral("scope"), QLatin1String(names[int(scope)])},
         {QStringLiteral("personId"), personId}};
     if (scope == Scope::People)
@@ -73,6 +75,7 @@ EventAudience EventAudience::fromJson(const QJsonObject &o)
         : scope == QLatin1String("employeesAndPerson") ? Scope::EmployeesAndPerson
         : scope == QLatin1String("people")             ? Scope::People
         : scope == QLatin1String("taskLost")           ? Scope::TaskLost
+        : scope == QLatin1String("person")             ? Scope::Person
                                                        : Scope::Employees;
     a.personId = qint64(o.value(QStringLiteral("personId")).toDouble());
     a.personIds = readIds(o.value(QStringLiteral("personIds")));
@@ -124,6 +127,14 @@ EventAudience EventAudience::people(const QList<qint64> &personIds)
     EventAudience a;
     a.scope = Scope::People;
     a.personIds = personIds;
+    return a;
+}
+
+EventAudience EventAudience::only(qint64 personId)
+{
+    EventAudience a;
+    a.scope = Scope::Person;
+    a.personId = personId;
     return a;
 }
 

@@ -20,11 +20,12 @@ struct EventAudience
         Task,
         Card,
         People, // only these employees (the targets of a call)
-        TaskLost // who could see `task` but cannot see `after`: told only that it changed
+        TaskLost, // who could see `task` but cannot see `after`: told only that it changed
+        Person // this one person alone, whoever it is (their own read marks)
     };
 
     Scope scope = Scope::Employees;
-    qint64 personId = 0; // EmployeesAndPerson, Card (the card's contact)
+    qint64 personId = 0; // EmployeesAndPerson, Card (the card's contact), Person
     visibility::TaskAudience task; // Task, TaskLost (before the change)
     visibility::TaskAudience after; // TaskLost
     std::optional<visibility::CommentAudience> comment; // Task/Card: the comment to check
@@ -41,6 +42,7 @@ struct EventAudience
         std::optional<visibility::CommentAudience> comment = std::nullopt);
     static EventAudience forCard(qint64 contactId, const visibility::CommentAudience &comment);
     static EventAudience people(const QList<qint64> &personIds);
+    static EventAudience only(qint64 personId);
     static EventAudience taskLost(
         const visibility::TaskAudience &before, const visibility::TaskAudience &after);
 };

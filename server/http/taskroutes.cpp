@@ -1,4 +1,5 @@
 #include "../servercontext.h"
+#include "../store/readmarkstore.h"
 #include "apierror.h"
 #include "router.h"
 #include "routes.h"
@@ -41,10 +42,19 @@ QJsonObject taskPage(ServerContext &ctx, const ApiRequest &req, TaskFilter filte
             throw ApiError::badRequest(QStringLiteral("'cursor' is not a cursor this server gave"));
     }
     const int limit = req.limit();
-    const QList<Task> tasks = ctx.tasks.list(ctx.rule(req.session()), filter, after, limit);
-    QJsonArray items;
+    const VisibilitySql rule = ctx.rule(req.session());
+    const QList<Task> tasks = ctx.tasks.list(rule, filter, after, limit);
+    QList<qint64> ids;
     for (const Task &t : tasks)
-        items.append(t.toJson());
+        ids.append(t.id);
+    const QHash<qint64, int> unread
+        = ReadMarkStore(ctx.db).unread(rule, req.session().person.id, ids);
+    QJsonArray items;
+    for (const Task &t : tasks) {
+        QJsonObject item = t.toJson();
+        item.insert(QStringLiteral("unread"), unread.value(t.id));
+        items.append(item);
+    }
     QJsonValue next;
     if (tasks.size() == limit)
         next = TaskCursor {tasks.last().lastActivityAt.toString(Qt::ISODateWithMs), tasks.last().id}
@@ -83,6 +93,17 @@ static void readTaskFields(ServerContext &ctx, const QJsonObject &json, Task &ta
     requireLivePeople(ctx, task.participantIds, QStringLiteral("participantIds"));
 }
 
+// Adds the signed-in user's read state of the task to json.
+static QJsonObject readState(
+    ServerContext &ctx, const ApiRequest &req, qint64 taskId, QJsonObject json)
+{
+    ReadMarkStore marks(ctx.db);
+    const qint64 me = req.session().person.id;
+    json.insert(QStringLiteral("unread"), marks.unread(ctx.rule(req.session()), me, taskId));
+    json.insert(QStringLiteral("lastReadCommentId"), marks.mark(me, taskId));
+    return json;
+}
+
 static Task visibleTask(ServerContext &ctx, const ApiRequest &req, qint64 id)
 {
     const auto task = ctx.tasks.getVisible(id, ctx.rule(req.session()));
@@ -108,7 +129,45 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
 
     router.add(Method::Get, QStringLiteral("/api/v1/tasks/{id}"), Router::Access::User,
         [&ctx](ApiRequest &req) {
-            return ApiResponse::ok(visibleTask(ctx, req, req.idArg(0)).toJson());
+            const Task task = visibleTask(ctx, req, req.idArg(0));
+            return ApiResponse::ok(readState(ctx, req, task.id, task.toJson()));
+        });
+
+    // The signed-in user has read the thread up to a comment: the newest they may see when
+    // the body names none (opening the task), or {"commentId": id} — an earlier one marks the
+    // rest unread again, null all of it. Their other clients hear of it (task.read), nobody
+    // else.
+    router.add(Method::Post, QStringLiteral("/api/v1/tasks/{id}/read"), Router::Access::User,
+        [&ctx](ApiRequest &req) {
+            const Task task = visibleTask(ctx, req, req.idArg(0));
+            const VisibilitySql rule = ctx.rule(req.session());
+            ReadMarkStore marks(ctx.db);
+            qint64 upTo = 0;
+            const QJsonObject body
+                = req.http().body().trimmed().isEmpty() ? QJsonObject() : req.json();
+            if (body.contains(QStringLiteral("commentId"))) {
+                JsonRead read(body);
+                upTo = read.id(QStringLiteral("commentId"));
+                if (!read.ok())
+                    throw ApiError::invalid(read.error());
+                if (upTo && !marks.isVisibleComment(rule, task.id, upTo))
+                    throw ApiError::invalid(
+                        QStringLiteral("'commentId': no comment %1 in this task").arg(upTo));
+            } else {
+                upTo = marks.latestVisible(rule, task.id);
+            }
+            const qint64 me = req.session().person.id;
+            StoredEvent event;
+            {
+                Transaction tx(ctx.db);
+                marks.setMark(me, task.id, upTo);
+                event = ctx.events.record(QStringLiteral("task.read"),
+                    readState(ctx, req, task.id, {{QStringLiteral("id"), task.id}}),
+                    EventAudience::only(me));
+                tx.commit();
+            }
+            ctx.events.deliver(event);
+            return ApiResponse::ok(event.data);
         });
 
     router.add(Method::Patch, QStringLiteral("/api/v1/tasks/{id}"), Router::Access::User,

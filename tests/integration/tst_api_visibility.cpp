@@ -377,6 +377,21 @@ class TestApiVisibility : public QObject
                 QVERIFY2(a > b || (a == b && got.at(i - 1) > got.at(i)),
                     qPrintable(who + QStringLiteral("task list order")));
             }
+            // Unread counts are a read path too: nobody has read anything here, so each is
+            // the number of comments the viewer may see and did not write — never a hint of
+            // one they may not see.
+            for (const QJsonValue &item : list) {
+                const qint64 taskId = idOf(item.toObject());
+                int want = 0;
+                for (const CommentModel &c : m_model.comments)
+                    if (c.taskId == taskId && c.author != v.id && m_model.seesComment(v, c, st))
+                        ++want;
+                const int got = item.toObject().value(QStringLiteral("unread")).toInt(-1);
+                QVERIFY2(got == want,
+                    qPrintable(who + m_model.task(taskId).name + QStringLiteral(" unread ")
+                        + QString::number(got) + QStringLiteral(" want ")
+                        + QString::number(want)));
+            }
             // Single tasks.
             for (const TaskModel &t : m_model.tasks) {
                 const HttpResult r = s().get(QStringLiteral("/api/v1/tasks/%1").arg(t.id), token);
@@ -388,6 +403,12 @@ class TestApiVisibility : public QObject
                     QCOMPARE(idOf(r.json), t.id);
                 else
                     QCOMPARE(r.errorCode(), QStringLiteral("not_found"));
+                // Marking a task one may not see is refused the same way.
+                if (!sees)
+                    QCOMPARE(s().request("POST", QStringLiteral("/api/v1/tasks/%1/read").arg(t.id),
+                                 token)
+                                 .status,
+                        404);
             }
         }
 
