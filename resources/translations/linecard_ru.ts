@@ -61,9 +61,14 @@
 <context>
     <name>TaskListModel</name>
     <message>
-        <location filename="../../ui/tasks/taskspanel.cpp" line="+77"/>
+        <location filename="../../ui/tasks/taskspanel.cpp" line="+86"/>
         <source>Cancelled</source>
         <translation>Отменённая</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Unread</source>
+        <translation>Непрочитано</translation>
     </message>
 </context>
 <context>
@@ -102,7 +107,12 @@
         <translation>Последняя активность</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+2"/>
+        <source>Unread</source>
+        <translation>Непрочитано</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Open</source>
         <translation>Открытая</translation>
     </message>
@@ -115,6 +125,20 @@
         <location line="+2"/>
         <source>Cancelled</source>
         <translation>Отменённая</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>%1 or more unread comments</source>
+        <translation>Непрочитанных комментариев: %1 и больше</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n unread comment(s)</source>
+        <translation>
+            <numerusform>%n непрочитанный комментарий</numerusform>
+            <numerusform>%n непрочитанных комментария</numerusform>
+            <numerusform>%n непрочитанных комментариев</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1573,7 +1597,7 @@
 <context>
     <name>linecard::ui::DesktopIntegration</name>
     <message>
-        <location filename="../../ui/shell/desktopintegration.cpp" line="+67"/>
+        <location filename="../../ui/shell/desktopintegration.cpp" line="+66"/>
         <source>Call a number</source>
         <translation>Позвонить по номеру</translation>
     </message>
@@ -1751,7 +1775,7 @@
 <context>
     <name>linecard::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="+47"/>
+        <location filename="../../ui/shell/mainwindow.cpp" line="+49"/>
         <source>Linecard — %1</source>
         <translation>Linecard — %1</translation>
     </message>
@@ -1787,12 +1811,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+134"/>
+        <location line="+163"/>
         <source>Search tasks (Ctrl+F)</source>
         <translation>Поиск задач (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="-115"/>
+        <location line="-144"/>
         <source>Account &amp;settings…</source>
         <translation>&amp;Настройки аккаунта…</translation>
     </message>
@@ -1807,7 +1831,12 @@
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+1"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Выйти</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Code blocks show without colours: %1</source>
         <translation>Блоки кода показаны без подсветки: %1</translation>
     </message>
@@ -1817,7 +1846,7 @@
         <translation>Вы вошли как %1 на %2</translation>
     </message>
     <message>
-        <location line="+87"/>
+        <location line="+112"/>
         <source>Search contacts: name, company, e-mail, phone digits (Ctrl+F)</source>
         <translation>Поиск контактов: имя, компания, e-mail, цифры телефона (Ctrl+F)</translation>
     </message>
@@ -2329,7 +2358,7 @@
 <context>
     <name>linecard::ui::TaskView</name>
     <message>
-        <location filename="../../ui/tasks/taskview.cpp" line="+156"/>
+        <location filename="../../ui/tasks/taskview.cpp" line="+166"/>
         <source>This task does not exist or is not shared with you.</source>
         <translation>Эта задача не существует или вам недоступна.</translation>
     </message>
@@ -2339,12 +2368,12 @@
         <translation>Не удалось загрузить задачу: %1</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+51"/>
         <source>The status was not changed: %1</source>
         <translation>Статус не изменён: %1</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>Comments could not be loaded: %1 &lt;a href=&quot;retry&quot;&gt;Retry&lt;/a&gt;</source>
         <translation>Не удалось загрузить комментарии: %1 &lt;a href=&quot;retry&quot;&gt;Повторить&lt;/a&gt;</translation>
     </message>
@@ -2367,7 +2396,7 @@
 <context>
     <name>linecard::ui::TasksPanel</name>
     <message>
-        <location filename="../../ui/tasks/taskspanel.cpp" line="+51"/>
+        <location filename="../../ui/tasks/taskspanel.cpp" line="+55"/>
         <source>My active tasks</source>
         <translation>Мои активные задачи</translation>
     </message>
@@ -2460,7 +2489,17 @@
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+41"/>
+        <source>Linecard is still running</source>
+        <translation>Linecard продолжает работать</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Linecard keeps running in the tray to show incoming calls; Quit from the tray menu to exit.</source>
+        <translation>Linecard остаётся в системном лотке, чтобы показывать входящие звонки; чтобы выйти, выберите «Выйти» в меню значка.</translation>
+    </message>
+    <message>
+        <location line="+42"/>
         <source>New comment in task #%1</source>
         <translation>Новый комментарий в задаче №%1</translation>
     </message>

@@ -117,6 +117,8 @@ private slots:
         QPointer<CallWindow> w = op.waitWindow(QStringLiteral("c1"));
         QVERIFY(w);
         QVERIFY(w->isVisible());
+        // Closing a pop-up never quits the client, even with the main window in the tray.
+        QVERIFY(!w->testAttribute(Qt::WA_QuitOnClose));
         // The card comes from the ringing event itself: no request needed to name the caller.
         QCOMPARE(w->card()->person().name, QStringLiteral("Anna Petrova"));
         QCOMPARE(w->header()->background(), QColor(QStringLiteral("#2e7d32")));

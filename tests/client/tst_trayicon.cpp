@@ -112,6 +112,11 @@ private slots:
         tray.quitAction()->trigger();
         QCOMPARE(quit.size(), 1);
 
+        // The window closing into the tray is explained once per tray (per sign-in).
+        QVERIFY(tray.showRunningInTrayHint());
+        QVERIFY(!tray.showRunningInTrayHint());
+        QVERIFY(!tray.isShown()); // never shown (and offscreen has no tray anyway)
+
         // Start with the session writes and removes the XDG autostart entry.
         QVERIFY(!tray.autostartAction()->isChecked());
         tray.autostartAction()->trigger();

@@ -97,6 +97,9 @@ CallWindow *CallWindowStack::present(qint64 callId, bool activate)
     }
 
     auto *w = new CallWindow(m_session, m_calls, callId);
+    // Parentless, so it would count as the last window when the main one is in the tray:
+    // closing a call must never quit the client.
+    w->setAttribute(Qt::WA_QuitOnClose, false);
     m_windows.append(w);
     connect(w, &QObject::destroyed, this, &CallWindowStack::forget);
     connect(w, &CallWindow::openContactRequested, this, &CallWindowStack::openContactRequested);

@@ -144,7 +144,7 @@ void ClientStartup::onSignedOut()
     m_local.reset();
     if (m_window) {
         m_window->disconnect(this);
-        m_window->close();
+        m_window->closeForGood(); // not into the tray: this session is over
     }
     showSignIn();
 }

@@ -11,7 +11,6 @@
 #include "app/session.h"
 #include "app/singleinstance.h"
 
-#include <QApplication>
 #include <QMessageBox>
 
 #include <utility>
@@ -84,7 +83,10 @@ void DesktopIntegration::onReady()
         // Owned by the window: a new sign-in gets a tray bound to its own session.
         m_tray = new TrayIcon(session->events(), session->me().id, session->people(), window);
         connect(m_tray, &TrayIcon::openRequested, this, &DesktopIntegration::activate);
-        connect(m_tray, &TrayIcon::quitRequested, qApp, &QApplication::quit);
+        // Through the window, so that it closes for good instead of into the tray.
+        connect(m_tray, &TrayIcon::quitRequested, window, &MainWindow::quit);
+        window->setHidesToTray([tray = m_tray] { return tray && tray->isShown(); });
+        connect(window, &MainWindow::hiddenToTray, m_tray, &TrayIcon::showRunningInTrayHint);
         connect(m_tray, &TrayIcon::taskRequested, window, [this, window](qint64 id) {
             activate();
             window->openTask(id);

@@ -18,6 +18,7 @@
 #include "app/session.h"
 
 #include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QKeySequence>
 #include <QLabel>
@@ -41,6 +42,7 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     , m_taskView(new TaskView(session, this))
     , m_search(new QLineEdit(this))
     , m_searchDelay(new QTimer(this))
+    , m_quit(&QCoreApplication::quit)
 {
     setObjectName(QStringLiteral("mainWindow"));
     const bool employee = session->me().isEmployee();
@@ -123,6 +125,10 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
         accountMenu->addSeparator();
     }
     accountMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
+    m_quitAction = accountMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
+    m_quitAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Q));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    addAction(m_quitAction); // the shortcut works with the menu closed too
     account->setMenu(accountMenu);
     toolbar->addWidget(account);
 
@@ -192,11 +198,36 @@ void MainWindow::openAccountSettings()
     dialog->open();
 }
 
+void MainWindow::quit()
+{
+    // QCoreApplication::quit() closes the visible windows first: this one closes for good
+    // (state saved, deleted) rather than into the tray with a "still running" notice.
+    m_closing = true;
+    m_quit();
+}
+
+void MainWindow::closeForGood()
+{
+    m_closing = true;
+    close();
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     client::AppSettings settings;
     settings.setMainWindowGeometry(saveGeometry());
-    QMainWindow::closeEvent(event);
+    bool closing = m_closing || !m_trayShown || !m_trayShown();
+#if QT_CONFIG(sessionmanager)
+    closing = closing || qApp->isSavingSession(); // refusing would cancel the desktop's logout
+#endif
+    if (closing) {
+        QMainWindow::closeEvent(event);
+        return;
+    }
+    // The tray brings the window back; the session (and call pop-ups) go on meanwhile.
+    event->ignore();
+    hide();
+    emit hiddenToTray();
 }
 
 void MainWindow::openTask(qint64 taskId)

@@ -5,6 +5,9 @@
 #include <QJsonObject>
 #include <QMainWindow>
 
+#include <functional>
+#include <utility>
+
 class QAction;
 class QLineEdit;
 class QStackedWidget;
@@ -57,8 +60,21 @@ public:
     QAction *integrationLogAction() const { return m_integrationLog; }
     void openAccountSettings();
 
+    // Closing the window only hides it while trayShown() says a tray icon is there to bring
+    // it back (incoming calls still pop up); without one, closing closes as always.
+    void setHidesToTray(std::function<bool()> trayShown) { m_trayShown = std::move(trayShown); }
+    // Quits the application: the account menu's Quit (Ctrl+Q) and the tray's Quit.
+    QAction *quitAction() const { return m_quitAction; }
+    void quit();
+    // Tests replace QCoreApplication::quit, which would end the test.
+    void setQuitFunction(std::function<void()> quit) { m_quit = std::move(quit); }
+    // Closes even with a tray shown (signing out ends this window's session).
+    void closeForGood();
+
 signals:
     void signOutRequested();
+    // Closed into the tray (the tray says once that the client goes on running).
+    void hiddenToTray();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -89,6 +105,10 @@ private:
     QAction *m_callsAction = nullptr;
     QAction *m_accountSettings = nullptr;
     QAction *m_integrationLog = nullptr;
+    QAction *m_quitAction = nullptr;
+    std::function<bool()> m_trayShown;
+    std::function<void()> m_quit;
+    bool m_closing = false; // quitting or signing out: a close must not just hide
 };
 
 } // namespace linecard::ui

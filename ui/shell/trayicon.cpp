@@ -104,6 +104,27 @@ void TrayIcon::show()
     m_tray->show();
 }
 
+bool TrayIcon::isShown() const
+{
+    // The tray can go away under us (the panel restarts): then there is nothing to reopen from.
+    return m_tray->isVisible() && isAvailable();
+}
+
+bool TrayIcon::showRunningInTrayHint()
+{
+    if (m_runningHintShown)
+        return false;
+    m_runningHintShown = true;
+    // Not silenced by do not disturb: it answers the operator's own click. Clicking it opens
+    // the window, not whatever the last notification was about.
+    m_lastTarget = {};
+    m_tray->showMessage(tr("Linecard is still running"),
+        tr("Linecard keeps running in the tray to show incoming calls; "
+           "Quit from the tray menu to exit."),
+        QSystemTrayIcon::Information);
+    return true;
+}
+
 bool TrayIcon::doNotDisturb() const
 {
     return m_doNotDisturb->isChecked();

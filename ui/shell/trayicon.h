@@ -38,6 +38,11 @@ public:
 
     static bool isAvailable();
     void show();
+    // Shown and the desktop has a tray to show it in: the main window may close into it.
+    bool isShown() const;
+    // Says once per tray (one per sign-in) that closing the window keeps the client running;
+    // false when it was said already.
+    bool showRunningInTrayHint();
 
     Status status() const { return m_status; }
     QString toolTip() const;
@@ -90,6 +95,7 @@ private:
     int m_ringing = 0;
     int m_missed = 0;
     Target m_lastTarget;
+    bool m_runningHintShown = false;
 };
 
 } // namespace linecard::ui
