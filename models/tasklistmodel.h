@@ -18,6 +18,7 @@ public:
         AssigneesColumn,
         StatusColumn,
         ActivityColumn,
+        UnreadColumn,
         ColumnCount
     };
     enum Roles
@@ -25,7 +26,8 @@ public:
         TitleRole = FirstCustomRole,
         StatusRole,
         CounterpartyIdRole,
-        LastActivityRole
+        LastActivityRole,
+        UnreadRole // the signed-in user's unread comments in the task (capped by the server)
     };
 
     explicit TaskListModel(PeopleDirectory *people, QObject *parent = nullptr);
@@ -33,8 +35,16 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
     QHash<int, QByteArray> roleNames() const override;
 
-    // Live: a task event for a task this list may show.
+    // Live: a task event for a task this list may show. Task events are the same for
+    // everyone and carry no unread count: the row keeps its own.
     void applyTask(const QJsonObject &task, bool matchesFilter);
+    // Live: the user's read state of a task changed (task.read, or the answer to marking).
+    void applyReadState(const QJsonObject &state);
+    // Live: a comment by someone else arrived in a task of the list.
+    void countUnread(qint64 taskId);
+
+    // The Last activity column's text for a local time.
+    static QString compactTime(const QDateTime &local);
 
 protected:
     int columns() const override { return ColumnCount; }
@@ -42,6 +52,10 @@ protected:
     bool movesToTopOnUpdate(const QJsonObject &before, const QJsonObject &after) const override;
 
 private:
+    // The server counts up to this many; the list shows one less with a "+".
+    static constexpr int UnreadCap = 100;
+    static int unreadOf(const QJsonObject &row);
+
     PeopleDirectory *m_people;
 };
 

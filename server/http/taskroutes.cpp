@@ -124,7 +124,7 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
             const Task task = ctx.tasks.create(draft, req.session().person.id);
             ctx.events.publish(QStringLiteral("task.created"), task.toJson(),
                 EventAudience::forTask(ctx.tasks.audience(task)));
-            return ApiResponse::created(task.toJson());
+            return ApiResponse::created(readState(ctx, req, task.id, task.toJson()));
         });
 
     router.add(Method::Get, QStringLiteral("/api/v1/tasks/{id}"), Router::Access::User,
@@ -189,7 +189,7 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
             }
             ctx.events.publish(
                 QStringLiteral("task.updated"), task.toJson(), EventAudience::forTask(audience));
-            return ApiResponse::ok(task.toJson());
+            return ApiResponse::ok(readState(ctx, req, task.id, task.toJson()));
         });
 }
 

@@ -8,6 +8,7 @@
 #include "ui/tasks/newtaskdialog.h"
 #include "ui/tasks/peoplepicker.h"
 #include "ui/tasks/taskspanel.h"
+#include "ui/tasks/taskview.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -188,6 +189,40 @@ private slots:
         QVERIFY(panel.grab().save(ClientFixture::screenshotPath(QStringLiteral("taskspanel.png"))));
     }
 
+    // A narrow list keeps the title readable: status, then assignees, then counterparty give
+    // way, and come back when it widens; activity and unread always stay.
+    void columnsGiveWayWhenTheListIsNarrow()
+    {
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        ui::TasksPanel panel(session);
+        panel.resize(1000, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_COMPARE(panel.model()->rowCount(), 1);
+        auto shown = [&panel] {
+            QList<int> out;
+            for (int c = 0; c < TaskListModel::ColumnCount; ++c)
+                if (!panel.view()->isColumnHidden(c))
+                    out << c;
+            return out;
+        };
+        using M = TaskListModel;
+        const QList<int> all {M::TitleColumn, M::CounterpartyColumn, M::AssigneesColumn,
+            M::StatusColumn, M::ActivityColumn, M::UnreadColumn};
+        QCOMPARE(shown(), all);
+        panel.resize(700, 300);
+        QTRY_VERIFY(!shown().contains(M::StatusColumn));
+        QVERIFY(shown().contains(M::CounterpartyColumn));
+        panel.resize(360, 300);
+        QTRY_COMPARE(shown(), (QList<int> {M::TitleColumn, M::ActivityColumn, M::UnreadColumn}));
+        QVERIFY(panel.view()->columnWidth(M::TitleColumn) >= 150);
+        panel.resize(1000, 300);
+        QTRY_COMPARE(shown(), all);
+        QVERIFY(panel.view()->columnWidth(M::StatusColumn) > 30);
+    }
+
     void switchingFastShowsOnlyTheLastFilter()
     {
         client::Session *session
@@ -273,6 +308,89 @@ private slots:
         const int row = panel.model()->rowOfId(website);
         QTRY_COMPARE(panel.model()->index(row, TaskListModel::CounterpartyColumn).data().toString(),
             QStringLiteral("Maria Sidorova"));
+    }
+
+    // The Unread column: what others wrote since the operator last read the thread, live;
+    // opening the task reads it, here and in the operator's other client.
+    void unreadCountsFollowReadingAndNews()
+    {
+        QVERIFY(f->comment(invoice, QStringLiteral("Ivan called, wants a copy")));
+        QVERIFY(f->comment(invoice, QStringLiteral("Copy sent by post")));
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        client::Session *otherClient
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session && otherClient);
+        ui::TasksPanel panel(session);
+        ui::TasksPanel elsewhere(otherClient);
+        ui::TaskView view(session);
+        for (auto [s, p] : {std::pair {session, &panel}, std::pair {otherClient, &elsewhere}})
+            connect(s->events(), &client::EventStream::event, p, &ui::TasksPanel::handleEvent);
+        connect(session->events(), &client::EventStream::event, &view, &ui::TaskView::handleEvent);
+        panel.resize(900, 300);
+        panel.show();
+        elsewhere.show();
+        QTRY_VERIFY(settled(panel) && panel.model()->isAtEnd() && panel.model()->rowCount() == 1);
+        QTRY_VERIFY(settled(elsewhere) && elsewhere.model()->rowCount() == 1);
+        waitLive(session);
+        waitLive(otherClient);
+        auto unread = [this](ui::TasksPanel &p) {
+            const int row = p.model()->rowOfId(invoice);
+            return row < 0 ? QString(QStringLiteral("(no row)"))
+                           : p.model()->index(row, TaskListModel::UnreadColumn).data().toString();
+        };
+        QCOMPARE(unread(panel), QStringLiteral("2"));
+        QCOMPARE(panel.model()->index(0, 0).data(TaskListModel::UnreadRole).toInt(), 2);
+        QVERIFY(!panel.model()
+                     ->index(0, TaskListModel::UnreadColumn)
+                     .data(Qt::ToolTipRole)
+                     .toString()
+                     .isEmpty());
+
+        // News from a colleague counts; the operator's own words do not.
+        QVERIFY(f->comment(invoice, QStringLiteral("Ivan paid")));
+        QTRY_COMPARE(unread(panel), QStringLiteral("3"));
+        const QString olgaToken = session->rest()->token();
+        QVERIFY(f->comment(invoice, QStringLiteral("Thanks, closing soon"), {}, olgaToken));
+        QTRY_COMPARE(panel.model()->index(0, 0).data(TaskListModel::TitleRole).toString(),
+            QStringLiteral("Invoice for Ivan"));
+        QTest::qWait(200);
+        QCOMPARE(unread(panel), QStringLiteral("3"));
+        QTRY_COMPARE(unread(elsewhere), QStringLiteral("3"));
+        QVERIFY(panel.grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("taskspanel-unread.png"))));
+
+        // Opening the task reads it: zero here and in the other client.
+        view.resize(700, 500);
+        view.show();
+        view.showTask(invoice);
+        QTRY_COMPARE(unread(panel), QString());
+        QTRY_COMPARE(unread(elsewhere), QString());
+        QCOMPARE(panel.model()->index(0, 0).data(TaskListModel::UnreadRole).toInt(), 0);
+
+        // While it is open, news is counted and then read after a moment in view.
+        QVERIFY(f->comment(invoice, QStringLiteral("One more thing")));
+        QTRY_COMPARE(elsewhere.model()->index(0, 0).data(TaskListModel::UnreadRole).toInt(), 1);
+        QTRY_COMPARE(elsewhere.model()->index(0, 0).data(TaskListModel::UnreadRole).toInt(), 0);
+        QCOMPARE(unread(panel), QString());
+
+        // Not in view: it stays unread, and the server agrees after a reload.
+        view.hide();
+        QVERIFY(f->comment(invoice, QStringLiteral("Are you there?")));
+        QTRY_COMPARE(unread(panel), QStringLiteral("1"));
+        QTest::qWait(1000);
+        QCOMPARE(unread(panel), QStringLiteral("1"));
+        panel.reload();
+        QTRY_VERIFY(settled(panel) && panel.model()->rowCount() == 1);
+        QCOMPARE(unread(panel), QStringLiteral("1"));
+
+        // A long thread shows "99+".
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(f->comment(invoice, QStringLiteral("Line %1").arg(i)));
+        QTRY_COMPARE(unread(panel), QStringLiteral("99+"));
+        panel.reload();
+        QTRY_VERIFY(settled(panel) && panel.model()->rowCount() == 1);
+        QCOMPARE(unread(panel), QStringLiteral("99+"));
     }
 
     void enterAndDoubleClickOpenATask()

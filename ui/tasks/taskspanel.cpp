@@ -2,6 +2,7 @@
 
 #include "contactfield.h"
 #include "newtaskdialog.h"
+#include "tasklistdelegate.h"
 
 #include "app/restclient.h"
 #include "app/session.h"
@@ -9,6 +10,7 @@
 #include "models/tasklistmodel.h"
 
 #include <QComboBox>
+#include <QResizeEvent>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -48,6 +50,7 @@ TasksPanel::TasksPanel(client::Session *session, QWidget *parent)
 
     m_view->setObjectName(QStringLiteral("taskList"));
     m_view->setModel(m_model);
+    m_view->setItemDelegate(new TaskListDelegate(m_view));
     // A table, not a tree: QTreeView fetches another page at every layout, which would
     // pull a 100,000-task list in whole; QTableView fetches only when scrolled to the end.
     m_view->setShowGrid(false);
@@ -67,22 +70,37 @@ TasksPanel::TasksPanel(client::Session *session, QWidget *parent)
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(TaskListModel::TitleColumn, QHeaderView::Stretch);
-    header->resizeSection(TaskListModel::CounterpartyColumn, 170);
-    header->resizeSection(TaskListModel::AssigneesColumn, 170);
-    // Wide enough for the longest date and status this locale writes.
-    const QFontMetrics metrics(m_view->font());
-    const QString longestTime = QLocale().toString(
-        QDateTime(QDate(2000, 12, 28), QTime(23, 58, 58)), QLocale::ShortFormat);
+    header->resizeSection(TaskListModel::CounterpartyColumn, 150);
+    header->resizeSection(TaskListModel::AssigneesColumn, 130);
+    // Wide enough for the longest date and status this locale writes, in bold (unread).
+    QFont bold = m_view->font();
+    bold.setBold(true);
+    const QFontMetrics metrics(bold);
+    QString longestTime;
+    for (const QDate day : {QDate(2000, 12, 28), QDate(QDate::currentDate().year(), 9, 28)}) {
+        const QString text = TaskListModel::compactTime(QDateTime(day, QTime(23, 58, 58)));
+        if (metrics.horizontalAdvance(text) > metrics.horizontalAdvance(longestTime))
+            longestTime = text;
+    }
     header->resizeSection(TaskListModel::StatusColumn,
         metrics.horizontalAdvance(TaskListModel::tr("Cancelled")) + 24);
     header->resizeSection(
         TaskListModel::ActivityColumn, metrics.horizontalAdvance(longestTime) + 24);
+    // The header's word, or the widest pill ("99+"), whichever is wider.
+    header->resizeSection(TaskListModel::UnreadColumn,
+        qMax(header->fontMetrics().horizontalAdvance(TaskListModel::tr("Unread")),
+            metrics.horizontalAdvance(QStringLiteral("99+")) + metrics.height() / 2 + 4)
+            + 16);
     if (contact) {
         // The contact is the counterparty of what it sees: the column would only repeat it.
         // Who works on a task is in its header: the title gets the room instead.
         m_view->setColumnHidden(TaskListModel::CounterpartyColumn, true);
         m_view->setColumnHidden(TaskListModel::AssigneesColumn, true);
     } else {
+        m_fitsColumns = true;
+        for (int column = TaskListModel::CounterpartyColumn; column < TaskListModel::ColumnCount;
+             ++column)
+            m_columnWidths.insert(column, header->sectionSize(column));
         header->setContextMenuPolicy(Qt::CustomContextMenu);
         connect(
             header, &QHeaderView::customContextMenuRequested, this, &TasksPanel::showColumnMenu);
@@ -258,10 +276,50 @@ void TasksPanel::showColumnMenu(const QPoint &pos)
             m_model->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString());
         action->setCheckable(true);
         action->setChecked(!m_view->isColumnHidden(column));
-        connect(action, &QAction::toggled, this,
-            [this, column](bool on) { m_view->setColumnHidden(column, !on); });
+        connect(action, &QAction::toggled, this, [this, column](bool on) {
+            m_chosenColumns.insert(column, on); // the operator's choice: no longer fitted
+            m_view->setColumnHidden(column, !on);
+            fitColumns();
+        });
     }
     menu.exec(m_view->horizontalHeader()->mapToGlobal(pos));
+}
+
+void TasksPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitColumns();
+}
+
+// A narrow list keeps the title readable: the columns the operator has not chosen themselves
+// give way, least useful first (status — "my active" tasks are all open —, then assignees,
+// then counterparty) and come back as the list widens. Unread and activity always stay.
+void TasksPanel::fitColumns()
+{
+    if (!m_fitsColumns)
+        return;
+    static const int TitleRoom = 220;
+    static const int GiveWay[]
+        = {TaskListModel::StatusColumn, TaskListModel::AssigneesColumn,
+            TaskListModel::CounterpartyColumn};
+    int needed = TitleRoom;
+    for (int column = TaskListModel::CounterpartyColumn; column < TaskListModel::ColumnCount;
+         ++column)
+        if (m_chosenColumns.value(column, true))
+            needed += m_columnWidths.value(column);
+    const int room = width() - 4;
+    for (const int column : GiveWay) {
+        if (m_chosenColumns.contains(column))
+            continue;
+        const bool fits = needed <= room;
+        if (m_view->isColumnHidden(column) == fits) {
+            m_view->setColumnHidden(column, !fits);
+            if (fits)
+                m_view->horizontalHeader()->resizeSection(column, m_columnWidths.value(column));
+        }
+        if (!fits)
+            needed -= m_columnWidths.value(column);
+    }
 }
 
 void TasksPanel::handleEvent(const QString &type, const QJsonObject &data)
@@ -275,6 +333,8 @@ void TasksPanel::handleEvent(const QString &type, const QJsonObject &data)
         m_model->applyTask(data, m_filter.matches(data));
     } else if (type == QLatin1String("comment.created")) {
         bumpForComment(data);
+    } else if (type == QLatin1String("task.read")) {
+        m_model->applyReadState(data);
     }
 }
 
@@ -294,6 +354,9 @@ void TasksPanel::bumpForComment(const QJsonObject &comment)
     if (at > task.value(QStringLiteral("lastActivityAt")).toString())
         task.insert(QStringLiteral("lastActivityAt"), at);
     m_model->upsert(task);
+    // Someone else's comment is news; if the task is open, its view marks it read at once.
+    if (qint64(comment.value(QStringLiteral("authorId")).toDouble()) != m_session->me().id)
+        m_model->countUnread(taskId);
 }
 
 void TasksPanel::refetchTask(qint64 taskId)

@@ -2,6 +2,7 @@
 
 #include "taskfilter.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QWidget>
 
@@ -35,7 +36,8 @@ public:
 
     void setSearchText(const QString &text); // the main window's search box
     void showContactTasks(qint64 contactId); // filter "by contact"
-    void handleEvent(const QString &type, const QJsonObject &data); // task.*, comment.created
+    // task.created/updated/read, comment.created
+    void handleEvent(const QString &type, const QJsonObject &data);
     void reload(); // after a resync
 
     TaskFilter filter() const { return m_filter; }
@@ -45,6 +47,9 @@ public:
 signals:
     void openTask(qint64 taskId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void buildFilterBar(QWidget *bar);
     void fillAssignees();
@@ -52,6 +57,7 @@ private:
     void applyFilter();
     void updateStatusLine();
     void showColumnMenu(const QPoint &pos);
+    void fitColumns();
     void bumpForComment(const QJsonObject &comment);
     void refetchTask(qint64 taskId);
     void newTask();
@@ -67,6 +73,9 @@ private:
     QLabel *m_statusLine;
     QTimer *m_searchTimer;
     QString m_pendingText;
+    bool m_fitsColumns = false; // an employee's list: columns give way when narrow
+    QHash<int, int> m_columnWidths; // each column's width when shown
+    QHash<int, bool> m_chosenColumns; // shown/hidden by the operator from the header menu
 };
 
 } // namespace linecard::ui

@@ -12,6 +12,7 @@
 
 #include <QLabel>
 #include <QSplitter>
+#include <QTimer>
 #include <QUrlQuery>
 #include <QVBoxLayout>
 
@@ -20,6 +21,7 @@ namespace linecard::ui {
 TaskView::TaskView(client::Session *session, QWidget *parent)
     : QWidget(parent)
     , m_session(session)
+    , m_markTimer(new QTimer(this))
     , m_header(new TaskHeader(session, this))
     , m_thread(new CommentThreadModel(session->people(), this))
     , m_threadView(new CommentListView(this))
@@ -29,6 +31,9 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
 {
     m_thread->setPageSize(100);
     m_thread->setDataSource(session->rest());
+    m_markTimer->setSingleShot(true);
+    m_markTimer->setInterval(700);
+    connect(m_markTimer, &QTimer::timeout, this, &TaskView::markRead);
     m_threadView->setModel(m_thread);
     m_composer->setThread(m_thread);
     m_threadStatus->setObjectName(QStringLiteral("threadStatus"));
@@ -75,6 +80,10 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
         if (m_scrollWhenLoaded && m_thread->isAtEnd())
             m_threadView->followBottom();
         m_scrollWhenLoaded = false;
+        if (m_markWhenLoaded) {
+            m_markWhenLoaded = false;
+            markRead();
+        }
     });
     connect(m_thread, &CommentThreadModel::loadingChanged, this, &TaskView::updateThreadStatus);
     connect(m_thread, &CommentThreadModel::errorChanged, this, &TaskView::updateThreadStatus);
@@ -116,6 +125,7 @@ void TaskView::reload()
 void TaskView::loadThread()
 {
     m_scrollWhenLoaded = true;
+    m_markWhenLoaded = !m_previewAs; // what a contact would see is not what the operator read
     QUrlQuery query;
     if (m_previewAs)
         query.addQueryItem(QStringLiteral("as"), QString::number(m_previewAs));
@@ -156,6 +166,17 @@ void TaskView::loadTask()
                     ? tr("This task does not exist or is not shared with you.")
                     : tr("The task could not be loaded: %1").arg(failure.describe()));
         });
+}
+
+// The thread is read up to its newest comment: the task list's unread count goes to zero
+// here and in the user's other clients (task.read).
+void TaskView::markRead()
+{
+    m_markTimer->stop();
+    if (!m_taskId || m_previewAs)
+        return;
+    m_session->rest()->post(QStringLiteral("/api/v1/tasks/%1/read").arg(m_taskId), {}, this,
+        [this](const QJsonObject &state) { emit readStateChanged(state); });
 }
 
 void TaskView::loadSettings()
@@ -207,6 +228,9 @@ void TaskView::handleEvent(const QString &type, const QJsonObject &data)
             loadThread(); // only the server knows whether the contact sees it
         else
             m_thread->applyComment(data);
+        if (!m_previewAs && isVisible()
+            && qint64(data.value(QStringLiteral("authorId")).toDouble()) != m_session->me().id)
+            m_markTimer->start();
     } else if (type == QLatin1String("task.updated")) {
         if (!m_taskId || qint64(data.value(QStringLiteral("id")).toDouble()) != m_taskId)
             return;

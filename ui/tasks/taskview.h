@@ -5,6 +5,7 @@
 
 class QLabel;
 class QSplitter;
+class QTimer;
 
 namespace linecard {
 class CommentThreadModel;
@@ -49,6 +50,8 @@ public:
 signals:
     void openContact(qint64 contactId);
     void titleChanged(const QString &title);
+    // The user's read state of the task shown changed ({id, unread, lastReadCommentId}).
+    void readStateChanged(const QJsonObject &state);
 
 private:
     void loadTask();
@@ -57,12 +60,15 @@ private:
     void setTask(const QJsonObject &task);
     void changeStatus(const QString &status);
     void updateThreadStatus();
+    void markRead();
 
     client::Session *m_session;
     qint64 m_taskId = 0;
     qint64 m_previewAs = 0;
     QJsonObject m_task;
     bool m_scrollWhenLoaded = false;
+    bool m_markWhenLoaded = false; // the thread is being opened: read once it is shown
+    QTimer *m_markTimer; // news in the open thread is read after a moment in view
     TaskHeader *m_header;
     CommentThreadModel *m_thread;
     CommentListView *m_threadView;
