@@ -14,6 +14,14 @@ static const QString taskColumns = QStringLiteral(
     "t.id, t.title, t.description, t.status, t.counterparty_id, t.created_at, t.updated_at, "
     "t.last_activity_at");
 
+// The same columns with the last activity as the viewer of rule can tell it.
+static QString taskColumnsFor(const VisibilitySql &rule)
+{
+    return QStringLiteral("t.id, t.title, t.description, t.status, t.counterparty_id, "
+                          "t.created_at, t.updated_at, %1 AS activity")
+        .arg(rule.taskActivity(QStringLiteral("t")));
+}
+
 QString TaskCursor::encode() const
 {
     return QString::fromLatin1((lastActivityAt + u'|' + QString::number(id))
@@ -80,7 +88,7 @@ std::optional<Task> TaskStore::getVisible(qint64 id, const VisibilitySql &rule)
     QVariantMap params = rule.params();
     params.insert(QStringLiteral("id"), id);
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM tasks t WHERE t.id = :id AND %2")
-                                .arg(taskColumns, rule.task()),
+                                .arg(taskColumnsFor(rule), rule.task()),
         params);
     if (!q.next())
         return std::nullopt;
@@ -94,7 +102,9 @@ QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
 {
     QVariantMap params = rule.params();
     params.insert(QStringLiteral("limit"), limit);
-    QString sql = QStringLiteral("SELECT %1 FROM tasks t WHERE %2").arg(taskColumns, rule.task());
+    QString sql
+        = QStringLiteral("SELECT %1 FROM tasks t WHERE %2").arg(taskColumnsFor(rule), rule.task());
+    const QString activity = rule.taskActivity(QStringLiteral("t"));
     if (filter.status) {
         sql += QStringLiteral(" AND t.status = :status");
         params.insert(QStringLiteral("status"), Task::statusName(*filter.status));
@@ -118,13 +128,12 @@ QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
     sql += textSearchFilter(m_db.dialect(), QStringLiteral("task_search"), QStringLiteral("t.id"),
         filter.text.simplified().split(u' ', Qt::SkipEmptyParts), params);
     if (after) {
-        sql += QStringLiteral(
-            " AND (t.last_activity_at < :afterTime OR (t.last_activity_at = :afterTime "
-            "AND t.id < :afterId))");
+        sql += QStringLiteral(" AND (%1 < :afterTime OR (%1 = :afterTime AND t.id < :afterId))")
+                   .arg(activity);
         params.insert(QStringLiteral("afterTime"), after->lastActivityAt);
         params.insert(QStringLiteral("afterId"), after->id);
     }
-    sql += QStringLiteral(" ORDER BY t.last_activity_at DESC, t.id DESC LIMIT :limit");
+    sql += QStringLiteral(" ORDER BY %1 DESC, t.id DESC LIMIT :limit").arg(activity);
     QSqlQuery q = m_db.exec(sql, params);
     QList<Task> out;
     while (q.next())

@@ -34,6 +34,15 @@ QString VisibilitySql::task(const QString &t) const
     return sql + u')';
 }
 
+QString VisibilitySql::taskActivity(const QString &t) const
+{
+    if (m_viewer.isEmployee)
+        return t + QStringLiteral(".last_activity_at");
+    return QStringLiteral("MAX(%1.updated_at, COALESCE((SELECT MAX(ac.created_at) FROM comments ac "
+                          "WHERE ac.task_id = %1.id AND %2), ''))")
+        .arg(t, commentClauses(QStringLiteral("ac")));
+}
+
 QString VisibilitySql::commentClauses(const QString &c) const
 {
     const QString listed

@@ -22,6 +22,10 @@ public:
     QString comment(const QString &c = QStringLiteral("c")) const;
     // Clauses 1–3 alone, for a comment whose task or card is known to be visible.
     QString commentClauses(const QString &c = QStringLiteral("c")) const;
+    // When the task in alias t last changed as far as the viewer can tell: for an employee its
+    // last activity; for a contact its last update or the newest comment it may see — an
+    // internal or hidden comment must not move a contact's list.
+    QString taskActivity(const QString &t = QStringLiteral("t")) const;
     // The viewer may read the name of the person in alias p: employees everyone; a contact
     // itself and the people on the tasks and comments it may see (SPEC section 3).
     QString person(const QString &p = QStringLiteral("p")) const;

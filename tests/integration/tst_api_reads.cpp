@@ -10,7 +10,8 @@ using namespace linecard::testing;
 
 // Read marks and the task list's unread counts (POST /api/v1/tasks/{id}/read, "unread" and
 // "lastReadCommentId" on tasks): per person, by the visibility rule, live on the person's own
-// event streams only, kept across a restart, bad input refused without a change.
+// event streams only, kept across a restart, bad input refused without a change. And the
+// other per-viewer fact of a list: a contact's "last activity" moves only for what it may see.
 class TestApiReads : public QObject
 {
     Q_OBJECT
@@ -24,6 +25,7 @@ private slots:
     void marksReachOnlyTheirOwnersStreams();
     void marksSurviveARestart();
     void longThreadsCountToTheCap();
+    void commentsAContactMayNotSeeDoNotMoveItsList();
 
 private:
     struct Open
@@ -271,6 +273,62 @@ void TestApiReads::longThreadsCountToTheCap()
     QCOMPARE(unread(m_anna), 100); // the list shows "99+"
     QCOMPARE(markRead(m_anna).status, 200);
     QCOMPARE(unread(m_anna), 0);
+}
+
+void TestApiReads::commentsAContactMayNotSeeDoNotMoveItsList()
+{
+    const HttpResult t = s->post(QStringLiteral("/api/v1/tasks"),
+        {{QStringLiteral("title"), QStringLiteral("Newer")},
+            {QStringLiteral("counterpartyId"), m_clientId}},
+        m_admin);
+    QCOMPARE(t.status, 201);
+    const qint64 newer = qint64(t.json.value(QStringLiteral("id")).toDouble());
+    auto order = [this](const QString &token) {
+        QList<qint64> ids;
+        for (const QJsonValue &v :
+            s->get(QStringLiteral("/api/v1/tasks?status=all"), token).json.value(
+                QStringLiteral("items")).toArray())
+            ids << qint64(v.toObject().value(QStringLiteral("id")).toDouble());
+        return ids;
+    };
+    auto activity = [this](const QString &token) {
+        return s->get(QStringLiteral("/api/v1/tasks/%1").arg(m_task), token)
+            .json.value(QStringLiteral("lastActivityAt"))
+            .toString();
+    };
+    QCOMPARE(order(m_client), (QList<qint64> {newer, m_task}));
+    const QString before = activity(m_client);
+    QTest::qWait(5); // timestamps are to the millisecond
+
+    // Said among the staff: their lists move, the client's does not — not even its time.
+    comment(m_boris, QStringLiteral("between us"), {{QStringLiteral("internal"), true}});
+    comment(m_boris, QStringLiteral("for nobody else"),
+        {{QStringLiteral("hidden"), true}, {QStringLiteral("visibleToIds"), QJsonArray {}}});
+    comment(m_boris, QStringLiteral("staff only, not addressed to the client"));
+    QCOMPARE(order(m_anna), (QList<qint64> {m_task, newer}));
+    QCOMPARE(order(m_client), (QList<qint64> {newer, m_task}));
+    QCOMPARE(activity(m_client), before);
+    QVERIFY(activity(m_anna) > before);
+    // Paging by cursor follows the same order.
+    const HttpResult first = s->get(QStringLiteral("/api/v1/tasks?status=all&limit=1"), m_client);
+    QCOMPARE(first.json.value(QStringLiteral("items")).toArray().size(), 1);
+    const QString cursor = first.json.value(QStringLiteral("nextCursor")).toString();
+    QVERIFY(!cursor.isEmpty());
+    const HttpResult second = s->get(
+        QStringLiteral("/api/v1/tasks?status=all&limit=1&cursor=") + cursor, m_client);
+    QCOMPARE(qint64(second.json.value(QStringLiteral("items"))
+                        .toArray()
+                        .first()
+                        .toObject()
+                        .value(QStringLiteral("id"))
+                        .toDouble()),
+        m_task);
+
+    // A comment addressed to the client moves it, as it would for anyone.
+    comment(m_boris, QStringLiteral("for you"),
+        {{QStringLiteral("notifiedIds"), QJsonArray {m_clientId}}});
+    QCOMPARE(order(m_client), (QList<qint64> {m_task, newer}));
+    QVERIFY(activity(m_client) > before);
 }
 
 QTEST_GUILESS_MAIN(TestApiReads)
