@@ -7,9 +7,14 @@
 #include "logging.h"
 #include "servercontext.h"
 #include "store/walcheckpointer.h"
+#include "telephony/callservice.h"
 
+#include <QDateTime>
 #include <QDir>
+#include <QTimer>
 #include <QWebSocket>
+
+#include <algorithm>
 
 static void initResources()
 {
@@ -72,6 +77,16 @@ void LinecardServer::start()
             m_events->accept(m_http->nextPendingWebSocketConnection());
     });
 
+    // Calls whose end the PBX never sent would ring in the operators' windows for ever.
+    bool fromEnvironment = false;
+    const int timeout = qEnvironmentVariableIntValue("LINECARD_RING_TIMEOUT", &fromEnvironment);
+    if (fromEnvironment && timeout > 0)
+        m_options.ringTimeoutSeconds = timeout;
+    auto *sweep = new QTimer(this);
+    sweep->setInterval(std::clamp(m_options.ringTimeoutSeconds * 250, 250, 30000));
+    connect(sweep, &QTimer::timeout, this, &LinecardServer::expireSilentCalls);
+    sweep->start();
+
     m_port = m_http->listen(m_options.address, m_options.port);
     if (m_port == 0)
         throw std::runtime_error(QStringLiteral("cannot listen on %1:%2")
@@ -79,6 +94,16 @@ void LinecardServer::start()
                                      .arg(m_options.port)
                                      .toStdString());
     qCInfo(lcHttp) << "serving on" << url().toString();
+}
+
+void LinecardServer::expireSilentCalls()
+{
+    try {
+        CallService(*m_context).expireSilentRinging(
+            QDateTime::currentDateTimeUtc(), m_options.ringTimeoutSeconds);
+    } catch (const StoreError &e) {
+        qCWarning(lcTelephony) << "expiring silent calls:" << e.what();
+    }
 }
 
 QUrl LinecardServer::url() const

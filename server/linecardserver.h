@@ -34,6 +34,9 @@ public:
         QHostAddress address = QHostAddress::LocalHost;
         quint16 port = 0; // 0 = any free port
         int pingIntervalMs = 20000;
+        // A ringing call the PBX says nothing more about ends unanswered after this long
+        // (LINECARD_RING_TIMEOUT, seconds, overrides it).
+        int ringTimeoutSeconds = 600;
     };
 
     explicit LinecardServer(const Options &options, QObject *parent = nullptr);
@@ -51,6 +54,8 @@ public:
     ServerContext &context() { return *m_context; }
 
 private:
+    void expireSilentCalls();
+
     Options m_options;
     quint16 m_port = 0;
     std::unique_ptr<Database> m_db;

@@ -214,6 +214,19 @@ void CallStore::setHandled(qint64 callId, bool handled)
         {{QStringLiteral("id"), callId}, {QStringLiteral("h"), handled}});
 }
 
+QList<qint64> CallStore::silentRinging(const QDateTime &cutoff)
+{
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT c.id FROM calls c WHERE c.state = 'ringing' AND COALESCE((SELECT "
+                       "MAX(e.received_at) FROM call_events e WHERE e.call_id = c.id), "
+                       "c.started_at, '') < :cutoff ORDER BY c.id"),
+        {{QStringLiteral("cutoff"), cutoff.toUTC().toString(Qt::ISODateWithMs)}});
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
 void CallStore::logEvent(qint64 providerId, qint64 callId, const QString &externalId,
     const QString &kind, const QString &payload)
 {

@@ -2,6 +2,7 @@
 
 #include "../telephony/callrow.h"
 
+#include <QDateTime>
 #include <QList>
 #include <QString>
 
@@ -39,6 +40,8 @@ public:
 
     // Marks the missed calls from a number handled (someone called back or got through).
     QList<qint64> closeMissedFrom(const QString &remoteKey, qint64 exceptCallId);
+    // Calls still ringing with no word from their PBX since before `cutoff`.
+    QList<qint64> silentRinging(const QDateTime &cutoff);
     void setHandled(qint64 callId, bool handled);
 
     void logEvent(qint64 providerId, qint64 callId, const QString &externalId, const QString &kind,

@@ -242,6 +242,27 @@ CallRow CallService::change(qint64 callId, const std::function<void(CallRow &, E
     return row;
 }
 
+int CallService::expireSilentRinging(const QDateTime &now, int silenceSeconds)
+{
+    const QList<qint64> stale = CallStore(m_ctx.db).silentRinging(now.addSecs(-silenceSeconds));
+    for (qint64 id : stale) {
+        change(id, [&](CallRow &row, EventBatch &events) {
+            const CallTransition t = CallStateMachine::expire(row, now);
+            if (!t.changed)
+                return;
+            CallStore calls(m_ctx.db);
+            calls.save(row);
+            const qint64 record = row.recordCommentId;
+            announce(row, t, events); // the missed call's record lands as for any other
+            if (row.recordCommentId != record)
+                calls.save(row);
+            qCInfo(lcTelephony) << "call" << row.call.id << "rang" << silenceSeconds
+                                << "s with no word from its PBX: ended unanswered";
+        });
+    }
+    return int(stale.size());
+}
+
 CallRow CallService::take(qint64 callId, qint64 personId)
 {
     return change(callId, [&](CallRow &row, EventBatch &events) {

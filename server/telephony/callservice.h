@@ -41,6 +41,10 @@ public:
     CallRow chooseContact(qint64 callId, qint64 contactId);
     CallRow markHandled(qint64 callId, bool handled);
 
+    // Ends the calls still ringing that their PBX has said nothing about for `silence`
+    // (CallStateMachine::expire); returns how many.
+    int expireSilentRinging(const QDateTime &now, int silenceSeconds);
+
 private:
     // Loads the call, applies edit in one transaction, publishes its events once stored.
     CallRow change(qint64 callId, const std::function<void(CallRow &, EventBatch &)> &edit);

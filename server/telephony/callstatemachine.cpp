@@ -121,6 +121,20 @@ void CallStateMachine::answer(
     t.changed = t.answered = true;
 }
 
+CallTransition CallStateMachine::expire(CallRow &row, const QDateTime &now)
+{
+    CallTransition t;
+    if (row.call.state != Call::State::Ringing)
+        return t;
+    ResolvedEvent e;
+    e.event.kind = CallEvent::Kind::Hangup;
+    e.event.outcome = CallEvent::Outcome::NotAnswered;
+    e.event.endReason = TimeoutReason;
+    e.event.duration = 0;
+    end(row, e, now, t);
+    return t;
+}
+
 CallTransition CallStateMachine::take(CallRow &row, qint64 personId)
 {
     CallTransition t;

@@ -41,6 +41,10 @@ public:
     static CallTransition apply(CallRow &row, const ResolvedEvent &event, const QDateTime &now);
     // An operator takes a call answered on a shared handset: the call is theirs now.
     static CallTransition take(CallRow &row, qint64 personId);
+    // A ringing call its PBX stopped talking about: the end never came (a lost request, a PBX
+    // restart). It ends unanswered, reason "timeout", so no window rings forever.
+    static CallTransition expire(CallRow &row, const QDateTime &now);
+    static inline const QString TimeoutReason = QStringLiteral("timeout");
 
 private:
     static void ring(CallRow &row, const ResolvedEvent &e, CallTransition &t);

@@ -1,6 +1,8 @@
 #include "telephonyfixture.h"
 
+#include <QElapsedTimer>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QTest>
 
 using namespace linecard::testing;
@@ -289,6 +291,66 @@ private slots:
                          {}, f.op1Token)
                      .status,
             409);
+    }
+
+    // A PBX that never sends the end of a ringing call (a lost request, a restart): after
+    // LINECARD_RING_TIMEOUT seconds without a word about it the call ends as missed, its
+    // windows hear call.missed and its record lands; a call that is answered, or that its PBX
+    // keeps talking about, is left alone.
+    void silentRingingCallsExpire()
+    {
+        qputenv("LINECARD_RING_TIMEOUT", "2");
+        auto unset = qScopeGuard([] { qunsetenv("LINECARD_RING_TIMEOUT"); });
+        TelephonyFixture f;
+        QVERIFY(f.ready());
+        EventStream s1(f.server, f.op1Token);
+        QVERIFY(s1.waitFor(QStringLiteral("hello")));
+        QCOMPARE(f.event(QStringLiteral("lost"), QStringLiteral("INCOMING"), QStringLiteral("101"))
+                     .status,
+            200);
+        QCOMPARE(f.event(QStringLiteral("talking"), QStringLiteral("INCOMING"),
+                     QStringLiteral("101"), {}, QStringLiteral("+79167654321"))
+                     .status,
+            200);
+        f.event(QStringLiteral("talking"), QStringLiteral("ACCEPTED"), QStringLiteral("101"), {},
+            QStringLiteral("+79167654321"));
+        QCOMPARE(f.event(QStringLiteral("queued"), QStringLiteral("INCOMING"),
+                     QStringLiteral("101"), {}, QStringLiteral("+79165550000"))
+                     .status,
+            200);
+        // The queue keeps ringing someone: each word about the call restarts its clock.
+        QElapsedTimer clock;
+        clock.start();
+        while (!s1.count(QStringLiteral("call.missed")) && clock.elapsed() < 10000) {
+            f.event(QStringLiteral("queued"), QStringLiteral("INCOMING"), QStringLiteral("102"), {},
+                QStringLiteral("+79165550000"));
+            QTest::qWait(300);
+        }
+        QVERIFY(s1.waitFor(QStringLiteral("call.missed")));
+        QVERIFY(clock.elapsed() >= 1500); // not before its time
+        const QJsonObject missed
+            = s1.lastData(QStringLiteral("call.missed")).value(QStringLiteral("call")).toObject();
+        QCOMPARE(missed.value(QStringLiteral("externalId")).toString(), QStringLiteral("lost"));
+        QCOMPARE(missed.value(QStringLiteral("endReason")).toString(), QStringLiteral("timeout"));
+        const QJsonObject stored = f.call(QStringLiteral("lost"));
+        QCOMPARE(stored.value(QStringLiteral("state")).toString(), QStringLiteral("missed"));
+        QCOMPARE(f.calls(QStringLiteral("missed")).size(), 1);
+        const qint64 contact = idIn(stored, QStringLiteral("contactId"));
+        QVERIFY(contact);
+        QCOMPARE(f.cardComments(contact).size(), 1); // the missed call's record, as always
+        QCOMPARE(f.call(QStringLiteral("talking")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("answered"));
+        QCOMPARE(f.call(QStringLiteral("queued")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("ringing"));
+        QTest::qWait(800); // another sweep or two: nothing more ends
+        QCOMPARE(s1.count(QStringLiteral("call.missed")), 1);
+        // A late end from the PBX after all changes nothing that matters: still one missed call.
+        QCOMPARE(f.completed(QStringLiteral("lost"), QStringLiteral("101"), QStringLiteral("Missed"))
+                     .status,
+            200);
+        QCOMPARE(f.call(QStringLiteral("lost")).value(QStringLiteral("state")).toString(),
+            QStringLiteral("missed"));
+        QCOMPARE(f.cardComments(contact).size(), 1);
     }
 
     // An outgoing call that finds the line busy ends (it is not a missed call).
