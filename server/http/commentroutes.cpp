@@ -1,3 +1,4 @@
+#include "../events/eventbatch.h"
 #include "../servercontext.h"
 #include "apierror.h"
 #include "commentjson.h"
@@ -111,9 +112,14 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
                 throw ApiError::notFound(QStringLiteral("task"));
             Comment draft = readDraft(ctx, req);
             draft.taskId = task->id;
-            const Comment comment = ctx.comments.create(draft);
-            ctx.events.publish(QStringLiteral("comment.created"), comment.toJson(),
-                EventAudience::forTask(ctx.tasks.audience(*task), ctx.comments.audience(comment)));
+            const Comment comment
+                = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
+                      const Comment created = ctx.comments.create(draft);
+                      events.add(QStringLiteral("comment.created"), created.toJson(),
+                          EventAudience::forTask(
+                              ctx.tasks.audience(*task), ctx.comments.audience(created)));
+                      return created;
+                  });
             return ApiResponse::created(comment.toJson());
         });
 
@@ -133,9 +139,13 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
             const qint64 card = visibleCard(ctx, req.session().viewer(), req.idArg(0));
             Comment draft = readDraft(ctx, req);
             draft.contactId = card;
-            const Comment comment = ctx.comments.create(draft);
-            ctx.events.publish(QStringLiteral("comment.created"), comment.toJson(),
-                EventAudience::forCard(card, ctx.comments.audience(comment)));
+            const Comment comment
+                = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
+                      const Comment created = ctx.comments.create(draft);
+                      events.add(QStringLiteral("comment.created"), created.toJson(),
+                          EventAudience::forCard(card, ctx.comments.audience(created)));
+                      return created;
+                  });
             return ApiResponse::created(comment.toJson());
         });
 

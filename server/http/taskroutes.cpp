@@ -1,3 +1,4 @@
+#include "../events/eventbatch.h"
 #include "../servercontext.h"
 #include "../store/readmarkstore.h"
 #include "apierror.h"
@@ -121,9 +122,12 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
         [&ctx](ApiRequest &req) {
             Task draft;
             readTaskFields(ctx, req.json(), draft, true);
-            const Task task = ctx.tasks.create(draft, req.session().person.id);
-            ctx.events.publish(QStringLiteral("task.created"), task.toJson(),
-                EventAudience::forTask(ctx.tasks.audience(task)));
+            const Task task = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
+                const Task created = ctx.tasks.create(draft, req.session().person.id);
+                events.add(QStringLiteral("task.created"), created.toJson(),
+                    EventAudience::forTask(ctx.tasks.audience(created)));
+                return created;
+            });
             return ApiResponse::created(readState(ctx, req, task.id, task.toJson()));
         });
 
@@ -157,17 +161,15 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
                 upTo = marks.latestVisible(rule, task.id);
             }
             const qint64 me = req.session().person.id;
-            StoredEvent event;
-            {
-                Transaction tx(ctx.db);
-                marks.setMark(me, task.id, upTo);
-                event = ctx.events.record(QStringLiteral("task.read"),
-                    readState(ctx, req, task.id, {{QStringLiteral("id"), task.id}}),
-                    EventAudience::only(me));
-                tx.commit();
-            }
-            ctx.events.deliver(event);
-            return ApiResponse::ok(event.data);
+            const QJsonObject state
+                = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
+                      marks.setMark(me, task.id, upTo);
+                      const QJsonObject read
+                          = readState(ctx, req, task.id, {{QStringLiteral("id"), task.id}});
+                      events.add(QStringLiteral("task.read"), read, EventAudience::only(me));
+                      return read;
+                  });
+            return ApiResponse::ok(state);
         });
 
     router.add(Method::Patch, QStringLiteral("/api/v1/tasks/{id}"), Router::Access::User,
@@ -177,18 +179,21 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
                 throw ApiError::forbidden(QStringLiteral("only employees change tasks"));
             const visibility::TaskAudience before = ctx.tasks.audience(task);
             readTaskFields(ctx, req.json(), task, false);
-            task = ctx.tasks.update(task);
-            // Whoever could see the task before or can now hears of the change; who lost it
-            // hears only that it changed (its client asks, and is answered 404), never what.
-            visibility::TaskAudience audience = ctx.tasks.audience(task);
-            if (before.counterpartyId != audience.counterpartyId
-                || before.memberIds != audience.memberIds) {
-                ctx.events.publish(QStringLiteral("task.updated"),
-                    QJsonObject {{QStringLiteral("id"), task.id}},
-                    EventAudience::taskLost(before, audience));
-            }
-            ctx.events.publish(
-                QStringLiteral("task.updated"), task.toJson(), EventAudience::forTask(audience));
+            task = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
+                const Task updated = ctx.tasks.update(task);
+                // Whoever could see the task before or can now hears of the change; who lost
+                // it hears only that it changed (its client asks, and is answered 404).
+                const visibility::TaskAudience audience = ctx.tasks.audience(updated);
+                if (before.counterpartyId != audience.counterpartyId
+                    || before.memberIds != audience.memberIds) {
+                    events.add(QStringLiteral("task.updated"),
+                        QJsonObject {{QStringLiteral("id"), updated.id}},
+                        EventAudience::taskLost(before, audience));
+                }
+                events.add(QStringLiteral("task.updated"), updated.toJson(),
+                    EventAudience::forTask(audience));
+                return updated;
+            });
             return ApiResponse::ok(readState(ctx, req, task.id, task.toJson()));
         });
 }

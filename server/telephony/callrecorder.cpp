@@ -3,7 +3,7 @@
 #include "../servercontext.h"
 #include "../store/callstore.h"
 #include "../store/linestore.h"
-#include "eventbatch.h"
+#include "../events/eventbatch.h"
 
 #include <QUrl>
 

@@ -9,7 +9,7 @@
 #include "callpayload.h"
 #include "callrecorder.h"
 #include "callrouting.h"
-#include "eventbatch.h"
+#include "../events/eventbatch.h"
 
 #include "models/phonenumber.h"
 

@@ -1,6 +1,8 @@
 #pragma once
 
-#include "../events/eventaudience.h"
+#include "eventaudience.h"
+
+#include "../store/database.h"
 #include "../store/eventlog.h"
 
 #include <QJsonObject>
@@ -32,6 +34,24 @@ public:
     // After the commit: records what record() has not, then delivers everything.
     void publish(EventHub &hub);
     bool isEmpty() const { return m_items.isEmpty() && m_recorded.isEmpty(); }
+
+    // One change and its events: edit(EventBatch &) runs in a transaction and adds the events,
+    // which are logged in that same transaction and sent as soon as it has committed; returns
+    // edit's result once the change is on the disk (DeferredSync) — so the answer to the
+    // request still means "stored", while the other clients hear of it a disk flush earlier.
+    template<typename Edit>
+    static auto change(Database &db, EventHub &hub, Edit &&edit)
+    {
+        EventBatch events;
+        DeferredSync durable(db);
+        Transaction tx(db);
+        auto result = edit(events);
+        events.record(hub);
+        tx.commit();
+        events.publish(hub);
+        durable.sync();
+        return result;
+    }
 
 private:
     struct Item
