@@ -789,12 +789,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+173"/>
+        <location line="+174"/>
         <source>Missed</source>
         <translation>Пропущенные</translation>
     </message>
     <message>
-        <location line="-172"/>
+        <location line="-173"/>
         <source>History</source>
         <translation>История</translation>
     </message>
@@ -829,7 +829,7 @@
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+35"/>
         <source>Current (%1)</source>
         <translation>Текущие (%1)</translation>
     </message>
@@ -1673,7 +1673,12 @@
 <context>
     <name>linecard::ui::IntegrationLogWindow</name>
     <message>
-        <location filename="../../ui/telephony/integrationlogwindow.cpp" line="+75"/>
+        <location filename="../../ui/telephony/integrationlogwindow.cpp" line="+73"/>
+        <source>Load &amp;older</source>
+        <translation>Загрузить &amp;более ранние</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Integration log</source>
         <translation>Журнал интеграции</translation>
     </message>
@@ -1729,17 +1734,17 @@
         <translation>Тело запроса</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+78"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+50"/>
         <source>(no call id)</source>
         <translation>(без ID звонка)</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+26"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n запрос</numerusform>
@@ -1762,7 +1767,7 @@
         </translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>%1 %2 from %3 at %4 — answered %5; call events: %6</source>
         <translation>%1 %2 от %3 в %4 — ответ %5; события звонка: %6</translation>
     </message>
@@ -1811,12 +1816,12 @@
     </message>
     <message>
         <location line="+9"/>
-        <location line="+163"/>
+        <location line="+160"/>
         <source>Search tasks (Ctrl+F)</source>
         <translation>Поиск задач (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="-144"/>
+        <location line="-141"/>
         <source>Account &amp;settings…</source>
         <translation>&amp;Настройки аккаунта…</translation>
     </message>
@@ -1836,7 +1841,7 @@
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+17"/>
         <source>Code blocks show without colours: %1</source>
         <translation>Блоки кода показаны без подсветки: %1</translation>
     </message>
@@ -1846,12 +1851,17 @@
         <translation>Вы вошли как %1 на %2</translation>
     </message>
     <message>
-        <location line="+112"/>
+        <location line="+113"/>
+        <source>Search calls by name or number (Ctrl+F)</source>
+        <translation>Поиск звонков по имени или номеру (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Search contacts: name, company, e-mail, phone digits (Ctrl+F)</source>
         <translation>Поиск контактов: имя, компания, e-mail, цифры телефона (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+48"/>
         <source>Caught up with the server after a long disconnection.</source>
         <translation>Данные синхронизированы с сервером после долгого отключения.</translation>
     </message>

@@ -15,6 +15,7 @@
 
 #include <QApplication>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStyleFactory>
@@ -213,6 +214,76 @@ private slots:
         QCOMPARE(window->currentPlace().area, ui::Place::Area::Calls);
         QVERIFY(window->grab().save(
             ClientFixture::screenshotPath(QStringLiteral("callspanel-history.png"))));
+    }
+
+    // The main window's search box filters the calls lists while Calls is shown: by a piece
+    // of the caller's name, by digits of the number whatever their punctuation, by the line;
+    // a rebuild (another call) keeps the filter.
+    void filtersByNameNumberAndLine()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        const auto phone = [](const QString &number) {
+            return QJsonObject {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {{QStringLiteral("number"), number}}}}};
+        };
+        QVERIFY(
+            f.contact(QStringLiteral("Anna Petrova"), phone(QStringLiteral("+7 916 123-45-67"))));
+        QVERIFY(
+            f.contact(QStringLiteral("Boris Orlov"), phone(QStringLiteral("+7 903 555-12-34"))));
+        const QString boris = QStringLiteral("+79035551234");
+        auto missed = [&](const QString &callId, const QString &number) {
+            return f.event(callId, QStringLiteral("INCOMING"), QStringLiteral("101"), {}, number)
+                == 200
+                && f.event(callId, QStringLiteral("COMPLETED"), QStringLiteral("101"),
+                       {{QStringLiteral("status"), QStringLiteral("Missed")}}, number)
+                == 200;
+        };
+        QVERIFY(missed(QStringLiteral("f1"), QLatin1String(CallFixture::caller)));
+        QVERIFY(missed(QStringLiteral("f2"), boris));
+        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        QVERIFY(window);
+        CallsPanel *panel = window->callsPanel();
+        QTreeWidget *list = panel->missedList();
+        QVERIFY(QTest::qWaitFor([&] { return list->topLevelItemCount() == 2; }, 15000));
+        // The names of the visible rows, in the list's order.
+        const auto shown = [](QTreeWidget *tree) {
+            QStringList names;
+            for (int i = 0; i < tree->topLevelItemCount(); ++i)
+                if (!tree->topLevelItem(i)->isHidden())
+                    names << tree->topLevelItem(i)->text(3);
+            return names;
+        };
+        const QStringList anna {QStringLiteral("Anna Petrova")};
+        const QStringList borisRow {QStringLiteral("Boris Orlov")};
+
+        QCOMPARE(window->searchBox()->placeholderText(),
+            ui::MainWindow::tr("Search calls by name or number (Ctrl+F)"));
+        window->searchBox()->setText(QStringLiteral("pETRo"));
+        QTRY_COMPARE(shown(list), anna);
+        QCOMPARE(shown(panel->historyList()), anna);
+        // Digits typed another way than the PBX sent them (+79035551234).
+        window->searchBox()->setText(QStringLiteral("(903) 555-1"));
+        QTRY_COMPARE(shown(list), borisRow);
+        QCOMPARE(shown(panel->historyList()), borisRow);
+        panel->setFilterText(QStringLiteral("8 916 12 34")); // digits not in that order: none
+        QCOMPARE(shown(list), QStringList());
+        panel->setFilterText(QStringLiteral("sales")); // the line's name
+        QCOMPARE(shown(list).size(), 2);
+
+        // A hidden row is not selected: the buttons act on what is seen only.
+        QVERIFY(selectCall(list, window->callCenter()->missedCalls().first()));
+        panel->setFilterText(QStringLiteral("no such caller"));
+        QVERIFY(list->selectedItems().isEmpty());
+        QVERIFY(!panel->callBackButton()->isEnabled());
+
+        // Another call rebuilds the lists: the filter holds for the new rows too.
+        panel->setFilterText(QStringLiteral("anna"));
+        QVERIFY(missed(QStringLiteral("f3"), boris));
+        QVERIFY(QTest::qWaitFor([&] { return list->topLevelItemCount() == 3; }, 15000));
+        QCOMPARE(shown(list), anna);
+        panel->setFilterText(QString());
+        QCOMPARE(shown(list).size(), 3);
     }
 
     // Click-to-call from a phone number on the card: "dialling…" at once, a second click

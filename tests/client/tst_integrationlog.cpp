@@ -9,6 +9,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QLabel>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTextBlock>
@@ -156,6 +157,78 @@ private slots:
         QCOMPARE(tree->topLevelItemCount(), 0);
         QVERIFY(body->toPlainText().isEmpty());
     }
+
+    // More requests than a page: "Load older" appends the next page (a call's older request
+    // joins its group), goes away at the end; a new filter starts over from the newest.
+    void loadsOlderPages()
+    {
+        qputenv("LINECARD_INTEGRATION_LOG_SIZE", "100"); // the server keeps every request here
+        const QString phone = QStringLiteral("+79161112233");
+        for (const auto &[callId, event] : {std::pair {"call-1", "INCOMING"},
+                 std::pair {"call-2", "INCOMING"}, std::pair {"call-3", "INCOMING"},
+                 std::pair {"call-1", "ACCEPTED"}, std::pair {"call-4", "INCOMING"}})
+            QCOMPARE(planFix(QLatin1String(callId), QLatin1String(event), phone), 200);
+
+        client::Session *session = f->signInAdmin();
+        QVERIFY(session);
+        ui::IntegrationLogWindow window(session);
+        QSignalSpy loaded(&window, &ui::IntegrationLogWindow::loaded);
+        QVERIFY(loaded.wait(10000)); // the first load, 200 a page: everything, nothing older
+        QVERIFY(window.loadOlderButton()->isHidden());
+        window.setPageSize(2);
+        window.reload();
+        QVERIFY(loaded.wait(10000));
+        QTreeWidget *tree = window.requestTree();
+        // Groups and their request counts, top to bottom.
+        const auto groups = [tree] {
+            QStringList out;
+            for (int i = 0; i < tree->topLevelItemCount(); ++i)
+                out << QStringLiteral("%1:%2")
+                           .arg(tree->topLevelItem(i)->text(0))
+                           .arg(tree->topLevelItem(i)->childCount());
+            return out;
+        };
+        QCOMPARE(groups(), (QStringList {QStringLiteral("call-4:1"), QStringLiteral("call-1:1")}));
+        QVERIFY(!window.loadOlderButton()->isHidden());
+
+        QTreeWidgetItem *picked = tree->topLevelItem(1)->child(0);
+        tree->setCurrentItem(picked);
+        const QString pickedText = picked->text(2);
+        QTest::mouseClick(window.loadOlderButton(), Qt::LeftButton);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(groups(),
+            (QStringList {QStringLiteral("call-4:1"), QStringLiteral("call-1:1"),
+                QStringLiteral("call-3:1"), QStringLiteral("call-2:1")}));
+        QVERIFY(!window.loadOlderButton()->isHidden());
+        QCOMPARE(tree->currentItem()->text(2), pickedText); // still on the request picked
+
+        QTest::mouseClick(window.loadOlderButton(), Qt::LeftButton);
+        QVERIFY(loaded.wait(10000));
+        // call-1's INCOMING came on the last page: in its group, first of the two.
+        QCOMPARE(groups(),
+            (QStringList {QStringLiteral("call-4:1"), QStringLiteral("call-1:2"),
+                QStringLiteral("call-3:1"), QStringLiteral("call-2:1")}));
+        tree->setCurrentItem(tree->topLevelItem(1)->child(0));
+        QVERIFY(window.requestView()->toPlainText().contains(QStringLiteral("event = INCOMING")));
+        QVERIFY(window.loadOlderButton()->isHidden()); // nothing older
+
+        // A page of an older filter still on its way is dropped when the filter changes.
+        window.setFilter(ui::IntegrationLogWindow::Filter::CallId, QString());
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!window.loadOlderButton()->isHidden());
+        loaded.clear();
+        window.loadOlder();
+        window.setFilter(ui::IntegrationLogWindow::Filter::CallId, QStringLiteral("call-1"));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(groups(), (QStringList {QStringLiteral("call-1:2")}));
+        QVERIFY(window.loadOlderButton()->isHidden()); // two requests: one page
+        window.reload(); // a round trip after both answers: the stale page never showed
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(loaded.size(), 2);
+        QCOMPARE(groups(), (QStringList {QStringLiteral("call-1:2")}));
+    }
+
+    void cleanup() { qunsetenv("LINECARD_INTEGRATION_LOG_SIZE"); }
 
     void onlyAdministratorsGetTheMenuEntry()
     {

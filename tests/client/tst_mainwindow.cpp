@@ -3,11 +3,13 @@
 // box searches the area shown, and the connection state is in the status bar. Screenshots of
 // the window with a thread (every marker) and with a card: offscreen, and as a real X11
 // window when the test runs under Xvfb (the tst_mainwindow_xvfb entry).
+#include "callfixture.h"
 #include "clientfixture.h"
 
 #include "app/eventstream.h"
 #include "models/commentthreadmodel.h"
 #include "models/tasklistmodel.h"
+#include "ui/calls/callspanel.h"
 #include "ui/contacts/contactcard.h"
 #include "ui/contacts/contactspanel.h"
 #include "ui/shell/mainwindow.h"
@@ -22,6 +24,7 @@
 #include <QScreen>
 #include <QStatusBar>
 #include <QTest>
+#include <QTreeWidget>
 
 using namespace linecard;
 using namespace linecard::testing;
@@ -123,6 +126,58 @@ private slots:
             QStringLiteral("Router drops the connection"));
         window.searchBox()->clear();
         QTRY_COMPARE(tasks->rowCount(), 2);
+    }
+
+    // In Calls the search box filters the calls and leaves the task list's query alone;
+    // back in Tasks, the tasks get what is in the box.
+    void searchFollowsTheAreaShown()
+    {
+        CallFixture calls; // a server of its own, with a PBX and operators on extensions
+        QVERIFY(calls.ready());
+        QVERIFY(calls.contact(QStringLiteral("Anna Petrova"),
+            {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {
+                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}}));
+        QVERIFY(calls.task(QStringLiteral("Router drops the connection"), 0, {calls.op1}));
+        QCOMPARE(
+            calls.event(QStringLiteral("s1"), QStringLiteral("INCOMING"), QStringLiteral("101")),
+            200);
+        QCOMPARE(
+            calls.completed(QStringLiteral("s1"), QStringLiteral("101"), QStringLiteral("Missed")),
+            200);
+        client::Session *session
+            = calls.signIn(QStringLiteral("op1"), QStringLiteral("op1-password"));
+        QVERIFY(session);
+        ui::MainWindow window(session);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        ui::TasksPanel *tasks = window.tasksPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(tasks->model()->rowCount(), 1, 15000);
+        window.searchBox()->setText(QStringLiteral("router"));
+        QTRY_COMPARE(tasks->filter().text, QStringLiteral("router"));
+
+        // To Calls: the text in the box applies to the calls at once.
+        window.showArea(Place::Area::Calls);
+        ui::CallsPanel *panel = window.callsPanel();
+        QTreeWidget *missed = panel->missedList();
+        QTRY_COMPARE_WITH_TIMEOUT(missed->topLevelItemCount(), 1, 15000);
+        QCOMPARE(panel->filterText(), QStringLiteral("router"));
+        QVERIFY(missed->topLevelItem(0)->isHidden());
+        window.searchBox()->setText(QStringLiteral("916 123"));
+        QTRY_VERIFY(!missed->topLevelItem(0)->isHidden());
+        // Past both debounces (the box's and the task list's): the task query stayed.
+        QTest::qWait(700);
+        QCOMPARE(tasks->filter().text, QStringLiteral("router"));
+
+        // Back to Tasks: the box's text, not the one typed here before.
+        window.showArea(Place::Area::Tasks);
+        QCOMPARE(
+            window.searchBox()->placeholderText(), ui::MainWindow::tr("Search tasks (Ctrl+F)"));
+        QTRY_COMPARE(tasks->filter().text, QStringLiteral("916 123"));
+        QTRY_COMPARE_WITH_TIMEOUT(tasks->model()->rowCount(), 0, 15000);
+        window.searchBox()->clear();
+        QTRY_COMPARE_WITH_TIMEOUT(tasks->model()->rowCount(), 1, 15000);
+        QCOMPARE(panel->filterText(), QStringLiteral("916 123")); // Calls did not hear it
     }
 };
 

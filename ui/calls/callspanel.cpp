@@ -208,6 +208,7 @@ void CallsPanel::rebuild()
     fill(m_current, m_calls->activeCalls());
     fill(m_missed, m_calls->missedCalls());
     fill(m_history, m_calls->history());
+    applyFilter(); // the rows are new: the search in force hides them again
     m_tabs->setTabText(0, tr("Current (%1)").arg(m_current->topLevelItemCount()));
     m_tabs->setTabText(1, tr("Missed (%1)").arg(m_missed->topLevelItemCount()));
     updateButtons();
@@ -261,6 +262,55 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
             item->setForeground(4, QColor(0xc6, 0x28, 0x28));
         if (id == keep)
             item->setSelected(true);
+    }
+}
+
+void CallsPanel::setFilterText(const QString &text)
+{
+    if (text == m_filterText)
+        return;
+    m_filterText = text;
+    // Only hides rows, so it is cheap even while hidden; a rebuild applies it again.
+    applyFilter();
+    updateButtons();
+}
+
+// Only the digits a number query means: "+7 916-123" and "7916123" are the same.
+static QString numberQuery(const QString &text)
+{
+    QString digits;
+    for (const QChar c : text) {
+        if (c.isDigit())
+            digits += c;
+        else if (!c.isSpace() && c != u'-' && c != u'+' && c != u'(' && c != u')' && c != u'.')
+            return {}; // a letter: a name, not a number
+    }
+    return digits;
+}
+
+static QString digitsOf(const QString &text)
+{
+    QString digits;
+    for (const QChar c : text)
+        if (c.isDigit())
+            digits += c;
+    return digits;
+}
+
+void CallsPanel::applyFilter()
+{
+    const QString text = m_filterText.trimmed();
+    const QString digits = numberQuery(text);
+    for (QTreeWidget *list : {m_current, m_missed, m_history}) {
+        for (int i = 0; i < list->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *item = list->topLevelItem(i);
+            const bool match = text.isEmpty() || item->text(3).contains(text, Qt::CaseInsensitive)
+                || item->text(1).contains(text, Qt::CaseInsensitive)
+                || (!digits.isEmpty() && digitsOf(item->text(2)).contains(digits));
+            item->setHidden(!match);
+            if (!match)
+                item->setSelected(false); // the buttons must not act on a call out of sight
+        }
     }
 }
 

@@ -41,6 +41,10 @@ public:
     // The list's row of a call (-1: not listed).
     static int rowOf(QTreeWidget *list, qint64 callId);
     void reload();
+    // The main window's search box while this area is shown: rows whose caller name, line
+    // or number match stay visible (digits match whatever the punctuation); empty shows all.
+    void setFilterText(const QString &text);
+    QString filterText() const { return m_filterText; }
 
 signals:
     void openCall(qint64 callId);
@@ -57,6 +61,7 @@ private:
     // rebuild it at most once per short while.
     void rebuildWhenShown();
     void fill(QTreeWidget *list, const QList<qint64> &ids);
+    void applyFilter();
     qint64 selected(QTreeWidget *list) const;
     void updateButtons();
     void callBack(QTreeWidget *list);
@@ -77,6 +82,7 @@ private:
     QPushButton *m_historyCallBack;
     QPushButton *m_historyContact;
     QTimer *m_namesChanged;
+    QString m_filterText;
     bool m_stale = false;
 };
 

@@ -136,12 +136,7 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     m_searchDelay->setSingleShot(true);
     m_searchDelay->setInterval(250);
     connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, [this] {
-        if (m_history.current().area == Place::Area::Contacts && m_contacts)
-            m_contacts->setSearchText(m_search->text());
-        else
-            m_tasks->setSearchText(m_search->text());
-    });
+    connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applySearch);
 
     statusBar()->addPermanentWidget(new ConnectionIndicator(session->events(), this));
     // Said once, when the first code block has to show without colours.
@@ -259,16 +254,39 @@ void MainWindow::go(const Place &place, bool record)
         m_history.visit(place);
     const bool contacts = place.area == Place::Area::Contacts && m_card;
     const bool calls = place.area == Place::Area::Calls && m_callsPanel;
-    m_areas->setCurrentIndex(calls ? 2 : contacts ? 1 : 0);
+    const int shown = calls ? 2 : contacts ? 1 : 0;
+    const bool areaChanged = shown != m_areas->currentIndex();
+    m_areas->setCurrentIndex(shown);
     (calls ? m_callsAction : contacts ? m_contactsAction : m_tasksAction)->setChecked(true);
-    m_search->setPlaceholderText(contacts
-            ? tr("Search contacts: name, company, e-mail, phone digits (Ctrl+F)")
-            : tr("Search tasks (Ctrl+F)"));
+    m_search->setPlaceholderText(calls ? tr("Search calls by name or number (Ctrl+F)")
+            : contacts ? tr("Search contacts: name, company, e-mail, phone digits (Ctrl+F)")
+                       : tr("Search tasks (Ctrl+F)"));
+    if (areaChanged) {
+        // The box's text belongs to the area shown now, even if typed in another one.
+        m_searchDelay->stop();
+        applySearch();
+    }
     if (contacts && place.id && place.id != m_card->contactId())
         m_card->showContact(place.id);
     if (!contacts && place.id && place.id != m_taskView->taskId())
         m_taskView->showTask(place.id);
     updateActions();
+}
+
+void MainWindow::applySearch()
+{
+    // Each area searches only while shown, so a query typed in Calls never filters tasks.
+    const QString text = m_search->text();
+    switch (m_areas->currentIndex()) {
+    case 2:
+        m_callsPanel->setFilterText(text);
+        break;
+    case 1:
+        m_contacts->setSearchText(text);
+        break;
+    default:
+        m_tasks->setSearchText(text);
+    }
 }
 
 void MainWindow::updateActions()

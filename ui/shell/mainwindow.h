@@ -27,9 +27,10 @@ class ContactsPanel;
 class TaskView;
 class TasksPanel;
 
-// The operator's window: Tasks and Contacts areas (each a list beside its detail), one
-// search box, back/forward between the places visited, and the connection state always in
-// the status bar. A contact signed in gets the simplified interface: their tasks only.
+// The operator's window: Tasks and Contacts areas (each a list beside its detail) and Calls,
+// one search box for the area shown, back/forward between the places visited, and the
+// connection state always in the status bar. A contact signed in gets the simplified
+// interface: their tasks only.
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -81,6 +82,7 @@ protected:
 
 private:
     void go(const Place &place, bool record);
+    void applySearch();
     void dispatch(const QString &type, const QJsonObject &data);
     void reloadAll();
     void updateActions();

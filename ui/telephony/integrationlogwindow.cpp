@@ -15,10 +15,10 @@
 #include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTextEdit>
 #include <QTreeWidget>
-#include <QUrlQuery>
 #include <QVBoxLayout>
 
 namespace linecard::ui {
@@ -70,6 +70,7 @@ IntegrationLogWindow::IntegrationLogWindow(client::Session *session, QWidget *pa
     , m_body(readOnlyView(this))
     , m_answer(readOnlyView(this))
     , m_status(new QLabel(this))
+    , m_loadOlder(new QPushButton(tr("Load &older"), this))
 {
     setObjectName(QStringLiteral("integrationLog"));
     setWindowTitle(tr("Integration log"));
@@ -113,8 +114,18 @@ IntegrationLogWindow::IntegrationLogWindow(client::Session *session, QWidget *pa
     details->addWidget(titled(tr("Answer"), m_answer, details));
     details->setSizes({160, 300, 140});
 
+    // Under the list, where its end is; hidden when the server has nothing older.
+    auto *list = new QWidget(this);
+    auto *listLayout = new QVBoxLayout(list);
+    listLayout->setContentsMargins(0, 0, 0, 0);
+    listLayout->addWidget(m_tree, 1);
+    listLayout->addWidget(m_loadOlder, 0, Qt::AlignLeft);
+    m_loadOlder->setObjectName(QStringLiteral("loadOlder"));
+    m_loadOlder->hide();
+    connect(m_loadOlder, &QPushButton::clicked, this, &IntegrationLogWindow::loadOlder);
+
     auto *split = new QSplitter(Qt::Horizontal, this);
-    split->addWidget(m_tree);
+    split->addWidget(list);
     split->addWidget(details);
     split->setSizes({560, 540});
     layout->addWidget(split, 1);
@@ -148,38 +159,79 @@ void IntegrationLogWindow::setFilter(Filter kind, const QString &text)
 
 void IntegrationLogWindow::reload()
 {
-    QUrlQuery query;
-    query.addQueryItem(QStringLiteral("limit"), QStringLiteral("200"));
+    m_query.clear();
     const QString text = m_filter->text().trimmed();
     if (!text.isEmpty())
-        query.addQueryItem(
+        m_query.addQueryItem(
             m_filterKind->currentIndex() == 1 ? QStringLiteral("number") : QStringLiteral("callId"),
             QString::fromLatin1(QUrl::toPercentEncoding(text)));
-    const int generation = ++m_generation;
+    ++m_generation; // a page still coming for the old filter is dropped
+    m_nextCursor.clear();
+    m_loadOlder->hide();
+    m_loadOlder->setEnabled(true); // an older page it waited for will not come
+    fetch({});
+}
+
+void IntegrationLogWindow::loadOlder()
+{
+    if (m_nextCursor.isEmpty() || !m_loadOlder->isEnabled())
+        return;
+    m_loadOlder->setEnabled(false); // one page at a time
+    fetch(m_nextCursor);
+}
+
+void IntegrationLogWindow::fetch(const QString &cursor)
+{
+    QUrlQuery query = m_query;
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    if (!cursor.isEmpty())
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
+    const int generation = m_generation;
+    const bool older = !cursor.isEmpty();
     m_status->setText(tr("Loading…"));
     m_session->rest()->get(
         QStringLiteral("/api/v1/telephony/log?") + query.toString(QUrl::FullyEncoded), this,
-        [this, generation](const QJsonObject &json) {
+        [this, generation, older](const QJsonObject &json) {
             if (generation != m_generation)
                 return;
-            fill(json.value(QStringLiteral("items")).toArray());
+            if (!older)
+                m_items = {};
+            for (const QJsonValue &item : json.value(QStringLiteral("items")).toArray())
+                m_items.append(item);
+            m_nextCursor = json.value(QStringLiteral("nextCursor")).toString();
+            fill(older);
+            m_loadOlder->setEnabled(true);
+            m_loadOlder->setVisible(!m_nextCursor.isEmpty());
             emit loaded();
         },
-        [this, generation](const client::ApiFailure &failure) {
+        [this, generation, older](const client::ApiFailure &failure) {
             if (generation != m_generation)
                 return;
-            m_tree->clear();
+            if (!older) {
+                m_items = {};
+                m_tree->clear();
+            }
+            m_loadOlder->setEnabled(true); // what is listed stays; the button tries again
             m_status->setText(failure.describe());
             emit loaded();
         });
 }
 
-void IntegrationLogWindow::fill(const QJsonArray &items)
+void IntegrationLogWindow::fill(bool keepPlace)
 {
+    // An older page can add requests to a call already listed: the tree is drawn again
+    // from every page, keeping the selection and the scroll position.
+    const QTreeWidgetItem *current = m_tree->currentItem();
+    const qint64 selectedId = keepPlace && current
+        ? current->data(0, EntryRole).toJsonObject().value(QStringLiteral("id")).toInteger()
+        : 0;
+    const int scroll = m_tree->verticalScrollBar()->value();
+    const QJsonArray &items = m_items;
     m_tree->clear();
     // Newest first from the server; a call's group sits where its newest request is, and
     // lists its requests in the order they came.
     QHash<QString, QTreeWidgetItem *> groups;
+    QTreeWidgetItem *reselect = nullptr;
     for (qsizetype i = items.size() - 1; i >= 0; --i) {
         const QJsonObject entry = items.at(i).toObject();
         const QString callId = entry.value(QStringLiteral("externalId")).toString();
@@ -197,6 +249,8 @@ void IntegrationLogWindow::fill(const QJsonArray &items)
         }
         auto *item = new QTreeWidgetItem(group);
         item->setData(0, EntryRole, entry);
+        if (selectedId && entry.value(QStringLiteral("id")).toInteger() == selectedId)
+            reselect = item;
         item->setText(0, shortTime(entry.value(QStringLiteral("receivedAt")).toString()));
         item->setText(1, entry.value(QStringLiteral("providerName")).toString());
         QStringList kinds;
@@ -216,10 +270,14 @@ void IntegrationLogWindow::fill(const QJsonArray &items)
     m_status->setText(items.isEmpty()
             ? tr("No requests logged for this filter.")
             : tr("The latest %n request(s).", nullptr, int(items.size())));
-    if (m_tree->topLevelItemCount() > 0)
+    if (reselect)
+        m_tree->setCurrentItem(reselect);
+    else if (m_tree->topLevelItemCount() > 0)
         m_tree->setCurrentItem(m_tree->topLevelItem(0)->child(0));
     else
         showSelected();
+    if (keepPlace)
+        m_tree->verticalScrollBar()->setValue(scroll); // the older ones come in below
 }
 
 void IntegrationLogWindow::showSelected()
