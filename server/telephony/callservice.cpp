@@ -35,11 +35,8 @@ static QString kindName(CallEvent::Kind kind)
 qint64 CallService::handle(
     const Provider &provider, const CallEvent &event, const QJsonObject &request)
 {
-    EventBatch events;
-    qint64 callId = 0;
-    DeferredSync durable(m_ctx.db);
-    {
-        Transaction tx(m_ctx.db);
+    // The pop-ups go out as soon as the change commits; the PBX hears back once it is on disk.
+    return EventBatch::change(m_ctx.db, m_ctx.events, [&](EventBatch &events) -> qint64 {
         CallStore calls(m_ctx.db);
         const QString payload
             = QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact));
@@ -48,7 +45,6 @@ qint64 CallService::handle(
             // Kept until the call shows up: an acknowledged link is never dropped.
             calls.putPendingRecording(provider.id, event.externalId, event.recordingUrl);
             calls.logEvent(provider.id, 0, event.externalId, kindName(event.kind), payload);
-            tx.commit();
             return 0;
         }
         CallRow row = found ? *found : draft(provider, event, events);
@@ -65,13 +61,8 @@ qint64 CallService::handle(
         if (row.recordCommentId != record)
             calls.save(row);
         calls.logEvent(provider.id, row.call.id, event.externalId, kindName(event.kind), payload);
-        events.record(m_ctx.events);
-        tx.commit();
-        callId = row.call.id;
-    }
-    events.publish(m_ctx.events); // the pop-ups go out while the disk catches up,
-    durable.sync(); // and the PBX hears back only once it has
-    return callId;
+        return row.call.id;
+    });
 }
 
 CallRow CallService::draft(const Provider &provider, const CallEvent &event, EventBatch &events)
@@ -227,19 +218,11 @@ CallRow CallService::load(qint64 callId)
 
 CallRow CallService::change(qint64 callId, const std::function<void(CallRow &, EventBatch &)> &edit)
 {
-    EventBatch events;
-    CallRow row;
-    DeferredSync durable(m_ctx.db);
-    {
-        Transaction tx(m_ctx.db);
-        row = load(callId);
+    return EventBatch::change(m_ctx.db, m_ctx.events, [&](EventBatch &events) {
+        CallRow row = load(callId);
         edit(row, events);
-        events.record(m_ctx.events);
-        tx.commit();
-    }
-    events.publish(m_ctx.events); // only once the change is committed
-    durable.sync();
-    return row;
+        return row;
+    });
 }
 
 int CallService::expireSilentRinging(const QDateTime &now, int silenceSeconds)
