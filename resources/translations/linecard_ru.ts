@@ -61,7 +61,7 @@
 <context>
     <name>TaskListModel</name>
     <message>
-        <location filename="../../ui/tasks/taskspanel.cpp" line="+86"/>
+        <location filename="../../ui/tasks/taskspanel.cpp" line="+87"/>
         <source>Cancelled</source>
         <translation>Отменённая</translation>
     </message>
@@ -2406,7 +2406,12 @@
 <context>
     <name>linecard::ui::TasksPanel</name>
     <message>
-        <location filename="../../ui/tasks/taskspanel.cpp" line="+55"/>
+        <location filename="../../ui/tasks/taskspanel.cpp" line="+25"/>
+        <source>Mark all as read</source>
+        <translation>Отметить все как прочитанные</translation>
+    </message>
+    <message>
+        <location line="+37"/>
         <source>My active tasks</source>
         <translation>Мои активные задачи</translation>
     </message>
@@ -2469,6 +2474,16 @@
         <location line="+1"/>
         <source>No tasks match “%1”.</source>
         <translation>Нет задач по запросу «%1».</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>Mark as read</source>
+        <translation>Отметить как прочитанную</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Could not mark the tasks read: %1</source>
+        <translation>Не удалось отметить задачи прочитанными: %1</translation>
     </message>
 </context>
 <context>

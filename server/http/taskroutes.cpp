@@ -137,6 +137,22 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
             return ApiResponse::ok(readState(ctx, req, task.id, task.toJson()));
         });
 
+    // "Mark all as read": every task the user may see, each up to its newest comment they may
+    // see. Their other clients hear {"all": true} on task.read and reload their lists.
+    router.add(Method::Post, QStringLiteral("/api/v1/tasks/read"), Router::Access::User,
+        [&ctx](ApiRequest &req) {
+            const qint64 me = req.session().person.id;
+            const VisibilitySql rule = ctx.rule(req.session());
+            const int marked = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
+                const int n = ReadMarkStore(ctx.db).markAllRead(rule, me);
+                if (n > 0)
+                    events.add(QStringLiteral("task.read"), {{QStringLiteral("all"), true}},
+                        EventAudience::only(me));
+                return n;
+            });
+            return ApiResponse::ok(QJsonObject {{QStringLiteral("marked"), marked}});
+        });
+
     // The signed-in user has read the thread up to a comment: the newest they may see when
     // the body names none (opening the task), or {"commentId": id} — an earlier one marks the
     // rest unread again, null all of it. Their other clients hear of it (task.read), nobody

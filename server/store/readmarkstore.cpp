@@ -60,6 +60,25 @@ void ReadMarkStore::setMark(qint64 personId, qint64 taskId, qint64 commentId)
             {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
 }
 
+int ReadMarkStore::markAllRead(const VisibilitySql &rule, qint64 personId)
+{
+    QVariantMap params = rule.params();
+    params.insert(QStringLiteral("me"), personId);
+    params.insert(
+        QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    // Only the tasks with something unread: a mark that would not move is not rewritten.
+    QSqlQuery q = m_db.exec(
+        QStringLiteral(
+            "INSERT OR REPLACE INTO task_reads(person_id, task_id, last_read_comment_id, "
+            "read_at) SELECT :me, t.id, latest, :at FROM (SELECT t.id, (SELECT MAX(c.id) FROM "
+            "comments c WHERE c.task_id = t.id AND %1) AS latest FROM tasks t WHERE %2) t WHERE "
+            "latest > COALESCE((SELECT r.last_read_comment_id FROM task_reads r WHERE "
+            "r.person_id = :me AND r.task_id = t.id), 0)")
+            .arg(rule.commentClauses(QStringLiteral("c")), rule.task(QStringLiteral("t"))),
+        params);
+    return q.numRowsAffected();
+}
+
 qint64 ReadMarkStore::latestVisible(const VisibilitySql &rule, qint64 taskId)
 {
     QVariantMap params = rule.params();

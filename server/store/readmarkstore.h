@@ -29,6 +29,9 @@ public:
 
     qint64 mark(qint64 personId, qint64 taskId); // 0: nothing read yet
     void setMark(qint64 personId, qint64 taskId, qint64 commentId);
+    // Every task the viewer of rule may see is read up to its newest comment it may see;
+    // returns how many marks moved.
+    int markAllRead(const VisibilitySql &rule, qint64 personId);
     // The newest comment of the task the viewer of rule may see (0: none).
     qint64 latestVisible(const VisibilitySql &rule, qint64 taskId);
     // Whether commentId is a comment of taskId the viewer of rule may see.

@@ -391,6 +391,12 @@ private slots:
         panel.reload();
         QTRY_VERIFY(settled(panel) && panel.model()->rowCount() == 1);
         QCOMPARE(unread(panel), QStringLiteral("99+"));
+
+        // "Mark all as read" (the list's context menu): here, and the other client follows.
+        panel.markAllReadAction()->trigger();
+        QTRY_COMPARE(unread(panel), QString());
+        QTRY_COMPARE(unread(elsewhere), QString());
+        QTRY_VERIFY(settled(elsewhere) && elsewhere.model()->rowCount() == 1);
     }
 
     void enterAndDoubleClickOpenATask()

@@ -26,6 +26,7 @@ private slots:
     void marksSurviveARestart();
     void longThreadsCountToTheCap();
     void commentsAContactMayNotSeeDoNotMoveItsList();
+    void markingEverythingRead();
 
 private:
     struct Open
@@ -329,6 +330,57 @@ void TestApiReads::commentsAContactMayNotSeeDoNotMoveItsList()
         {{QStringLiteral("notifiedIds"), QJsonArray {m_clientId}}});
     QCOMPARE(order(m_client), (QList<qint64> {m_task, newer}));
     QVERIFY(activity(m_client) > before);
+}
+
+void TestApiReads::markingEverythingRead()
+{
+    const HttpResult other = s->post(QStringLiteral("/api/v1/tasks"),
+        {{QStringLiteral("title"), QStringLiteral("Other")},
+            {QStringLiteral("assigneeIds"), QJsonArray {m_annaId}}},
+        m_admin);
+    const qint64 otherTask = qint64(other.json.value(QStringLiteral("id")).toDouble());
+    const qint64 one = comment(
+        m_boris, QStringLiteral("one"), {{QStringLiteral("notifiedIds"), QJsonArray {m_clientId}}});
+    comment(m_boris, QStringLiteral("two"));
+    QCOMPARE(s->post(QStringLiteral("/api/v1/tasks/%1/comments").arg(otherTask),
+                  {{QStringLiteral("text"), QStringLiteral("elsewhere")}}, m_boris)
+                 .status,
+        201);
+    const qint64 hidden = comment(m_boris, QStringLiteral("for the administrator"),
+        {{QStringLiteral("hidden"), true}, {QStringLiteral("visibleToIds"), QJsonArray {}}});
+    QCOMPARE(unread(m_anna), 2);
+    const auto annaElsewhere = stream(m_anna);
+    const auto client = stream(m_client);
+
+    HttpResult r = s->request("POST", QStringLiteral("/api/v1/tasks/read"), m_anna);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json.value(QStringLiteral("marked")).toInt(), 2); // both tasks
+    QCOMPARE(unread(m_anna), 0);
+    QCOMPARE(s->get(QStringLiteral("/api/v1/tasks/%1").arg(otherTask), m_anna)
+                 .json.value(QStringLiteral("unread"))
+                 .toInt(),
+        0);
+    // Her mark stops before the comment she may not see: the administrator's, not hers.
+    QVERIFY(lastRead(m_anna) < hidden);
+    QTRY_VERIFY(annaElsewhere->types().contains(QStringLiteral("task.read")));
+    QVERIFY(annaElsewhere->messages.last()
+                .value(QStringLiteral("data"))
+                .toObject()
+                .value(QStringLiteral("all"))
+                .toBool());
+    // Others' counts are theirs.
+    QCOMPARE(unread(m_admin), 3);
+    QCOMPARE(unread(m_client), 1);
+    // Nothing left to mark: nothing moves, nobody is told.
+    r = s->request("POST", QStringLiteral("/api/v1/tasks/read"), m_anna);
+    QCOMPARE(r.json.value(QStringLiteral("marked")).toInt(), 0);
+    // The client marks its own, and only the tasks it may see.
+    r = s->request("POST", QStringLiteral("/api/v1/tasks/read"), m_client);
+    QCOMPARE(r.json.value(QStringLiteral("marked")).toInt(), 1);
+    QCOMPARE(unread(m_client), 0);
+    QCOMPARE(lastRead(m_client), one); // the one addressed to it
+    QTRY_VERIFY(client->types().contains(QStringLiteral("task.read")));
+    QCOMPARE(annaElsewhere->types().count(QStringLiteral("task.read")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestApiReads)

@@ -9,6 +9,7 @@
 #include "models/peopledirectory.h"
 #include "models/tasklistmodel.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QResizeEvent>
 #include <QDateTime>
@@ -111,6 +112,13 @@ TasksPanel::TasksPanel(client::Session *session, QWidget *parent)
     m_statusLine->setContentsMargins(6, 0, 6, 2);
     m_statusLine->setTextInteractionFlags(Qt::LinksAccessibleByMouse);
     layout->addWidget(m_statusLine);
+
+    // Read marks by hand: one task, or everything (a new operator's backlog).
+    m_markAllRead = new QAction(tr("Mark all as read"), this);
+    m_markAllRead->setObjectName(QStringLiteral("markAllRead"));
+    connect(m_markAllRead, &QAction::triggered, this, &TasksPanel::markAllRead);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_view, &QWidget::customContextMenuRequested, this, &TasksPanel::showRowMenu);
 
     // Double-click and Enter both "activate" a row.
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
@@ -322,6 +330,34 @@ void TasksPanel::fitColumns()
     }
 }
 
+void TasksPanel::showRowMenu(const QPoint &pos)
+{
+    QMenu menu(this);
+    const QModelIndex index = m_view->indexAt(pos);
+    if (index.isValid() && index.data(TaskListModel::UnreadRole).toInt() > 0) {
+        const qint64 taskId = index.data(TaskListModel::IdRole).toLongLong();
+        menu.addAction(tr("Mark as read"), this, [this, taskId] { markRead(taskId); });
+    }
+    menu.addAction(m_markAllRead);
+    menu.exec(m_view->viewport()->mapToGlobal(pos));
+}
+
+void TasksPanel::markRead(qint64 taskId)
+{
+    m_session->rest()->post(QStringLiteral("/api/v1/tasks/%1/read").arg(taskId), {}, m_model,
+        [this](const QJsonObject &state) { m_model->applyReadState(state); });
+}
+
+void TasksPanel::markAllRead()
+{
+    m_session->rest()->post(QStringLiteral("/api/v1/tasks/read"), {}, this,
+        [this](const QJsonObject &) { reload(); },
+        [this](const client::ApiFailure &failure) {
+            m_statusLine->setText(tr("Could not mark the tasks read: %1").arg(failure.describe()));
+            m_statusLine->show();
+        });
+}
+
 void TasksPanel::handleEvent(const QString &type, const QJsonObject &data)
 {
     if (type == QLatin1String("task.created") || type == QLatin1String("task.updated")) {
@@ -334,7 +370,10 @@ void TasksPanel::handleEvent(const QString &type, const QJsonObject &data)
     } else if (type == QLatin1String("comment.created")) {
         bumpForComment(data);
     } else if (type == QLatin1String("task.read")) {
-        m_model->applyReadState(data);
+        if (data.value(QStringLiteral("all")).toBool())
+            reload(); // everything was marked read, from here or another client
+        else
+            m_model->applyReadState(data);
     }
 }
 

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QWidget>
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QModelIndex;
@@ -39,6 +40,8 @@ public:
     // task.created/updated/read, comment.created
     void handleEvent(const QString &type, const QJsonObject &data);
     void reload(); // after a resync
+    void markAllRead();
+    QAction *markAllReadAction() const { return m_markAllRead; }
 
     TaskFilter filter() const { return m_filter; }
     TaskListModel *model() const { return m_model; }
@@ -57,6 +60,8 @@ private:
     void applyFilter();
     void updateStatusLine();
     void showColumnMenu(const QPoint &pos);
+    void showRowMenu(const QPoint &pos);
+    void markRead(qint64 taskId);
     void fitColumns();
     void bumpForComment(const QJsonObject &comment);
     void refetchTask(qint64 taskId);
@@ -72,6 +77,7 @@ private:
     QTableView *m_view;
     QLabel *m_statusLine;
     QTimer *m_searchTimer;
+    QAction *m_markAllRead = nullptr;
     QString m_pendingText;
     bool m_fitsColumns = false; // an employee's list: columns give way when narrow
     QHash<int, int> m_columnWidths; // each column's width when shown
