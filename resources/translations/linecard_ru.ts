@@ -68,7 +68,7 @@
     <message>
         <location line="+5"/>
         <source>Unread</source>
-        <translation>Непрочитано</translation>
+        <translation>Новые</translation>
     </message>
 </context>
 <context>
@@ -104,12 +104,12 @@
     <message>
         <location line="+2"/>
         <source>Last activity</source>
-        <translation>Последняя активность</translation>
+        <translation>Активность</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Unread</source>
-        <translation>Непрочитано</translation>
+        <translation>Новые</translation>
     </message>
     <message>
         <location line="+19"/>
@@ -1785,7 +1785,7 @@
         <translation>Linecard — %1</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+30"/>
         <source>Navigation</source>
         <translation>Навигация</translation>
     </message>
@@ -2368,7 +2368,12 @@
 <context>
     <name>linecard::ui::TaskView</name>
     <message>
-        <location filename="../../ui/tasks/taskview.cpp" line="+166"/>
+        <location filename="../../ui/tasks/taskview.cpp" line="+70"/>
+        <source>Choose a task in the list to read and answer its thread.</source>
+        <translation>Выберите задачу в списке, чтобы читать её переписку и отвечать.</translation>
+    </message>
+    <message>
+        <location line="+115"/>
         <source>This task does not exist or is not shared with you.</source>
         <translation>Эта задача не существует или вам недоступна.</translation>
     </message>

@@ -153,7 +153,13 @@ private slots:
         QSignalSpy contacts(&view, &ui::TaskView::openContact);
         view.resize(900, 700);
         view.show();
+        // Before a task is chosen: a word on what goes here, no thread and no reply box.
+        auto *placeholder = view.findChild<QLabel *>(QStringLiteral("taskViewPlaceholder"));
+        QVERIFY(placeholder && placeholder->isVisible());
+        QVERIFY(!view.composer()->isVisible() && !view.header()->isVisible());
         view.showTask(task);
+        QVERIFY(!placeholder->isVisible());
+        QVERIFY(view.composer()->isVisible() && view.header()->isVisible());
         QCOMPARE(view.taskId(), task);
         QTRY_COMPARE(view.header()->titleText(), QStringLiteral("Router drops the connection"));
         QCOMPARE(titles.size(), 1);

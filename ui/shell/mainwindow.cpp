@@ -53,6 +53,9 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     tasksArea->addWidget(m_taskView);
     tasksArea->setStretchFactor(0, 2);
     tasksArea->setStretchFactor(1, 3);
+    // Two fifths for the list from the start: left to the size hints, the thread took all
+    // but a sliver and the titles were cut off. setSizes keeps the proportion, not the pixels.
+    tasksArea->setSizes({2000, 3000});
     m_areas->addWidget(tasksArea);
     if (employee) {
         m_contacts = new ContactsPanel(session, this);
@@ -62,6 +65,7 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
         contactsArea->addWidget(m_card);
         contactsArea->setStretchFactor(0, 2);
         contactsArea->setStretchFactor(1, 3);
+        contactsArea->setSizes({2000, 3000});
         m_areas->addWidget(contactsArea);
         // Calls: the service first, then the windows that pop up and the Calls area.
         m_calls = new client::CallCenter(session, this);

@@ -65,6 +65,14 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
         connect(m_preview, &PreviewBar::exitRequested, this, &TaskView::exitPreview);
     }
     layout->addWidget(m_splitter, 1);
+    // Before a task is chosen: a word on what goes here, not an empty thread and a reply box
+    // that would answer nothing.
+    m_placeholder = new QLabel(tr("Choose a task in the list to read and answer its thread."), this);
+    m_placeholder->setObjectName(QStringLiteral("taskViewPlaceholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setEnabled(false); // the palette's quiet text colour
+    layout->addWidget(m_placeholder, 1);
 
     connect(m_header, &TaskHeader::openContact, this, &TaskView::openContact);
     connect(m_header, &TaskHeader::statusChosen, this, &TaskView::changeStatus);
@@ -94,6 +102,16 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
     if (session->me().isEmployee())
         loadSettings();
     updateThreadStatus();
+    showPlaceholder(true);
+}
+
+void TaskView::showPlaceholder(bool on)
+{
+    m_placeholder->setVisible(on);
+    m_header->setVisible(!on);
+    m_splitter->setVisible(!on);
+    if (m_preview)
+        m_preview->setVisible(!on);
 }
 
 void TaskView::showTask(qint64 taskId)
@@ -102,6 +120,7 @@ void TaskView::showTask(qint64 taskId)
         return;
     m_taskId = taskId;
     m_task = {};
+    showPlaceholder(taskId == 0);
     m_previewAs = 0; // a preview is of one task
     if (m_preview)
         m_preview->setPreviewing(0);

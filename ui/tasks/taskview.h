@@ -61,6 +61,7 @@ private:
     void changeStatus(const QString &status);
     void updateThreadStatus();
     void markRead();
+    void showPlaceholder(bool on);
 
     client::Session *m_session;
     qint64 m_taskId = 0;
@@ -76,6 +77,7 @@ private:
     Composer *m_composer;
     PreviewBar *m_preview = nullptr;
     QSplitter *m_splitter;
+    QLabel *m_placeholder = nullptr;
     QObject *m_taskRequest = nullptr; // the GET in flight for the task shown
 };
 
