@@ -5,6 +5,7 @@
 #include "app/session.h"
 #include "models/peopledirectory.h"
 
+#include <QAbstractTextDocumentLayout>
 #include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
@@ -12,6 +13,8 @@
 #include <QLabel>
 #include <QTextBrowser>
 #include <QUrl>
+
+#include <cmath>
 
 namespace linecard::ui {
 
@@ -61,6 +64,12 @@ TaskHeader::TaskHeader(client::Session *session, QWidget *parent)
     m_description->setOpenExternalLinks(true);
     m_description->setFrameShape(QFrame::NoFrame);
     m_description->setMaximumHeight(140);
+    // As tall as its text (up to the cap), not the browser's generous default: a one-line
+    // description left a band of empty header above the thread.
+    connect(m_description->document()->documentLayout(),
+        &QAbstractTextDocumentLayout::documentSizeChanged, m_description, [this](const QSizeF &size) {
+            m_description->setFixedHeight(qMin(140, int(std::ceil(size.height())) + 2));
+        });
     m_description->viewport()->setAutoFillBackground(false);
     m_error->setWordWrap(true);
     m_error->setVisible(false);
