@@ -1,6 +1,7 @@
 #include "clientfixture.h"
 
 #include <QDir>
+#include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
 
@@ -9,7 +10,11 @@ namespace linecard::testing {
 ClientFixture::ClientFixture()
     : m_tokens(std::make_unique<client::TokenStore>())
 {
-    // Client files (drafts, settings) go to a throw-away home, never the user's.
+    // Client files (drafts, settings) go to a throw-away home, never the user's — and one
+    // of its own per fixture: drafts are keyed by server URL and login, and a later test's
+    // server may get an earlier one's port and with it that test's draft.
+    m_previousHome = qgetenv("HOME");
+    qputenv("HOME", QFile::encodeName(m_home.path()));
     QStandardPaths::setTestModeEnabled(true);
     m_tokens->setFallbackDir(m_tokensDir.path());
     m_adminToken = m_server.bootstrapAdmin();
@@ -18,6 +23,7 @@ ClientFixture::ClientFixture()
 ClientFixture::~ClientFixture()
 {
     m_sessions.clear();
+    qputenv("HOME", m_previousHome);
 }
 
 client::Session *ClientFixture::signIn(const QString &login, const QString &password)

@@ -44,6 +44,8 @@ public:
     static QString screenshotPath(const QString &name);
 
 private:
+    QTemporaryDir m_home; // HOME while the fixture lives
+    QByteArray m_previousHome;
     TestServer m_server;
     QTemporaryDir m_tokensDir;
     QString m_adminToken;
