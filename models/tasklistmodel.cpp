@@ -80,11 +80,10 @@ QVariant TaskListModel::roleData(const QJsonObject &row, int column, int role) c
         return column == UnreadColumn ? QVariant(Qt::AlignCenter) : QVariant();
     case Qt::ToolTipRole:
         if (column == ActivityColumn)
-            return QLocale().toString(QDateTime::fromString(row.value(QStringLiteral(
-                                                                "lastActivityAt"))
-                                                               .toString(),
-                                          Qt::ISODateWithMs)
-                                          .toLocalTime(),
+            return QLocale().toString(
+                QDateTime::fromString(
+                    row.value(QStringLiteral("lastActivityAt")).toString(), Qt::ISODateWithMs)
+                    .toLocalTime(),
                 QLocale::LongFormat);
         if (column == UnreadColumn && unreadOf(row) > 0)
             return unreadOf(row) >= UnreadCap ? tr("%1 or more unread comments").arg(UnreadCap)

@@ -42,7 +42,8 @@ void LinecardServer::start()
     QDir().mkpath(m_options.dataDir);
     const QString file = QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite"));
     m_db = Database::openSqlite(file);
-    m_db->exec(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
+    m_db->exec(
+        QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
     m_checkpointer = std::make_unique<WalCheckpointer>(file);
     m_checkpointer->start(QThread::LowPriority);
     m_people = std::make_unique<PeopleStore>(*m_db);
@@ -99,8 +100,8 @@ void LinecardServer::start()
 void LinecardServer::expireSilentCalls()
 {
     try {
-        CallService(*m_context).expireSilentRinging(
-            QDateTime::currentDateTimeUtc(), m_options.ringTimeoutSeconds);
+        CallService(*m_context)
+            .expireSilentRinging(QDateTime::currentDateTimeUtc(), m_options.ringTimeoutSeconds);
     } catch (const StoreError &e) {
         qCWarning(lcTelephony) << "expiring silent calls:" << e.what();
     }

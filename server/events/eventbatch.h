@@ -39,8 +39,7 @@ public:
     // which are logged in that same transaction and sent as soon as it has committed; returns
     // edit's result once the change is on the disk (DeferredSync) — so the answer to the
     // request still means "stored", while the other clients hear of it a disk flush earlier.
-    template<typename Edit>
-    static auto change(Database &db, EventHub &hub, Edit &&edit)
+    template<typename Edit> static auto change(Database &db, EventHub &hub, Edit &&edit)
     {
         EventBatch events;
         DeferredSync durable(db);

@@ -41,8 +41,7 @@ public:
         const QString &type, const QJsonObject &data, const EventAudience &audience);
     // The two halves of publish(), for a change that records its events in its own
     // transaction (one commit, one disk flush) and delivers them once that has committed.
-    StoredEvent record(
-        const QString &type, const QJsonObject &data, const EventAudience &audience);
+    StoredEvent record(const QString &type, const QJsonObject &data, const EventAudience &audience);
     void deliver(const StoredEvent &event);
     // Closes the streams of a revoked token / of a person who lost access.
     void disconnectToken(const QByteArray &tokenHash);

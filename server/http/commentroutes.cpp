@@ -112,14 +112,13 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
                 throw ApiError::notFound(QStringLiteral("task"));
             Comment draft = readDraft(ctx, req);
             draft.taskId = task->id;
-            const Comment comment
-                = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
-                      const Comment created = ctx.comments.create(draft);
-                      events.add(QStringLiteral("comment.created"), created.toJson(),
-                          EventAudience::forTask(
-                              ctx.tasks.audience(*task), ctx.comments.audience(created)));
-                      return created;
-                  });
+            const Comment comment = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
+                const Comment created = ctx.comments.create(draft);
+                events.add(QStringLiteral("comment.created"), created.toJson(),
+                    EventAudience::forTask(
+                        ctx.tasks.audience(*task), ctx.comments.audience(created)));
+                return created;
+            });
             return ApiResponse::created(comment.toJson());
         });
 
@@ -139,13 +138,12 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
             const qint64 card = visibleCard(ctx, req.session().viewer(), req.idArg(0));
             Comment draft = readDraft(ctx, req);
             draft.contactId = card;
-            const Comment comment
-                = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
-                      const Comment created = ctx.comments.create(draft);
-                      events.add(QStringLiteral("comment.created"), created.toJson(),
-                          EventAudience::forCard(card, ctx.comments.audience(created)));
-                      return created;
-                  });
+            const Comment comment = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
+                const Comment created = ctx.comments.create(draft);
+                events.add(QStringLiteral("comment.created"), created.toJson(),
+                    EventAudience::forCard(card, ctx.comments.audience(created)));
+                return created;
+            });
             return ApiResponse::created(comment.toJson());
         });
 

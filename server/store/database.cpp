@@ -130,9 +130,8 @@ void Database::writeLazily(const std::function<void()> &write)
     }
     const QVariant mode = scalar(QStringLiteral("PRAGMA synchronous"));
     exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
-    auto restore = qScopeGuard([&] {
-        exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode.toInt()));
-    });
+    auto restore
+        = qScopeGuard([&] { exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode.toInt())); });
     Transaction tx(*this);
     write();
     tx.commit();

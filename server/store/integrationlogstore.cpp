@@ -38,9 +38,8 @@ qint64 IntegrationLogStore::append(const IntegrationLogEntry &e)
                        "external_id, numbers, events) VALUES (:t, :p, :pn, :ra, :m, :path, :h, "
                        ":b, :s, :a, :c, :e, :n, :ev)"),
         {{QStringLiteral("t"),
-             e.receivedAt.isEmpty()
-                 ? QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)
-                 : e.receivedAt},
+             e.receivedAt.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)
+                                    : e.receivedAt},
             {QStringLiteral("p"), e.providerId ? QVariant(e.providerId) : QVariant()},
             {QStringLiteral("pn"), notNull(e.providerName)},
             {QStringLiteral("ra"), notNull(e.remoteAddress)}, {QStringLiteral("m"), e.method},

@@ -96,12 +96,12 @@ bool ReadMarkStore::isVisibleComment(const VisibilitySql &rule, qint64 taskId, q
     QVariantMap params = rule.params();
     params.insert(QStringLiteral("task"), taskId);
     params.insert(QStringLiteral("id"), commentId);
-    return m_db
-        .scalar(QStringLiteral("SELECT COUNT(*) FROM comments c WHERE c.id = :id AND c.task_id = "
-                               ":task AND %1")
-                    .arg(rule.commentClauses(QStringLiteral("c"))),
-            params)
-        .toInt()
+    return m_db.scalar(QStringLiteral(
+                           "SELECT COUNT(*) FROM comments c WHERE c.id = :id AND c.task_id = "
+                           ":task AND %1")
+                           .arg(rule.commentClauses(QStringLiteral("c"))),
+                   params)
+               .toInt()
         > 0;
 }
 

@@ -1,9 +1,9 @@
 #include "callrecorder.h"
 
+#include "../events/eventbatch.h"
 #include "../servercontext.h"
 #include "../store/callstore.h"
 #include "../store/linestore.h"
-#include "../events/eventbatch.h"
 
 #include <QUrl>
 

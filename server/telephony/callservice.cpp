@@ -1,5 +1,6 @@
 #include "callservice.h"
 
+#include "../events/eventbatch.h"
 #include "../http/apierror.h"
 #include "../logging.h"
 #include "../servercontext.h"
@@ -9,7 +10,6 @@
 #include "callpayload.h"
 #include "callrecorder.h"
 #include "callrouting.h"
-#include "../events/eventbatch.h"
 
 #include "models/phonenumber.h"
 
@@ -74,8 +74,7 @@ CallRow CallService::draft(const Provider &provider, const CallEvent &event, Eve
     row.call.state = Call::State::Ringing;
     row.call.startedAt = QDateTime::currentDateTimeUtc();
     identify(row, event, events);
-    row.call.recordingUrl
-        = CallStore(m_ctx.db).takePendingRecording(provider.id, event.externalId);
+    row.call.recordingUrl = CallStore(m_ctx.db).takePendingRecording(provider.id, event.externalId);
     return row;
 }
 

@@ -5,9 +5,9 @@
 #include "../logging.h"
 #include "../servercontext.h"
 #include "../store/integrationlogstore.h"
-#include "integrationlogwriter.h"
 #include "../store/providerstore.h"
 #include "formbody.h"
+#include "integrationlogwriter.h"
 
 #include <QDateTime>
 #include <QJsonArray>

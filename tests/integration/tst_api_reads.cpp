@@ -45,8 +45,8 @@ private:
     {
         auto open = std::make_unique<Open>();
         Open *o = open.get();
-        QObject::connect(o->ws.get(), &QWebSocket::textMessageReceived, o->ws.get(),
-            [o](const QString &text) {
+        QObject::connect(
+            o->ws.get(), &QWebSocket::textMessageReceived, o->ws.get(), [o](const QString &text) {
                 o->messages << QJsonDocument::fromJson(text.toUtf8()).object();
             });
         QUrl url = s->url(QStringLiteral("/api/v1/events"));
@@ -86,8 +86,7 @@ private:
     }
     HttpResult markRead(const QString &token, const QByteArray &body = {})
     {
-        return s->request("POST", QStringLiteral("/api/v1/tasks/%1/read").arg(m_task), token,
-            body);
+        return s->request("POST", QStringLiteral("/api/v1/tasks/%1/read").arg(m_task), token, body);
     }
     qint64 lastRead(const QString &token)
     {
@@ -111,7 +110,8 @@ void TestApiReads::init()
     m_boris = s->login(QStringLiteral("boris"), QStringLiteral("boris-password"));
     m_clientId = s->createContact(m_admin, {{QStringLiteral("name"), QStringLiteral("Client")}});
     QCOMPARE(s->put(QStringLiteral("/api/v1/contacts/%1/access").arg(m_clientId),
-                  {{QStringLiteral("enabled"), true}, {QStringLiteral("login"), QStringLiteral("client")},
+                  {{QStringLiteral("enabled"), true},
+                      {QStringLiteral("login"), QStringLiteral("client")},
                       {QStringLiteral("password"), QStringLiteral("client-password")}},
                   m_admin)
                  .status,
@@ -167,11 +167,13 @@ void TestApiReads::markingReadAndUnread()
     QCOMPARE(unread(m_anna), 1);
 
     // "Unread from here": back to the first comment.
-    r = markRead(m_anna, QJsonDocument(QJsonObject {{QStringLiteral("commentId"), first}}).toJson());
+    r = markRead(
+        m_anna, QJsonDocument(QJsonObject {{QStringLiteral("commentId"), first}}).toJson());
     QCOMPARE(r.status, 200);
     QCOMPARE(qint64(r.json.value(QStringLiteral("lastReadCommentId")).toDouble()), first);
     QCOMPARE(unread(m_anna), 3);
-    r = markRead(m_anna, QJsonDocument(QJsonObject {{QStringLiteral("commentId"), second}}).toJson());
+    r = markRead(
+        m_anna, QJsonDocument(QJsonObject {{QStringLiteral("commentId"), second}}).toJson());
     QCOMPARE(unread(m_anna), 2);
     // null: nothing read at all.
     r = markRead(m_anna, R"({"commentId": null})");
@@ -184,8 +186,9 @@ void TestApiReads::badMarksChangeNothing()
 {
     const qint64 first = comment(m_boris, QStringLiteral("one"));
     comment(m_boris, QStringLiteral("two"));
-    QCOMPARE(markRead(m_anna, QJsonDocument(QJsonObject {{QStringLiteral("commentId"), first}}).toJson())
-                 .status,
+    QCOMPARE(
+        markRead(m_anna, QJsonDocument(QJsonObject {{QStringLiteral("commentId"), first}}).toJson())
+            .status,
         200);
     QCOMPARE(unread(m_anna), 1);
 
@@ -193,10 +196,11 @@ void TestApiReads::badMarksChangeNothing()
     const HttpResult other = s->post(QStringLiteral("/api/v1/tasks"),
         {{QStringLiteral("title"), QStringLiteral("Other")}}, m_admin);
     const qint64 otherTask = qint64(other.json.value(QStringLiteral("id")).toDouble());
-    const qint64 elsewhere = qint64(s->post(QStringLiteral("/api/v1/tasks/%1/comments").arg(otherTask),
-                                          {{QStringLiteral("text"), QStringLiteral("x")}}, m_boris)
-                                        .json.value(QStringLiteral("id"))
-                                        .toDouble());
+    const qint64 elsewhere
+        = qint64(s->post(QStringLiteral("/api/v1/tasks/%1/comments").arg(otherTask),
+                      {{QStringLiteral("text"), QStringLiteral("x")}}, m_boris)
+                     .json.value(QStringLiteral("id"))
+                     .toDouble());
     QVERIFY(elsewhere > 0);
     // A hidden comment Anna may not see: no such comment, as far as she can tell.
     const qint64 hidden = comment(m_boris, QStringLiteral("secret"),
@@ -214,9 +218,9 @@ void TestApiReads::badMarksChangeNothing()
         {R"({"commentId": )", 400}, {R"([1, 2])", 400}};
     for (const auto &b : bad) {
         const HttpResult r = markRead(m_anna, b.body);
-        QVERIFY2(r.status == b.status, qPrintable(QString::fromUtf8(b.body) + u' '
-                                           + QString::number(r.status) + u' '
-                                           + QString::fromUtf8(r.raw)));
+        QVERIFY2(r.status == b.status,
+            qPrintable(QString::fromUtf8(b.body) + u' ' + QString::number(r.status) + u' '
+                + QString::fromUtf8(r.raw)));
         QVERIFY(!r.errorCode().isEmpty());
     }
     QCOMPARE(lastRead(m_anna), first);
@@ -228,7 +232,8 @@ void TestApiReads::badMarksChangeNothing()
 
 void TestApiReads::marksReachOnlyTheirOwnersStreams()
 {
-    comment(m_boris, QStringLiteral("one"), {{QStringLiteral("notifiedIds"), QJsonArray {m_clientId}}});
+    comment(
+        m_boris, QStringLiteral("one"), {{QStringLiteral("notifiedIds"), QJsonArray {m_clientId}}});
     const auto annaElsewhere = stream(m_anna); // her other open client
     const auto boris = stream(m_boris);
     const auto admin = stream(m_admin);
@@ -246,7 +251,8 @@ void TestApiReads::marksReachOnlyTheirOwnersStreams()
     QTRY_VERIFY(client->types().contains(QStringLiteral("task.read")));
     QCOMPARE(unread(m_client), 0);
     // A last event everyone hears, so that what they did not get is known not to come.
-    comment(m_boris, QStringLiteral("two"), {{QStringLiteral("notifiedIds"), QJsonArray {m_clientId}}});
+    comment(
+        m_boris, QStringLiteral("two"), {{QStringLiteral("notifiedIds"), QJsonArray {m_clientId}}});
     for (const auto *o : {annaElsewhere.get(), boris.get(), admin.get(), client.get()})
         QTRY_COMPARE(o->types().count(QStringLiteral("comment.created")), 1);
     QCOMPARE(annaElsewhere->types().count(QStringLiteral("task.read")), 1);
@@ -259,8 +265,9 @@ void TestApiReads::marksSurviveARestart()
 {
     const qint64 first = comment(m_boris, QStringLiteral("one"));
     comment(m_boris, QStringLiteral("two"));
-    QCOMPARE(markRead(m_anna, QJsonDocument(QJsonObject {{QStringLiteral("commentId"), first}}).toJson())
-                 .status,
+    QCOMPARE(
+        markRead(m_anna, QJsonDocument(QJsonObject {{QStringLiteral("commentId"), first}}).toJson())
+            .status,
         200);
     s->restart();
     QCOMPARE(lastRead(m_anna), first);
@@ -286,9 +293,9 @@ void TestApiReads::commentsAContactMayNotSeeDoNotMoveItsList()
     const qint64 newer = qint64(t.json.value(QStringLiteral("id")).toDouble());
     auto order = [this](const QString &token) {
         QList<qint64> ids;
-        for (const QJsonValue &v :
-            s->get(QStringLiteral("/api/v1/tasks?status=all"), token).json.value(
-                QStringLiteral("items")).toArray())
+        for (const QJsonValue &v : s->get(QStringLiteral("/api/v1/tasks?status=all"), token)
+                                       .json.value(QStringLiteral("items"))
+                                       .toArray())
             ids << qint64(v.toObject().value(QStringLiteral("id")).toDouble());
         return ids;
     };
@@ -315,8 +322,8 @@ void TestApiReads::commentsAContactMayNotSeeDoNotMoveItsList()
     QCOMPARE(first.json.value(QStringLiteral("items")).toArray().size(), 1);
     const QString cursor = first.json.value(QStringLiteral("nextCursor")).toString();
     QVERIFY(!cursor.isEmpty());
-    const HttpResult second = s->get(
-        QStringLiteral("/api/v1/tasks?status=all&limit=1&cursor=") + cursor, m_client);
+    const HttpResult second
+        = s->get(QStringLiteral("/api/v1/tasks?status=all&limit=1&cursor=") + cursor, m_client);
     QCOMPARE(qint64(second.json.value(QStringLiteral("items"))
                         .toArray()
                         .first()

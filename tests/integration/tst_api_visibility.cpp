@@ -389,8 +389,7 @@ class TestApiVisibility : public QObject
                 const int got = item.toObject().value(QStringLiteral("unread")).toInt(-1);
                 QVERIFY2(got == want,
                     qPrintable(who + m_model.task(taskId).name + QStringLiteral(" unread ")
-                        + QString::number(got) + QStringLiteral(" want ")
-                        + QString::number(want)));
+                        + QString::number(got) + QStringLiteral(" want ") + QString::number(want)));
             }
             // Single tasks.
             for (const TaskModel &t : m_model.tasks) {
@@ -406,7 +405,7 @@ class TestApiVisibility : public QObject
                 // Marking a task one may not see is refused the same way.
                 if (!sees)
                     QCOMPARE(s().request("POST", QStringLiteral("/api/v1/tasks/%1/read").arg(t.id),
-                                 token)
+                                    token)
                                  .status,
                         404);
             }

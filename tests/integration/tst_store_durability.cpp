@@ -88,8 +88,7 @@ void TestStoreDurability::deferredSyncCommitsAtOnceAndSyncsAfter()
         db().exec(QStringLiteral("INSERT INTO no_such_table(n) VALUES (3)"));
         tx.commit();
         QFAIL("the second statement should have failed");
-    } catch (const StoreError &) {
-    }
+    } catch (const StoreError &) { }
     QCOMPARE(synchronous(), 2);
     QCOMPARE(rowsSeenFromOutside(QStringLiteral("scratch")), 1);
     QVERIFY(db().syncWriteAheadLog());

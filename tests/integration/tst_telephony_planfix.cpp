@@ -309,13 +309,13 @@ private slots:
                      .status,
             200);
         QCOMPARE(f.event(QStringLiteral("talking"), QStringLiteral("INCOMING"),
-                     QStringLiteral("101"), {}, QStringLiteral("+79167654321"))
+                      QStringLiteral("101"), {}, QStringLiteral("+79167654321"))
                      .status,
             200);
         f.event(QStringLiteral("talking"), QStringLiteral("ACCEPTED"), QStringLiteral("101"), {},
             QStringLiteral("+79167654321"));
         QCOMPARE(f.event(QStringLiteral("queued"), QStringLiteral("INCOMING"),
-                     QStringLiteral("101"), {}, QStringLiteral("+79165550000"))
+                      QStringLiteral("101"), {}, QStringLiteral("+79165550000"))
                      .status,
             200);
         // The queue keeps ringing someone: each word about the call restarts its clock.
@@ -345,8 +345,9 @@ private slots:
         QTest::qWait(800); // another sweep or two: nothing more ends
         QCOMPARE(s1.count(QStringLiteral("call.missed")), 1);
         // A late end from the PBX after all changes nothing that matters: still one missed call.
-        QCOMPARE(f.completed(QStringLiteral("lost"), QStringLiteral("101"), QStringLiteral("Missed"))
-                     .status,
+        QCOMPARE(
+            f.completed(QStringLiteral("lost"), QStringLiteral("101"), QStringLiteral("Missed"))
+                .status,
             200);
         QCOMPARE(f.call(QStringLiteral("lost")).value(QStringLiteral("state")).toString(),
             QStringLiteral("missed"));

@@ -67,7 +67,8 @@ TaskHeader::TaskHeader(client::Session *session, QWidget *parent)
     // As tall as its text (up to the cap), not the browser's generous default: a one-line
     // description left a band of empty header above the thread.
     connect(m_description->document()->documentLayout(),
-        &QAbstractTextDocumentLayout::documentSizeChanged, m_description, [this](const QSizeF &size) {
+        &QAbstractTextDocumentLayout::documentSizeChanged, m_description,
+        [this](const QSizeF &size) {
             m_description->setFixedHeight(qMin(140, int(std::ceil(size.height())) + 2));
         });
     m_description->viewport()->setAutoFillBackground(false);

@@ -12,8 +12,7 @@ static bool hasUnread(const QModelIndex &index)
     return index.data(TaskListModel::UnreadRole).toInt() > 0;
 }
 
-void TaskListDelegate::initStyleOption(
-    QStyleOptionViewItem *option, const QModelIndex &index) const
+void TaskListDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
     if (hasUnread(index))
@@ -46,8 +45,8 @@ void TaskListDelegate::paint(
     painter->setPen(Qt::NoPen);
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette &palette = option.palette;
-    painter->setBrush(selected ? palette.color(QPalette::HighlightedText)
-                               : palette.color(QPalette::Highlight));
+    painter->setBrush(
+        selected ? palette.color(QPalette::HighlightedText) : palette.color(QPalette::Highlight));
     painter->drawRoundedRect(pill, height / 2.0, height / 2.0);
     painter->setPen(
         selected ? palette.color(QPalette::Highlight) : palette.color(QPalette::HighlightedText));

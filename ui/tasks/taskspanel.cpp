@@ -11,7 +11,6 @@
 
 #include <QAction>
 #include <QComboBox>
-#include <QResizeEvent>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -19,6 +18,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSignalBlocker>
 #include <QTableView>
 #include <QTimer>
@@ -307,9 +307,8 @@ void TasksPanel::fitColumns()
     if (!m_fitsColumns)
         return;
     static const int TitleRoom = 220;
-    static const int GiveWay[]
-        = {TaskListModel::StatusColumn, TaskListModel::AssigneesColumn,
-            TaskListModel::CounterpartyColumn};
+    static const int GiveWay[] = {TaskListModel::StatusColumn, TaskListModel::AssigneesColumn,
+        TaskListModel::CounterpartyColumn};
     int needed = TitleRoom;
     for (int column = TaskListModel::CounterpartyColumn; column < TaskListModel::ColumnCount;
          ++column)
@@ -350,8 +349,8 @@ void TasksPanel::markRead(qint64 taskId)
 
 void TasksPanel::markAllRead()
 {
-    m_session->rest()->post(QStringLiteral("/api/v1/tasks/read"), {}, this,
-        [this](const QJsonObject &) { reload(); },
+    m_session->rest()->post(
+        QStringLiteral("/api/v1/tasks/read"), {}, this, [this](const QJsonObject &) { reload(); },
         [this](const client::ApiFailure &failure) {
             m_statusLine->setText(tr("Could not mark the tasks read: %1").arg(failure.describe()));
             m_statusLine->show();

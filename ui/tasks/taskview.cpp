@@ -67,7 +67,8 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
     layout->addWidget(m_splitter, 1);
     // Before a task is chosen: a word on what goes here, not an empty thread and a reply box
     // that would answer nothing.
-    m_placeholder = new QLabel(tr("Choose a task in the list to read and answer its thread."), this);
+    m_placeholder
+        = new QLabel(tr("Choose a task in the list to read and answer its thread."), this);
     m_placeholder->setObjectName(QStringLiteral("taskViewPlaceholder"));
     m_placeholder->setAlignment(Qt::AlignCenter);
     m_placeholder->setWordWrap(true);
