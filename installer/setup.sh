@@ -22,7 +22,7 @@ packages=(
     libssl-dev sqlite3 clang-format
     xvfb xauth dbus-x11
     librsvg2-bin dpkg-dev fakeroot file lintian appstream desktop-file-utils
-    libkf5syntaxhighlighting-tools
+    libkf5syntaxhighlighting-tools ccache
 )
 
 as_root() {

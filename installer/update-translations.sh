@@ -6,4 +6,4 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lupdate=/usr/lib/qt6/bin/lupdate
 [ -x "$lupdate" ] || lupdate="$(command -v lupdate6 || command -v lupdate)"
 cd "$root"
-"$lupdate" -no-obsolete -locations relative app ui models -ts resources/translations/linecard_ru.ts
+"$lupdate" -no-obsolete -locations none app ui models -ts resources/translations/linecard_ru.ts

@@ -4,7 +4,6 @@
 <context>
     <name>CommentAudience</name>
     <message>
-        <location filename="../../ui/tasks/commentaudience.cpp" line="+86"/>
         <source>everyone at %1</source>
         <translation>все контакты компании %1</translation>
     </message>
@@ -12,27 +11,22 @@
 <context>
     <name>PhoneTypes</name>
     <message>
-        <location filename="../../ui/contacts/phonetypes.cpp" line="+10"/>
         <source>mobile</source>
         <translation>мобильный</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>work</source>
         <translation>рабочий</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>home</source>
         <translation>домашний</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>fax</source>
         <translation>факс</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>other</source>
         <translation>другой</translation>
     </message>
@@ -40,7 +34,6 @@
 <context>
     <name>QObject</name>
     <message>
-        <location filename="../../app/localworkspace.cpp" line="+48"/>
         <source>Workspace owner</source>
         <translation>Владелец рабочего пространства</translation>
     </message>
@@ -48,12 +41,10 @@
 <context>
     <name>SessionAutostart</name>
     <message>
-        <location filename="../../app/sessionautostart.cpp" line="+56"/>
         <source>Cannot remove %1.</source>
         <translation>Не удалось удалить %1.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Cannot create the folder of %1.</source>
         <translation>Не удалось создать папку для %1.</translation>
     </message>
@@ -61,12 +52,10 @@
 <context>
     <name>TaskListModel</name>
     <message>
-        <location filename="../../ui/tasks/taskspanel.cpp" line="+87"/>
         <source>Cancelled</source>
         <translation>Отменённая</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Unread</source>
         <translation>Новые</translation>
     </message>
@@ -74,7 +63,6 @@
 <context>
     <name>linecard::PeopleDirectory</name>
     <message>
-        <location filename="../../models/peopledirectory.cpp" line="+56"/>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
@@ -82,57 +70,46 @@
 <context>
     <name>linecard::TaskListModel</name>
     <message>
-        <location filename="../../models/tasklistmodel.cpp" line="+28"/>
         <source>Task</source>
         <translation>Задача</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Counterparty</source>
         <translation>Контрагент</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Assignees</source>
         <translation>Исполнители</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Status</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Last activity</source>
         <translation>Активность</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Unread</source>
         <translation>Новые</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>Open</source>
         <translation>Открытая</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Done</source>
         <translation>Завершённая</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cancelled</source>
         <translation>Отменённая</translation>
     </message>
     <message>
-        <location line="+29"/>
         <source>%1 or more unread comments</source>
         <translation>Непрочитанных комментариев: %1 и больше</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n unread comment(s)</source>
         <translation>
             <numerusform>%n непрочитанный комментарий</numerusform>
@@ -144,37 +121,30 @@
 <context>
     <name>linecard::client::CallCenter</name>
     <message>
-        <location filename="../../app/callcenter.cpp" line="+131"/>
         <source>The PBX could not place the call: %1</source>
         <translation>АТС не смогла начать звонок: %1</translation>
     </message>
     <message>
-        <location line="+110"/>
         <source>The call could not be attached: %1</source>
         <translation>Не удалось прикрепить звонок: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The caller could not be changed: %1</source>
         <translation>Не удалось сменить звонящего: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The call could not be taken: %1</source>
         <translation>Не удалось взять звонок: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The missed call could not be marked handled: %1</source>
         <translation>Не удалось отметить пропущенный звонок обработанным: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
         <source>“%1” is not a number to call.</source>
         <translation>«%1» — не номер, по которому можно позвонить.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>The call could not start: %1</source>
         <translation>Звонок не начался: %1</translation>
     </message>
@@ -182,12 +152,10 @@
 <context>
     <name>linecard::client::RestClient</name>
     <message>
-        <location filename="../../app/restclient.cpp" line="+14"/>
         <source>The server does not answer.</source>
         <translation>Сервер не отвечает.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The server answered %1.</source>
         <translation>Сервер ответил кодом %1.</translation>
     </message>
@@ -195,22 +163,18 @@
 <context>
     <name>linecard::client::Session</name>
     <message>
-        <location filename="../../app/session.cpp" line="+65"/>
         <source>Wrong login or password.</source>
         <translation>Неверный логин или пароль.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Please sign in.</source>
         <translation>Войдите в систему.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>The session has ended; please sign in again.</source>
         <translation>Сеанс завершён, войдите снова.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The server sent an unreadable user.</source>
         <translation>Сервер прислал некорректные данные пользователя.</translation>
     </message>
@@ -218,8 +182,6 @@
 <context>
     <name>linecard::client::TokenStore</name>
     <message>
-        <location filename="../../app/tokenstore.cpp" line="+68"/>
-        <location line="+31"/>
         <source>The keychain did not answer.</source>
         <translation>Связка ключей не ответила.</translation>
     </message>
@@ -227,98 +189,78 @@
 <context>
     <name>linecard::ui::AccessDialog</name>
     <message>
-        <location filename="../../ui/contacts/accessdialog.cpp" line="+26"/>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Take access away</source>
         <translation>&amp;Закрыть доступ</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Access for %1</source>
         <translation>Доступ для %1</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>With access, %1 signs in to Linecard and sees only their own tasks, and in them only the comments addressed to them (as the account settings say). Internal and hidden comments, other contacts, calls and settings stay closed to them.</source>
         <translation>С доступом %1 входит в Linecard и видит только свои задачи, а в них — только адресованные ему комментарии (как задано в настройках аккаунта). Внутренние и скрытые комментарии, другие контакты, звонки и настройки остаются для него закрытыми.</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+120"/>
         <source>unchanged</source>
         <translation>без изменений</translation>
     </message>
     <message>
-        <location line="-120"/>
         <source>at least 8 characters</source>
         <translation>не короче 8 символов</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Generate</source>
         <translation>&amp;Придумать</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Make up a password to read out or send to the contact</source>
         <translation>Придумать пароль, чтобы продиктовать или отправить его контакту</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>&amp;Login:</source>
         <translation>&amp;Логин:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Password:</source>
         <translation>&amp;Пароль:</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>&lt;b&gt;%1 has access&lt;/b&gt; and signs in as &lt;b&gt;%2&lt;/b&gt;.</source>
         <translation>&lt;b&gt;У %1 есть доступ&lt;/b&gt;, логин — &lt;b&gt;%2&lt;/b&gt;.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&lt;b&gt;%1 has no access.&lt;/b&gt;</source>
         <translation>&lt;b&gt;У %1 нет доступа.&lt;/b&gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>&amp;Give access</source>
         <translation>&amp;Дать доступ</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>The login must not be empty or contain spaces.</source>
         <translation>Логин не может быть пустым или содержать пробелы.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Set a password for the first sign-in.</source>
         <translation>Задайте пароль для первого входа.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>The password must have at least 8 characters.</source>
         <translation>Пароль должен быть не короче 8 символов.</translation>
     </message>
     <message>
-        <location line="+38"/>
         <source>This login is taken: choose another.</source>
         <translation>Этот логин занят — выберите другой.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -326,87 +268,70 @@
 <context>
     <name>linecard::ui::AccountSettingsDialog</name>
     <message>
-        <location filename="../../ui/settings/accountsettingsdialog.cpp" line="+36"/>
         <source>Contacts see only the comments addressed to them</source>
         <translation>Контакты видят только адресованные им комментарии</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Share within the client&apos;s company</source>
         <translation>Общий доступ внутри компании клиента</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Attach call records as hidden comments</source>
         <translation>Добавлять записи о звонках скрытыми комментариями</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Create a contact for an unknown caller</source>
         <translation>Создавать контакт для неизвестного абонента</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Save</source>
         <translation>&amp;Сохранить</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Account settings</source>
         <translation>Настройки аккаунта</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>What contacts with access see</source>
         <translation>Что видят контакты с доступом</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Their own comments and those that notify them. Off: every comment of their tasks that is neither internal nor hidden.</source>
         <translation>Свои комментарии и те, в которых их уведомили. Если выключено — все комментарии их задач, кроме внутренних и скрытых.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Also what was addressed to colleagues of their company, and the tasks of their company: a new manager on the client&apos;s side follows the old one&apos;s correspondence.</source>
         <translation>А также то, что адресовано коллегам из их компании, и задачи их компании: новый менеджер со стороны клиента продолжит переписку прежнего.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>the contact&apos;s card</source>
         <translation>карточку контакта</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>the contact&apos;s last active task</source>
         <translation>последнюю активную задачу контакта</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Put a call&apos;s record on:</source>
         <translation>Записывать звонок в:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Only who took the call (or whom it rang) and administrators see them. Call records are never shown to contacts.</source>
         <translation>Их видят только ответивший (или те, кому звонили) и администраторы. Контактам записи о звонках не показываются никогда.</translation>
     </message>
     <message>
-        <location line="+32"/>
         <source>The server sent unreadable settings: %1</source>
         <translation>Сервер прислал нечитаемые настройки: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>The settings could not be loaded: %1</source>
         <translation>Не удалось загрузить настройки: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
@@ -414,27 +339,22 @@
 <context>
     <name>linecard::ui::ActivityDelegate</name>
     <message>
-        <location filename="../../ui/contacts/activitydelegate.cpp" line="+87"/>
         <source>Task #%1</source>
         <translation>Задача #%1</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Private — visible to: %1</source>
         <translation>Скрытый — видят: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Not visible to contacts</source>
         <translation>Не видно контактам</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Notified: %1</source>
         <translation>Уведомлены: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Call record</source>
         <translation>Запись звонка</translation>
     </message>
@@ -442,22 +362,18 @@
 <context>
     <name>linecard::ui::ActivityFeedView</name>
     <message>
-        <location filename="../../ui/contacts/activityfeedview.cpp" line="+27"/>
         <source>Activity</source>
         <translation>Лента действий</translation>
     </message>
     <message>
-        <location line="+82"/>
         <source>Could not load the activity: %1</source>
         <translation>Не удалось загрузить ленту действий: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No comments yet on this contact or its tasks.</source>
         <translation>У этого контакта и его задач пока нет комментариев.</translation>
     </message>
@@ -465,57 +381,46 @@
 <context>
     <name>linecard::ui::CallCommentDialog</name>
     <message>
-        <location filename="../../ui/calls/callcommentdialog.cpp" line="+25"/>
         <source>&amp;Hidden from contacts</source>
         <translation>&amp;Скрыт от контактов</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Comment on the call</source>
         <translation>Комментарий к звонку</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1&apos;s card</source>
         <translation>Карточка: %1</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Task #%1 %2</source>
         <translation>Задача №%1 %2</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>What the caller wants, what was agreed…</source>
         <translation>Что хочет звонящий, о чём договорились…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Every employee sees it; no contact does.</source>
         <translation>Видят все сотрудники, ни один контакт не видит.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;Post</source>
         <translation>&amp;Отправить</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>&amp;On:</source>
         <translation>&amp;Где:</translation>
     </message>
     <message>
-        <location line="+21"/>
         <source>The caller has no card to comment on; open a task instead.</source>
         <translation>У звонящего нет карточки для комментария — откройте задачу.</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Write the comment first.</source>
         <translation>Сначала напишите комментарий.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Not posted: %1</source>
         <translation>Не отправлено: %1</translation>
     </message>
@@ -523,38 +428,30 @@
 <context>
     <name>linecard::ui::CallTaskPanel</name>
     <message>
-        <location filename="../../ui/calls/calltaskpanel.cpp" line="+20"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The task opened before this one</source>
         <translation>Задача, открытая перед этой</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+63"/>
         <source>Attach the call here</source>
         <translation>Прикрепить звонок сюда</translation>
     </message>
     <message>
-        <location line="-57"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Close the task and give the card the room</source>
         <translation>Закрыть задачу и отдать место карточке</translation>
     </message>
     <message>
-        <location line="+56"/>
         <source>The call is attached here</source>
         <translation>Звонок прикреплён сюда</translation>
     </message>
@@ -562,17 +459,14 @@
 <context>
     <name>linecard::ui::CallTrayLink</name>
     <message>
-        <location filename="../../ui/shell/calltraylink.cpp" line="+40"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Incoming call</source>
         <translation>Входящий звонок</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Missed call</source>
         <translation>Пропущенный звонок</translation>
     </message>
@@ -580,107 +474,86 @@
 <context>
     <name>linecard::ui::CallWindow</name>
     <message>
-        <location filename="../../ui/calls/callwindow.cpp" line="+40"/>
         <source>&amp;Attach to a task…</source>
         <translation>&amp;Прикрепить к задаче…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New &amp;comment…</source>
         <translation>Новый &amp;комментарий…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>This is the caller</source>
         <translation>Звонит этот контакт</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>The call&apos;s record goes to the task you choose</source>
         <translation>Запись о звонке попадёт в выбранную задачу</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Write a comment; the call&apos;s record joins it</source>
         <translation>Напишите комментарий — запись о звонке присоединится к нему</translation>
     </message>
     <message>
-        <location line="+66"/>
         <source>Incoming call — ringing</source>
         <translation>Входящий звонок — звонит</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Outgoing call — ringing</source>
         <translation>Исходящий звонок — вызов</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>On the line</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Answered by %1</source>
         <translation>Ответил(а) %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Answered</source>
         <translation>Отвечен</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ended</source>
         <translation>Завершён</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Ended: %1</source>
         <translation>Завершён: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Missed</source>
         <translation>Пропущен</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Unknown line</source>
         <translation>Неизвестная линия</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>number withheld</source>
         <translation>номер скрыт</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>%1 · %2</source>
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>From %1</source>
         <translation>От %1</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>To %1</source>
         <translation>Кому: %1</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>%1 — %2</source>
         <translation>%1 — %2</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>The caller&apos;s number is withheld or internal: there is no card to show.</source>
         <translation>Номер звонящего скрыт или внутренний: карточки нет.</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
         <source>%n contacts have this number:</source>
         <translation>
             <numerusform>Этот номер у %n контакта:</numerusform>
@@ -689,32 +562,26 @@
         </translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>The call&apos;s record goes with your comment.</source>
         <translation>Запись о звонке будет в вашем комментарии.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The call&apos;s record goes to task #%1.</source>
         <translation>Запись о звонке попадёт в задачу №%1.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The call&apos;s record goes to task “%1”.</source>
         <translation>Запись о звонке попадёт в задачу «%1».</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Not attached: the record goes where the account settings say.</source>
         <translation>Не прикреплён: запись попадёт туда, куда велят настройки аккаунта.</translation>
     </message>
     <message>
-        <location line="+78"/>
         <source>The call is now %1&apos;s.</source>
         <translation>Звонок теперь привязан к контакту %1.</translation>
     </message>
@@ -722,174 +589,138 @@
 <context>
     <name>linecard::ui::CallsPanel</name>
     <message>
-        <location filename="../../ui/calls/callspanel.cpp" line="+38"/>
         <source>&amp;Open the call</source>
         <translation>&amp;Открыть звонок</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Take the call</source>
         <translation>&amp;Взять звонок</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+2"/>
         <source>Call &amp;back</source>
         <translation>Перез&amp;вонить</translation>
     </message>
     <message>
-        <location line="-1"/>
         <source>Mark &amp;handled</source>
         <translation>Отметить &amp;обработанным</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Open the &amp;contact</source>
         <translation>Открыть &amp;контакт</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Line</source>
         <translation>Линия</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Name at the time</source>
         <translation>Имя на момент звонка</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>State</source>
         <translation>Состояние</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Become the owner of a call answered on a shared handset</source>
         <translation>Стать владельцем звонка, принятого на общей трубке</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Nobody needs to call back: take it off the team&apos;s list</source>
         <translation>Перезванивать не нужно: убрать из списка команды</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Current</source>
         <translation>Текущие</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <location line="+174"/>
         <source>Missed</source>
         <translation>Пропущенные</translation>
     </message>
     <message>
-        <location line="-173"/>
         <source>History</source>
         <translation>История</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>The line an outgoing call goes out on</source>
         <translation>Линия, с которой уходит исходящий звонок</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Call out &amp;on:</source>
         <translation>Звонить &amp;с линии:</translation>
     </message>
     <message>
-        <location line="+41"/>
         <source>Dialling %1…</source>
         <translation>Набираем %1…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Your phone rings first: pick it up to call %1.</source>
         <translation>Сначала зазвонит ваш телефон: снимите трубку, чтобы позвонить на %1.</translation>
     </message>
     <message>
-        <location line="+50"/>
         <source>the call&apos;s own line</source>
         <translation>линия самого звонка</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+35"/>
         <source>Current (%1)</source>
         <translation>Текущие (%1)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Missed (%1)</source>
         <translation>Пропущенные (%1)</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Ringing</source>
         <translation>Звонит</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Dialling</source>
         <translation>Набор</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>On the line</source>
         <translation>Разговор</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Answered by %1</source>
         <translation>Ответил(а) %1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Answered on a shared handset</source>
         <translation>Принят на общей трубке</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Ended, %1</source>
         <translation>Завершён, %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source> (%1)</source>
         <translation> (%1)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Missed, handled</source>
         <translation>Пропущен, обработан</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Incoming</source>
         <translation>Входящий</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Outgoing</source>
         <translation>Исходящий</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>withheld</source>
         <translation>скрыт</translation>
     </message>
@@ -897,22 +728,18 @@
 <context>
     <name>linecard::ui::ClientStartup</name>
     <message>
-        <location filename="../../ui/shell/clientstartup.cpp" line="+33"/>
         <source>No keychain service is running (%1); the sign-in token is kept in a file only you can read.</source>
         <translation>Служба хранения паролей не запущена (%1); токен входа сохранён в файле, доступном только вам.</translation>
     </message>
     <message>
-        <location line="+61"/>
         <source>Opening the local workspace…</source>
         <translation>Открытие локального рабочего пространства…</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>The local workspace could not start: %1</source>
         <translation>Не удалось запустить локальное рабочее пространство: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Connecting to %1…</source>
         <translation>Подключение к %1…</translation>
     </message>
@@ -920,47 +747,38 @@
 <context>
     <name>linecard::ui::CommentDelegate</name>
     <message>
-        <location filename="../../ui/tasks/commentdelegate.cpp" line="+77"/>
         <source>Missed call from %1</source>
         <translation>Пропущенный звонок с %1</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Incoming call from %1, %2</source>
         <translation>Входящий звонок с %1, %2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Outgoing call to %1, %2</source>
         <translation>Исходящий звонок на %1, %2</translation>
     </message>
     <message>
-        <location line="+215"/>
         <source>Hidden: only the author and administrators see it</source>
         <translation>Скрытый: видят только автор и администраторы</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Hidden: visible to %1 (and administrators)</source>
         <translation>Скрытый: видят %1 (и администраторы)</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Not visible to contacts</source>
         <translation>Не видно контактам</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Notified: %1</source>
         <translation>Уведомлены: %1</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>from a contact</source>
         <translation>от контакта</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>to a contact</source>
         <translation>контакту</translation>
     </message>
@@ -968,7 +786,6 @@
 <context>
     <name>linecard::ui::CommentListView</name>
     <message>
-        <location filename="../../ui/tasks/commentlistview.cpp" line="+140"/>
         <source>Copy text</source>
         <translation>Копировать текст</translation>
     </message>
@@ -976,7 +793,6 @@
 <context>
     <name>linecard::ui::CompanyField</name>
     <message>
-        <location filename="../../ui/contacts/companyfield.cpp" line="+29"/>
         <source>Type to find a company</source>
         <translation>Начните вводить название компании</translation>
     </message>
@@ -984,128 +800,102 @@
 <context>
     <name>linecard::ui::Composer</name>
     <message>
-        <location filename="../../ui/tasks/composer.cpp" line="+50"/>
         <source>Notify…</source>
         <translation>Уведомить…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Visible to…</source>
         <translation>Кому видно…</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+295"/>
         <source>Send</source>
         <translation>Отправить</translation>
     </message>
     <message>
-        <location line="-236"/>
         <source>Write a reply… (Ctrl+Enter sends)</source>
         <translation>Напишите ответ… (Ctrl+Enter — отправить)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Write a comment… (Ctrl+Enter sends)</source>
         <translation>Напишите комментарий… (Ctrl+Enter — отправить)</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Hidden</source>
         <translation>Скрытый</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>A private comment: only the people you pick, you and the administrators see it</source>
         <translation>Скрытый комментарий: его видят только выбранные вами люди, вы и администраторы</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Not for contacts</source>
         <translation>Не для контактов</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Internal: every employee sees it, no contact ever does</source>
         <translation>Внутренний: его видят все сотрудники и не видит ни один контакт</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>nobody</source>
         <translation>никого</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>only you and administrators</source>
         <translation>только вы и администраторы</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Send (Ctrl+Enter)</source>
         <translation>Отправить (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Preview</source>
         <translation>Просмотр</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Show the comment as it will read (Markdown)</source>
         <translation>Показать комментарий так, как его прочтут (Markdown)</translation>
     </message>
     <message>
-        <location line="+113"/>
         <source>counterparty</source>
         <translation>контрагент</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>assignee</source>
         <translation>исполнитель</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>participant</source>
         <translation>участник</translation>
     </message>
     <message>
-        <location line="+31"/>
         <source>Your reply goes to the people working on this task.</source>
         <translation>Ваш ответ получат исполнители этой задачи.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Your reply goes to: %1</source>
         <translation>Ваш ответ получат: %1</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>&lt;b&gt;Visible to contacts:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;Увидят контакты:&lt;/b&gt; %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Hidden: only you, the people picked and administrators will see it.</source>
         <translation>Скрытый: увидят только вы, выбранные люди и администраторы.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Internal: employees only, no contact will see it.</source>
         <translation>Внутренний: только для сотрудников, контакты его не увидят.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Only employees will see it.</source>
         <translation>Увидят только сотрудники.</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
     <message>
-        <location line="+55"/>
         <source>Not sent: %1</source>
         <translation>Не отправлено: %1</translation>
     </message>
@@ -1113,17 +903,14 @@
 <context>
     <name>linecard::ui::ConnectionIndicator</name>
     <message>
-        <location filename="../../ui/shell/connectionindicator.cpp" line="+27"/>
         <source>● Online</source>
         <translation>● В сети</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>○ Connecting…</source>
         <translation>○ Подключение…</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
         <source>○ Connection lost — retrying in %n s</source>
         <translation>
             <numerusform>○ Связь потеряна — повтор через %n секунду</numerusform>
@@ -1132,17 +919,14 @@
         </translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>○ Connection lost — retrying…</source>
         <translation>○ Связь потеряна — переподключение…</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>○ Offline</source>
         <translation>○ Не в сети</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Live updates from the server. What you type is kept while offline.</source>
         <translation>Обновления с сервера в реальном времени. Набранный текст сохраняется и без связи.</translation>
     </message>
@@ -1150,107 +934,86 @@
 <context>
     <name>linecard::ui::ContactCard</name>
     <message>
-        <location filename="../../ui/contacts/contactcard.cpp" line="+38"/>
         <source>Choose a contact to see its card.</source>
         <translation>Выберите контакт, чтобы открыть его карточку.</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Изменить…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Edit the name, phones, e-mails and fields</source>
         <translation>Изменить имя, телефоны, e-mail и поля</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>New &amp;task</source>
         <translation>Новая &amp;задача</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>With this contact as &amp;counterparty</source>
         <translation>С этим контактом в роли &amp;контрагента</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Assigned to this contact</source>
         <translation>С этим контактом в роли &amp;исполнителя</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Merge…</source>
         <translation>&amp;Объединить…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Merge with another record of the same person</source>
         <translation>Объединить с другой записью этого же человека</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>A&amp;ccess…</source>
         <translation>Д&amp;оступ…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Let this contact sign in and follow their tasks</source>
         <translation>Дать контакту входить в систему и следить за своими задачами</translation>
     </message>
     <message>
-        <location line="+108"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>Contact #%1 was merged into this one.</source>
         <translation>Контакт #%1 объединён с этим.</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Contact not available</source>
         <translation>Контакт недоступен</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>This contact does not exist, or you may not see it.</source>
         <translation>Этот контакт не существует или недоступен вам.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Could not load the contact: %1</source>
         <translation>Не удалось загрузить контакт: %1</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>The server sent an unreadable contact: %1</source>
         <translation>Сервер прислал некорректные данные контакта: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Company</source>
         <translation>Компания</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Open the company&apos;s card</source>
         <translation>Открыть карточку компании</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>No company</source>
         <translation>Без компании</translation>
     </message>
     <message>
-        <location line="+19"/>
         <source>“%1” was merged into this contact.</source>
         <translation>Контакт «%1» объединён с этим.</translation>
     </message>
     <message>
-        <location line="+50"/>
         <source>“%1” (#%2) was merged into this contact.</source>
         <translation>Контакт «%1» (#%2) объединён с этим.</translation>
     </message>
@@ -1258,47 +1021,38 @@
 <context>
     <name>linecard::ui::ContactDetails</name>
     <message>
-        <location filename="../../ui/contacts/contactdetails.cpp" line="+76"/>
         <source>dialling…</source>
         <translation>набираем…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Call this number</source>
         <translation>Позвонить на этот номер</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Phones</source>
         <translation>Телефоны</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>E-mails</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Responsible</source>
         <translation>Ответственный</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>nobody</source>
         <translation>не назначен</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>yes</source>
         <translation>да</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>no</source>
         <translation>нет</translation>
     </message>
@@ -1306,142 +1060,114 @@
 <context>
     <name>linecard::ui::ContactDialog</name>
     <message>
-        <location filename="../../ui/contacts/contactdialog.cpp" line="+31"/>
         <source>This is a company</source>
         <translation>Это компания</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Type</source>
         <translation>Тип</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Add a phone</source>
         <translation>Добавить телефон</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>name@example.com</source>
         <translation>name@example.com</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Add an e-mail</source>
         <translation>Добавить e-mail</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Value</source>
         <translation>Значение</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Add a field</source>
         <translation>Добавить поле</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>New contact</source>
         <translation>Новый контакт</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Person or company name</source>
         <translation>Имя человека или название компании</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Name:</source>
         <translation>&amp;Имя:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Company:</source>
         <translation>&amp;Компания:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Responsible:</source>
         <translation>&amp;Ответственный:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Phones:</source>
         <translation>Телефоны:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>E-mails:</source>
         <translation>E-mail:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Custom fields:</source>
         <translation>Дополнительные поля:</translation>
     </message>
     <message>
-        <location line="+26"/>
         <source>Nobody</source>
         <translation>Не назначен</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>Edit contact — %1</source>
         <translation>Редактирование контакта — %1</translation>
     </message>
     <message>
-        <location line="+44"/>
         <source>Give each custom field a name.</source>
         <translation>Укажите название каждого дополнительного поля.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>The field “%1” appears twice.</source>
         <translation>Поле «%1» указано дважды.</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Give the contact a name.</source>
         <translation>Укажите имя контакта.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Choose the company from the list, or clear the field.</source>
         <translation>Выберите компанию из списка или очистите поле.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>“%1” is not a phone number.</source>
         <translation>«%1» — не номер телефона.</translation>
     </message>
     <message>
-        <location line="+10"/>
         <source>“%1” is not an e-mail address.</source>
         <translation>«%1» — не адрес e-mail.</translation>
     </message>
     <message>
-        <location line="+57"/>
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
         <source>Saving…</source>
         <translation>Сохранение…</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Save</source>
         <translation>Сохранить</translation>
     </message>
@@ -1449,7 +1175,6 @@
 <context>
     <name>linecard::ui::ContactField</name>
     <message>
-        <location filename="../../ui/tasks/contactfield.cpp" line="+26"/>
         <source>Name, company, phone or email</source>
         <translation>Имя, компания, телефон или e-mail</translation>
     </message>
@@ -1457,12 +1182,10 @@
 <context>
     <name>linecard::ui::ContactItemDelegate</name>
     <message>
-        <location filename="../../ui/contacts/contactitemdelegate.cpp" line="+51"/>
         <source>company</source>
         <translation>компания</translation>
     </message>
     <message>
-        <location line="+27"/>
         <source>no phone or e-mail</source>
         <translation>нет телефона и e-mail</translation>
     </message>
@@ -1470,27 +1193,22 @@
 <context>
     <name>linecard::ui::ContactPicker</name>
     <message>
-        <location filename="../../ui/contacts/contactpicker.cpp" line="+32"/>
         <source>Name, company, e-mail or phone digits</source>
         <translation>Имя, компания, e-mail или цифры телефона</translation>
     </message>
     <message>
-        <location line="+95"/>
         <source>Could not search: %1</source>
         <translation>Ошибка поиска: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Type to search.</source>
         <translation>Начните вводить для поиска.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No other contact matches.</source>
         <translation>Других подходящих контактов нет.</translation>
     </message>
@@ -1498,47 +1216,38 @@
 <context>
     <name>linecard::ui::ContactTasksView</name>
     <message>
-        <location filename="../../ui/contacts/contacttasksview.cpp" line="+36"/>
         <source>Tasks</source>
         <translation>Задачи</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Active</source>
         <translation>Активные</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open tasks only</source>
         <translation>Только открытые задачи</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Done and cancelled tasks too</source>
         <translation>Включая завершённые и отменённые</translation>
     </message>
     <message>
-        <location line="+96"/>
         <source>Could not load the tasks: %1</source>
         <translation>Не удалось загрузить задачи: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No tasks.</source>
         <translation>Задач нет.</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>No active tasks.</source>
         <translation>Активных задач нет.</translation>
     </message>
@@ -1546,37 +1255,30 @@
 <context>
     <name>linecard::ui::ContactsPanel</name>
     <message>
-        <location filename="../../ui/contacts/contactspanel.cpp" line="+40"/>
         <source>New contact…</source>
         <translation>Новый контакт…</translation>
     </message>
     <message>
-        <location line="+93"/>
         <source>Could not search: %1</source>
         <translation>Ошибка поиска: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>No contacts yet.</source>
         <translation>Контактов пока нет.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No contact matches “%1”.</source>
         <translation>Нет контактов по запросу «%1».</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>1 contact</source>
         <translation>1 контакт</translation>
     </message>
     <message numerus="yes">
-        <location line="+0"/>
         <source>%n contacts</source>
         <translation>
             <numerusform>%n контакт</numerusform>
@@ -1585,7 +1287,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+2"/>
         <source>%n contacts shown, more below</source>
         <translation>
             <numerusform>Показан %n контакт, ниже есть ещё</numerusform>
@@ -1597,12 +1298,10 @@
 <context>
     <name>linecard::ui::DesktopIntegration</name>
     <message>
-        <location filename="../../ui/shell/desktopintegration.cpp" line="+66"/>
         <source>Call a number</source>
         <translation>Позвонить по номеру</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>“%1” is not a phone number to call.</source>
         <translation>«%1» — не номер телефона, по которому можно позвонить.</translation>
     </message>
@@ -1610,62 +1309,50 @@
 <context>
     <name>linecard::ui::DialOfferDialog</name>
     <message>
-        <location filename="../../ui/shell/dialofferdialog.cpp" line="+28"/>
         <source>Call a number</source>
         <translation>Позвонить по номеру</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Number:</source>
         <translation>&amp;Номер:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>%1 — dial it once the call connects</source>
         <translation>%1 — наберите его, когда звонок соединится</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Extension:</source>
         <translation>Добавочный:</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Default line</source>
         <translation>Линия по умолчанию</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Line:</source>
         <translation>&amp;Линия:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Your phone rings first; the call to the number starts when you pick up.</source>
         <translation>Сначала зазвонит ваш телефон; звонок на номер начнётся, когда вы снимете трубку.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Call</source>
         <translation>&amp;Позвонить</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>Enter a number to call.</source>
         <translation>Введите номер для звонка.</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Dialling %1…</source>
         <translation>Набираем %1…</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Dialling started: pick up your phone.</source>
         <translation>Набор начат: снимите трубку.</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>The call could not start: %1</source>
         <translation>Звонок не удалось начать: %1</translation>
     </message>
@@ -1673,78 +1360,62 @@
 <context>
     <name>linecard::ui::IntegrationLogWindow</name>
     <message>
-        <location filename="../../ui/telephony/integrationlogwindow.cpp" line="+73"/>
         <source>Load &amp;older</source>
         <translation>Загрузить &amp;более ранние</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Integration log</source>
         <translation>Журнал интеграции</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>Call id</source>
         <translation>ID звонка</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Number</source>
         <translation>Номер</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Filter by the PBX call id or a phone number</source>
         <translation>Фильтр по ID звонка АТС или номеру телефона</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Обновить</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Call / time</source>
         <translation>Звонок / время</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Provider</source>
         <translation>Провайдер</translation>
     </message>
     <message>
-        <location line="+0"/>
         <source>Request</source>
         <translation>Запрос</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <location line="+20"/>
         <source>Answer</source>
         <translation>Ответ</translation>
     </message>
     <message>
-        <location line="-3"/>
         <source>Headers</source>
         <translation>Заголовки</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Request body</source>
         <translation>Тело запроса</translation>
     </message>
     <message>
-        <location line="+78"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+50"/>
         <source>(no call id)</source>
         <translation>(без ID звонка)</translation>
     </message>
     <message numerus="yes">
-        <location line="+26"/>
         <source>%n request(s)</source>
         <translation>
             <numerusform>%n запрос</numerusform>
@@ -1753,12 +1424,10 @@
         </translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>No requests logged for this filter.</source>
         <translation>По этому фильтру запросов в журнале нет.</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>The latest %n request(s).</source>
         <translation>
             <numerusform>Последний %n запрос.</numerusform>
@@ -1767,12 +1436,10 @@
         </translation>
     </message>
     <message>
-        <location line="+25"/>
         <source>%1 %2 from %3 at %4 — answered %5; call events: %6</source>
         <translation>%1 %2 от %3 в %4 — ответ %5; события звонка: %6</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>none</source>
         <translation>нет</translation>
     </message>
@@ -1780,88 +1447,70 @@
 <context>
     <name>linecard::ui::MainWindow</name>
     <message>
-        <location filename="../../ui/shell/mainwindow.cpp" line="+49"/>
         <source>Linecard — %1</source>
         <translation>Linecard — %1</translation>
     </message>
     <message>
-        <location line="+30"/>
         <source>Navigation</source>
         <translation>Навигация</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Back</source>
         <translation>Назад</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Forward</source>
         <translation>Вперёд</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Tasks</source>
         <translation>&amp;Задачи</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Контакты</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>C&amp;alls</source>
         <translation>&amp;Звонки</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <location line="+160"/>
         <source>Search tasks (Ctrl+F)</source>
         <translation>Поиск задач (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="-141"/>
         <source>Account &amp;settings…</source>
         <translation>&amp;Настройки аккаунта…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Integration log…</source>
         <translation>&amp;Журнал интеграции…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Code blocks show without colours: %1</source>
         <translation>Блоки кода показаны без подсветки: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Signed in as %1 at %2</source>
         <translation>Вы вошли как %1 на %2</translation>
     </message>
     <message>
-        <location line="+113"/>
         <source>Search calls by name or number (Ctrl+F)</source>
         <translation>Поиск звонков по имени или номеру (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Search contacts: name, company, e-mail, phone digits (Ctrl+F)</source>
         <translation>Поиск контактов: имя, компания, e-mail, цифры телефона (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+48"/>
         <source>Caught up with the server after a long disconnection.</source>
         <translation>Данные синхронизированы с сервером после долгого отключения.</translation>
     </message>
@@ -1869,79 +1518,62 @@
 <context>
     <name>linecard::ui::MergeDialog</name>
     <message>
-        <location filename="../../ui/contacts/mergedialog.cpp" line="+26"/>
         <source>“%1”</source>
         <translation>«%1»</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Merge %1 with another contact</source>
         <translation>Объединить %1 с другим контактом</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Find the other record of %1. You will see what moves before anything is merged.</source>
         <translation>Найдите другую запись для %1. Перед объединением вы увидите, что будет перенесено.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Which record stays?</source>
         <translation>Какая запись останется?</translation>
     </message>
     <message>
-        <location line="+24"/>
         <source>A merge cannot be undone.</source>
         <translation>Объединение нельзя отменить.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Назад</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Далее &gt;</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Merge</source>
         <translation>&amp;Объединить</translation>
     </message>
     <message>
-        <location line="+40"/>
-        <location line="+2"/>
         <source>Keep %1 and merge %2 into it</source>
         <translation>Оставить %1 и присоединить к нему %2</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+1"/>
         <source> (keeps #%1)</source>
         <translation> (останется #%1)</translation>
     </message>
     <message>
-        <location line="+62"/>
         <source>&amp;Merge into %1</source>
         <translation>&amp;Объединить, оставив %1</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>counting tasks and comments…</source>
         <translation>подсчёт задач и комментариев…</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1+ tasks</source>
         <translation>%1+ задач</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>1 task</source>
         <translation>1 задача</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n tasks</source>
         <translation>
             <numerusform>%n задача</numerusform>
@@ -1950,17 +1582,14 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>%1+ comments from its activity feed</source>
         <translation>%1+ комментариев из ленты действий</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>1 comment from its activity feed</source>
         <translation>1 комментарий из ленты действий</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n comments from its activity feed</source>
         <translation>
             <numerusform>%n комментарий из ленты действий</numerusform>
@@ -1969,22 +1598,18 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>(could not count everything: %1)</source>
         <translation>(не удалось подсчитать всё: %1)</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>no new phones</source>
         <translation>новых телефонов нет</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>1 phone: %1</source>
         <translation>1 телефон: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n phones: %1</source>
         <translation>
             <numerusform>%n телефон: %1</numerusform>
@@ -1993,7 +1618,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
         <source> (%n already on %1)</source>
         <translation>
             <numerusform> (%n уже есть в карточке %1)</numerusform>
@@ -2002,17 +1626,14 @@
         </translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>no new e-mails</source>
         <translation>новых адресов e-mail нет</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>1 e-mail: %1</source>
         <translation>1 адрес e-mail: %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>%n e-mails: %1</source>
         <translation>
             <numerusform>%n адрес e-mail: %1</numerusform>
@@ -2021,22 +1642,18 @@
         </translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>its calls and its card comments</source>
         <translation>его звонки и комментарии в карточке</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>the name %1</source>
         <translation>имя %1</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>its custom field %1</source>
         <translation>дополнительное поле %1</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
         <source>its %n custom fields: %1</source>
         <translation>
             <numerusform>%n дополнительное поле: %1</numerusform>
@@ -2045,27 +1662,22 @@
         </translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>its login (%1)</source>
         <translation>логин для входа (%1)</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>From &lt;b&gt;%1&lt;/b&gt; (#%2) to &lt;b&gt;%3&lt;/b&gt; (#%4) move:</source>
         <translation>Из &lt;b&gt;%1&lt;/b&gt; (#%2) в &lt;b&gt;%3&lt;/b&gt; (#%4) будут перенесены:</translation>
     </message>
     <message>
-        <location line="+11"/>
         <source>Not kept: %1.</source>
         <translation>Не сохранится: %1.</translation>
     </message>
     <message>
-        <location line="+14"/>
         <source>Merging…</source>
         <translation>Объединение…</translation>
     </message>
     <message>
-        <location line="+15"/>
         <source>The contacts were not merged: %1</source>
         <translation>Контакты не объединены: %1</translation>
     </message>
@@ -2073,67 +1685,54 @@
 <context>
     <name>linecard::ui::NewTaskDialog</name>
     <message>
-        <location filename="../../ui/tasks/newtaskdialog.cpp" line="+38"/>
         <source>Assignees…</source>
         <translation>Исполнители…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Participants…</source>
         <translation>Участники…</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>New task</source>
         <translation>Новая задача</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>What needs to be done</source>
         <translation>Что нужно сделать</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>nobody yet</source>
         <translation>пока никого</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>nobody</source>
         <translation>никого</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Create</source>
         <translation>Создать</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>&amp;Title:</source>
         <translation>&amp;Название:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Description:</source>
         <translation>&amp;Описание:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>&amp;Counterparty:</source>
         <translation>&amp;Контрагент:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Assignees:</source>
         <translation>Исполнители:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Participants:</source>
         <translation>Участники:</translation>
     </message>
     <message>
-        <location line="+76"/>
         <source>The task was not created: %1</source>
         <translation>Задача не создана: %1</translation>
     </message>
@@ -2141,7 +1740,6 @@
 <context>
     <name>linecard::ui::NoticeBar</name>
     <message>
-        <location filename="../../ui/contacts/noticebar.cpp" line="+34"/>
         <source>Dismiss</source>
         <translation>Закрыть</translation>
     </message>
@@ -2149,27 +1747,22 @@
 <context>
     <name>linecard::ui::PeoplePicker</name>
     <message>
-        <location filename="../../ui/tasks/peoplepicker.cpp" line="+27"/>
         <source>nobody</source>
         <translation>никого</translation>
     </message>
     <message>
-        <location line="+13"/>
         <source>Find a person</source>
         <translation>Найти человека</translation>
     </message>
     <message>
-        <location line="+61"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+16"/>
         <source>Employees</source>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Contacts</source>
         <translation>Контакты</translation>
     </message>
@@ -2177,17 +1770,14 @@
 <context>
     <name>linecard::ui::PhoneDialer</name>
     <message>
-        <location filename="../../ui/calls/phonedialer.cpp" line="+23"/>
         <source>Your phone rings first: pick it up to call %1.</source>
         <translation>Сначала зазвонит ваш телефон: снимите трубку, чтобы позвонить на %1.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Call %1 from</source>
         <translation>Позвонить на %1 с линии</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2195,22 +1785,18 @@
 <context>
     <name>linecard::ui::PreviewBar</name>
     <message>
-        <location filename="../../ui/tasks/previewbar.cpp" line="+27"/>
         <source>E&amp;xit preview</source>
         <translation>&amp;Выйти из просмотра</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Preview as contact</source>
         <translation>Просмотр глазами контакта</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>See this thread exactly as one of the task&apos;s contacts sees it</source>
         <translation>Увидеть обсуждение в точности так, как его видит один из контактов задачи</translation>
     </message>
     <message>
-        <location line="+79"/>
         <source>&lt;b&gt;Preview: this is the thread as %1 sees it.&lt;/b&gt; What %1 may not see is left out; replying is off.</source>
         <translation>&lt;b&gt;Просмотр: так обсуждение видит %1.&lt;/b&gt; То, что %1 видеть не может, скрыто; ответить здесь нельзя.</translation>
     </message>
@@ -2218,7 +1804,6 @@
 <context>
     <name>linecard::ui::ProcessCodeHighlighter</name>
     <message>
-        <location filename="../../ui/markdown/processcodehighlighter.cpp" line="+65"/>
         <source>%1 was not found or did not start (install the package libkf5syntaxhighlighting-tools)</source>
         <translation>%1 не найден или не запустился (установите пакет libkf5syntaxhighlighting-tools)</translation>
     </message>
@@ -2226,12 +1811,10 @@
 <context>
     <name>linecard::ui::RowListEdit</name>
     <message>
-        <location filename="../../ui/contacts/rowlistedit.cpp" line="+25"/>
         <source>+ %1</source>
         <translation>+ %1</translation>
     </message>
     <message>
-        <location line="+64"/>
         <source>Remove this line</source>
         <translation>Удалить строку</translation>
     </message>
@@ -2239,52 +1822,42 @@
 <context>
     <name>linecard::ui::SignInDialog</name>
     <message>
-        <location filename="../../ui/shell/signindialog.cpp" line="+17"/>
         <source>&amp;Connect</source>
         <translation>&amp;Подключиться</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Open the &amp;local workspace</source>
         <translation>Открыть &amp;локальное рабочее пространство</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Linecard — sign in</source>
         <translation>Linecard — вход</translation>
     </message>
     <message>
-        <location line="+12"/>
         <source>&lt;h2&gt;Linecard&lt;/h2&gt;&lt;p&gt;Tasks, clients and calls in one window.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Linecard&lt;/h2&gt;&lt;p&gt;Задачи, клиенты и звонки в одном окне.&lt;/p&gt;</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Server:</source>
         <translation>Сервер:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Login:</source>
         <translation>Логин:</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Password:</source>
         <translation>Пароль:</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>No server yet? The local workspace keeps everything on this computer.</source>
         <translation>Сервера ещё нет? Локальное рабочее пространство хранит все данные на этом компьютере.</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>Enter the server&apos;s address, e.g. https://crm.example.com</source>
         <translation>Введите адрес сервера, например https://crm.example.com</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Enter your login.</source>
         <translation>Введите логин.</translation>
     </message>
@@ -2292,32 +1865,26 @@
 <context>
     <name>linecard::ui::TaskHeader</name>
     <message>
-        <location filename="../../ui/tasks/taskheader.cpp" line="+21"/>
         <source>Open</source>
         <translation>Открытая</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Done</source>
         <translation>Завершённая</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Cancelled</source>
         <translation>Отменённая</translation>
     </message>
     <message>
-        <location line="+139"/>
         <source>Counterparty:</source>
         <translation>Контрагент:</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Assignees:</source>
         <translation>Исполнители:</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Participants:</source>
         <translation>Участники:</translation>
     </message>
@@ -2325,42 +1892,34 @@
 <context>
     <name>linecard::ui::TaskPickerDialog</name>
     <message>
-        <location filename="../../ui/calls/taskpickerdialog.cpp" line="+33"/>
         <source>Attach the call to a task</source>
         <translation>Прикрепить звонок к задаче</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Search any task by its title or text</source>
         <translation>Поиск любой задачи по названию или тексту</translation>
     </message>
     <message>
-        <location line="+5"/>
         <source>&amp;Attach here</source>
         <translation>&amp;Прикрепить сюда</translation>
     </message>
     <message>
-        <location line="+36"/>
         <source>#%1  %2</source>
         <translation>№%1  %2</translation>
     </message>
     <message>
-        <location line="+18"/>
         <source>The caller&apos;s active tasks; type to search all tasks.</source>
         <translation>Активные задачи звонящего; начните печатать, чтобы искать среди всех задач.</translation>
     </message>
     <message>
-        <location line="+8"/>
         <source>Searching…</source>
         <translation>Поиск…</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>No task matches.</source>
         <translation>Подходящих задач нет.</translation>
     </message>
     <message>
-        <location line="+6"/>
         <source>Could not search: %1</source>
         <translation>Не удалось выполнить поиск: %1</translation>
     </message>
@@ -2368,42 +1927,34 @@
 <context>
     <name>linecard::ui::TaskView</name>
     <message>
-        <location filename="../../ui/tasks/taskview.cpp" line="+70"/>
         <source>Choose a task in the list to read and answer its thread.</source>
         <translation>Выберите задачу в списке, чтобы читать её переписку и отвечать.</translation>
     </message>
     <message>
-        <location line="+115"/>
         <source>This task does not exist or is not shared with you.</source>
         <translation>Эта задача не существует или вам недоступна.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>The task could not be loaded: %1</source>
         <translation>Не удалось загрузить задачу: %1</translation>
     </message>
     <message>
-        <location line="+51"/>
         <source>The status was not changed: %1</source>
         <translation>Статус не изменён: %1</translation>
     </message>
     <message>
-        <location line="+36"/>
         <source>Comments could not be loaded: %1 &lt;a href=&quot;retry&quot;&gt;Retry&lt;/a&gt;</source>
         <translation>Не удалось загрузить комментарии: %1 &lt;a href=&quot;retry&quot;&gt;Повторить&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Loading comments…</source>
         <translation>Загрузка комментариев…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Scroll down for newer comments.</source>
         <translation>Прокрутите вниз, чтобы увидеть новые комментарии.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>No comments yet.</source>
         <translation>Комментариев пока нет.</translation>
     </message>
@@ -2411,82 +1962,66 @@
 <context>
     <name>linecard::ui::TasksPanel</name>
     <message>
-        <location filename="../../ui/tasks/taskspanel.cpp" line="+25"/>
         <source>Mark all as read</source>
         <translation>Отметить все как прочитанные</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>My active tasks</source>
         <translation>Мои активные задачи</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>All active tasks</source>
         <translation>Все активные задачи</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Done</source>
         <translation>Завершённые</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>By contact</source>
         <translation>По контакту</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>By assignee</source>
         <translation>По исполнителю</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>Find a contact</source>
         <translation>Найти контакт</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>New task…</source>
         <translation>Новая задача…</translation>
     </message>
     <message>
-        <location line="+96"/>
         <source>Could not load tasks: %1 &lt;a href=&quot;retry&quot;&gt;Retry&lt;/a&gt;</source>
         <translation>Не удалось загрузить задачи: %1 &lt;a href=&quot;retry&quot;&gt;Повторить&lt;/a&gt;</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Choose a contact.</source>
         <translation>Выберите контакт.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Choose an assignee.</source>
         <translation>Выберите исполнителя.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>No tasks.</source>
         <translation>Задач нет.</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>No tasks match “%1”.</source>
         <translation>Нет задач по запросу «%1».</translation>
     </message>
     <message>
-        <location line="+66"/>
         <source>Mark as read</source>
         <translation>Отметить как прочитанную</translation>
     </message>
     <message>
-        <location line="+17"/>
         <source>Could not mark the tasks read: %1</source>
         <translation>Не удалось отметить задачи прочитанными: %1</translation>
     </message>
@@ -2494,87 +2029,70 @@
 <context>
     <name>linecard::ui::TrayIcon</name>
     <message>
-        <location filename="../../ui/shell/trayicon.cpp" line="+58"/>
         <source>&amp;Open Linecard</source>
         <translation>&amp;Открыть Linecard</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>&amp;Do not disturb</source>
         <translation>&amp;Не беспокоить</translation>
     </message>
     <message>
-        <location line="+7"/>
         <source>&amp;Start with the session</source>
         <translation>&amp;Запускать при входе в систему</translation>
     </message>
     <message>
-        <location line="+9"/>
         <source>Start with the session</source>
         <translation>Запуск при входе в систему</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>&amp;Quit</source>
         <translation>&amp;Выйти</translation>
     </message>
     <message>
-        <location line="+41"/>
         <source>Linecard is still running</source>
         <translation>Linecard продолжает работать</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Linecard keeps running in the tray to show incoming calls; Quit from the tray menu to exit.</source>
         <translation>Linecard остаётся в системном лотке, чтобы показывать входящие звонки; чтобы выйти, выберите «Выйти» в меню значка.</translation>
     </message>
     <message>
-        <location line="+42"/>
         <source>New comment in task #%1</source>
         <translation>Новый комментарий в задаче №%1</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 in task #%2</source>
         <translation>%1 в задаче №%2</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>New comment on a contact card</source>
         <translation>Новый комментарий в карточке контакта</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>%1 on a contact card</source>
         <translation>%1 в карточке контакта</translation>
     </message>
     <message>
-        <location line="+37"/>
         <source>Linecard — online</source>
         <translation>Linecard — в сети</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Linecard — connecting…</source>
         <translation>Linecard — подключение…</translation>
     </message>
     <message>
-        <location line="+1"/>
         <source>Linecard — offline</source>
         <translation>Linecard — не в сети</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Ringing calls: %1</source>
         <translation>Входящих звонков: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Missed calls: %1</source>
         <translation>Пропущенных звонков: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Do not disturb: notifications are off</source>
         <translation>Не беспокоить: уведомления выключены</translation>
     </message>
@@ -2582,47 +2100,38 @@
 <context>
     <name>main</name>
     <message>
-        <location filename="../../app/main.cpp" line="+41"/>
         <source>Linecard: tasks, clients and calls.</source>
         <translation>Linecard: задачи, клиенты и звонки.</translation>
     </message>
     <message>
-        <location line="+4"/>
         <source>Open a local workspace with demo data.</source>
         <translation>Открыть локальное рабочее пространство с демо-данными.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Open the local workspace.</source>
         <translation>Открыть локальное рабочее пространство.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Connect to this server.</source>
         <translation>Подключиться к указанному серверу.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Sign in as.</source>
         <translation>Войти под указанным логином.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Folder of the local workspace.</source>
         <translation>Папка локального рабочего пространства.</translation>
     </message>
     <message>
-        <location line="+2"/>
         <source>Start in the system tray, without the window.</source>
         <translation>Запуститься в системном лотке, без окна.</translation>
     </message>
     <message>
-        <location line="+3"/>
         <source>A phone link to call (tel:, callto:, sip:).</source>
         <translation>Телефонная ссылка для звонка (tel:, callto:, sip:).</translation>
     </message>
     <message>
-        <location line="+20"/>
         <source>linecard: no system tray here; showing the window.
 </source>
         <translation>linecard: системного лотка нет; окно будет показано.

@@ -127,13 +127,17 @@ void ClientStartup::onSignedIn()
         settings.setLastServerUrl(m_session->serverUrl());
         settings.setLastLogin(m_session->me().login);
     }
-    if (m_dialog)
-        m_dialog->close();
     m_window = new MainWindow(m_session);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_window, &MainWindow::signOutRequested, m_session, &client::Session::signOut);
     if (!std::exchange(m_options.minimized, false)) // only the first window starts hidden
         m_window->show();
+    // The dialog goes only once the window exists: closing it rejects it, and a rejected
+    // dialog with no window behind it means "the user gave up" and quits the app.
+    if (m_dialog) {
+        m_dialog->disconnect(this);
+        m_dialog->close();
+    }
     emit ready();
 }
 
