@@ -23,6 +23,8 @@ packages=(
     xvfb xauth dbus-x11
     librsvg2-bin dpkg-dev fakeroot file lintian appstream desktop-file-utils
     libkf5syntaxhighlighting-tools ccache
+    # journeys: a desktop of their own (window manager, notifications, accessibility bus)
+    openbox dunst xdotool imagemagick at-spi2-core python3-pyatspi python3-gi fonts-dejavu-core
 )
 
 as_root() {

@@ -899,6 +899,14 @@
         <source>Not sent: %1</source>
         <translation>Не отправлено: %1</translation>
     </message>
+    <message>
+        <source>Reply</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Комментарий</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::ConnectionIndicator</name>
@@ -1212,6 +1220,10 @@
         <source>No other contact matches.</source>
         <translation>Других подходящих контактов нет.</translation>
     </message>
+    <message>
+        <source>Find a contact</source>
+        <translation>Найти контакт</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::ContactTasksView</name>
@@ -1513,6 +1525,10 @@
     <message>
         <source>Caught up with the server after a long disconnection.</source>
         <translation>Данные синхронизированы с сервером после долгого отключения.</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
     </message>
 </context>
 <context>
@@ -1922,6 +1938,10 @@
     <message>
         <source>Could not search: %1</source>
         <translation>Не удалось выполнить поиск: %1</translation>
+    </message>
+    <message>
+        <source>Find a task</source>
+        <translation>Найти задачу</translation>
     </message>
 </context>
 <context>

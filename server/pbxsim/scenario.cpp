@@ -6,7 +6,8 @@ QStringList Scenario::names()
 {
     return {QStringLiteral("call"), QStringLiteral("group"), QStringLiteral("missed"),
         QStringLiteral("outgoing-busy"), QStringLiteral("duplicates"), QStringLiteral("reorder"),
-        QStringLiteral("late-record"), QStringLiteral("contact"), QStringLiteral("ping")};
+        QStringLiteral("late-record"), QStringLiteral("contact"), QStringLiteral("ping"),
+        QStringLiteral("ring"), QStringLiteral("answer"), QStringLiteral("hangup")};
 }
 
 QString Scenario::describe(const QString &name)
@@ -30,6 +31,12 @@ QString Scenario::describe(const QString &name)
         return QStringLiteral("asks who --phone is (PlanFix cmd=contact)");
     if (name == QLatin1String("ping"))
         return QStringLiteral("checks the connection (PlanFix cmd=ping)");
+    if (name == QLatin1String("ring"))
+        return QStringLiteral("only starts ringing every --ext (then answer/hangup with --callid)");
+    if (name == QLatin1String("answer"))
+        return QStringLiteral("--answer (or the first --ext) picks up the call --callid");
+    if (name == QLatin1String("hangup"))
+        return QStringLiteral("the call --callid ends on the first --ext (talk time --duration)");
     return {};
 }
 
@@ -107,6 +114,20 @@ QList<SimStep> Scenario::build(
         return {{SimStep::Kind::Contact, {}, {}, -1, {}}};
     if (name == QLatin1String("ping"))
         return {{SimStep::Kind::Ping, {}, {}, -1, {}}};
+    // One step at a time, so that a call can ring for as long as a test or a person needs.
+    if (name == QLatin1String("ring")) {
+        QList<SimStep> steps;
+        for (const QString &ext : o.extensions)
+            steps.append({SimStep::Kind::Ring, ext, {}, -1, {}});
+        return steps;
+    }
+    if (name == QLatin1String("answer")) {
+        const QString ext = o.answering.isEmpty() ? o.extensions.first() : o.answering;
+        return {{SimStep::Kind::Answer, ext, {}, -1, {}}};
+    }
+    if (name == QLatin1String("hangup"))
+        return {{SimStep::Kind::Hangup, o.extensions.first(), QStringLiteral("Success"), o.duration,
+            o.recordUrl}};
     *error = QStringLiteral("unknown scenario '%1'").arg(name);
     return {};
 }

@@ -33,6 +33,7 @@ TaskPickerDialog::TaskPickerDialog(
     setWindowTitle(tr("Attach the call to a task"));
     m_search->setObjectName(QStringLiteral("taskPickerSearch"));
     m_search->setPlaceholderText(tr("Search any task by its title or text"));
+    m_search->setAccessibleName(tr("Find a task"));
     m_search->setClearButtonEnabled(true);
     m_results->setObjectName(QStringLiteral("taskPickerResults"));
     m_status->setForegroundRole(QPalette::PlaceholderText);

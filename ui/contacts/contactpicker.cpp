@@ -30,6 +30,7 @@ ContactPicker::ContactPicker(client::Session *session, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     m_edit->setPlaceholderText(tr("Name, company, e-mail or phone digits"));
+    m_edit->setAccessibleName(tr("Find a contact"));
     m_edit->setClearButtonEnabled(true);
     layout->addWidget(m_edit);
     m_status->setForegroundRole(QPalette::PlaceholderText);

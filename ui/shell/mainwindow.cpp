@@ -102,6 +102,7 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     }
     connect(m_tasksAction, &QAction::triggered, this, [this] { showArea(Place::Area::Tasks); });
     m_search->setObjectName(QStringLiteral("searchBox"));
+    m_search->setAccessibleName(tr("Search"));
     m_search->setClearButtonEnabled(true);
     m_search->setMaximumWidth(360);
     m_search->setPlaceholderText(tr("Search tasks (Ctrl+F)"));

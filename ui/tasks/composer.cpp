@@ -110,6 +110,7 @@ void Composer::buildControls()
 {
     const bool contact = m_session->me().isContact();
     m_edit->setObjectName(QStringLiteral("composerText"));
+    m_edit->setAccessibleName(contact ? tr("Reply") : tr("Comment"));
     m_edit->setPlaceholderText(contact ? tr("Write a reply… (Ctrl+Enter sends)")
                                        : tr("Write a comment… (Ctrl+Enter sends)"));
     m_edit->setTabChangesFocus(true);
