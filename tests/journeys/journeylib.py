@@ -364,6 +364,26 @@ class App:
             seen = [_safe(lambda: a.name, "") for a in self.find_all(None, role, within)]
             raise JourneyFailed(f"{e}; {role or 'widget'}s shown: {seen}") from None
 
+    def unnamed_controls(self):
+        """Buttons, fields and lists shown without an accessible name: a screen reader
+        could only say "button" for them."""
+        roles = {pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_CHECK_BOX,
+                 pyatspi.ROLE_RADIO_BUTTON, pyatspi.ROLE_TEXT, pyatspi.ROLE_PASSWORD_TEXT,
+                 pyatspi.ROLE_COMBO_BOX}
+        found = []
+        for window in _safe(lambda: list(self.accessible()), []):
+            if not showing(window):
+                continue
+            for acc in walk(window):
+                if _safe(acc.getRole) in roles and showing(acc) and not _safe(lambda: acc.name):
+                    found.append(f"{acc.getRoleName()} at {extents(acc)[:2]} in "
+                                 f"{_safe(lambda: acc.parent.getRoleName())}")
+        return found
+
+    def expect_named_controls(self, where):
+        unnamed = self.unnamed_controls()
+        check(not unnamed, f"controls without an accessible name in {where}: {unnamed}")
+
     def click(self, acc):
         x, y, w, h = extents(acc)
         check(w > 0 and h > 0, f"'{acc.name}' has no area on the screen")

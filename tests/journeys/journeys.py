@@ -86,6 +86,7 @@ def server_sign_in(j):
     time.sleep(1)
     app.expect_alive("after signing in")
     j.shot("main-window")
+    app.expect_named_controls("the main window")
     app.quit()
     # The next start resumes the session without the dialog.
     again = j.app(home=app.home)
@@ -181,6 +182,7 @@ def incoming_call_while_typing(j):
     check(contact["name"] in app.window_title(wid), f"{contact['name']} in the call window's title")
     type_text("ld")
     j.shot("ringing-while-typing")
+    app.expect_named_controls("the call window and the task behind it")
     wait_for("the typed text in the composer",
              lambda: "Hello, world" in (composer.queryText().getText(0, -1) or ""), timeout=5)
     # The header is painted in the colour of the call's line.
@@ -318,6 +320,7 @@ def missed_call_notified(j):
         contact["name"] in text for view in app.find_all(role="item view")
         for text in cell_texts(view)), timeout=10)
     j.shot("calls-missed")
+    app.expect_named_controls("the Calls area")
 
 
 JOURNEYS = {
