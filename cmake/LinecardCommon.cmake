@@ -25,4 +25,8 @@ function(linecard_add_test name)
     if(ARG_LABELS)
         set_tests_properties(${name} PROPERTIES LABELS "${ARG_LABELS}")
     endif()
+    # Per label, the executables it needs: `tests-<label>` builds just those (the asan run).
+    foreach(label IN LISTS ARG_LABELS)
+        set_property(GLOBAL APPEND PROPERTY LINECARD_TESTS_${label} ${name})
+    endforeach()
 endfunction()

@@ -4,7 +4,9 @@
 #
 #   installer/setup.sh run    build, then start the desktop client on a local workspace with demo data
 #   installer/setup.sh server build, then start linecard-server alone with demo data (headless)
-#   installer/setup.sh test   build, then run the whole test suite (CTest's summary last)
+#   installer/setup.sh test   build, then run the sanitizer run (unit and integration tests under
+#                             ASan + UBSan), the fuzzers (30 s each) and the whole test suite
+#                             (its CTest summary last; the exit status is non-zero if any failed)
 #   installer/setup.sh deps   only install the packages
 #   installer/setup.sh build  install packages and build
 set -euo pipefail
@@ -25,6 +27,8 @@ packages=(
     libkf5syntaxhighlighting-tools ccache
     # journeys: a desktop of their own (window manager, notifications, accessibility bus)
     openbox dunst xdotool imagemagick at-spi2-core python3-pyatspi python3-gi fonts-dejavu-core
+    # sanitizer run and fuzzers (installer/setup.sh test)
+    clang-14 libclang-rt-14-dev
 )
 
 as_root() {
@@ -48,6 +52,19 @@ install_deps() {
 build() {
     cmake --preset "$preset" -S "$root" >/dev/null
     cmake --build "$build_dir" --parallel "$(nproc)"
+}
+
+# Builds the targets one CTest label needs in the tree of a preset (asan: GCC's ASan + UBSan;
+# fuzz: clang-14 libFuzzer targets) and runs that label there.
+sanitizer_test() {
+    local name="$1" targets="$2" labels="$3" dir="$root/build/$1"
+    echo "setup: $name: building $targets"
+    # Called under ||, where set -e does not hold: every step returns its failure itself.
+    cmake --preset "$name" -S "$root" >/dev/null || return
+    # shellcheck disable=SC2086 # several targets
+    cmake --build "$dir" --parallel "$(nproc)" --target $targets || return
+    echo "setup: $name: running the tests labelled $labels"
+    (cd "$dir" && UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure --timeout 900 -L "$labels")
 }
 
 case "${1:-}" in
@@ -75,11 +92,18 @@ server)
 test)
     install_deps
     build
+    # Sanitizers first, so that the whole suite's summary closes the output.
+    sanitizers=0
+    sanitizer_test asan "tests-unit tests-integration" '^(unit|integration)$' || sanitizers=$?
+    sanitizer_test fuzz fuzzers '^fuzz$' || sanitizers=$?
+    echo "setup: sanitizer and fuzz runs: $([ "$sanitizers" -eq 0 ] && echo passed || echo FAILED, see above)"
     cd "$build_dir"
-    exec ctest --output-on-failure --timeout 600
+    suite=0
+    ctest --output-on-failure --timeout 600 || suite=$?
+    exit $((suite != 0 ? suite : sanitizers))
     ;;
 *)
-    sed -n '2,10p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

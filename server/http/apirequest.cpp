@@ -67,8 +67,13 @@ std::optional<bool> ApiRequest::queryBool(const QString &key) const
 
 QJsonObject ApiRequest::json() const
 {
+    return jsonObject(m_http.body());
+}
+
+QJsonObject ApiRequest::jsonObject(const QByteArray &body)
+{
     QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(m_http.body(), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError)
         throw ApiError::badRequest(QStringLiteral("malformed JSON: %1 at offset %2")
                                        .arg(error.errorString())

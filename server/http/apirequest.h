@@ -35,6 +35,8 @@ public:
 
     // The body as a JSON object: 400 when it is not one.
     QJsonObject json() const;
+    // The same for any body (the fuzzers read request bodies through it).
+    static QJsonObject jsonObject(const QByteArray &body);
 
     const Session &session() const { return *m_session; }
     bool hasSession() const { return m_session.has_value(); }
