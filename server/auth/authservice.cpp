@@ -70,4 +70,15 @@ void AuthService::logout(const QByteArray &tokenHash)
         {{QStringLiteral("h"), QString::fromLatin1(tokenHash)}});
 }
 
+int AuthService::revokeTokensOf(qint64 personId)
+{
+    const QVariantMap params {{QStringLiteral("p"), personId}};
+    const int count
+        = m_db.scalar(
+                  QStringLiteral("SELECT COUNT(*) FROM auth_tokens WHERE person_id = :p"), params)
+              .toInt();
+    m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE person_id = :p"), params);
+    return count;
+}
+
 } // namespace linecard::server

@@ -30,6 +30,8 @@ public:
     LoginResult login(const QString &login, const QString &password, const QString &address);
     std::optional<Session> authenticate(const QByteArray &token);
     void logout(const QByteArray &tokenHash);
+    // Deletes every token of a person; returns how many there were (see revokeSessions).
+    int revokeTokensOf(qint64 personId);
 
     static QByteArray hashToken(const QByteArray &token);
 
