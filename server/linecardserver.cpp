@@ -52,6 +52,7 @@ void LinecardServer::start()
     m_settings = std::make_unique<SettingsStore>(*m_db);
     m_eventLog = std::make_unique<EventLog>(*m_db);
     m_auth = std::make_unique<AuthService>(*m_db, *m_people);
+    m_auth->setTokenIdleExpiry(qint64(m_options.tokenIdleDays) * 24 * 3600);
     auto authenticate = [this](const QByteArray &token) { return m_auth->authenticate(token); };
     m_events = new EventHub(*m_eventLog, *m_settings, authenticate);
     m_events->setPingInterval(m_options.pingIntervalMs);
@@ -88,7 +89,7 @@ void LinecardServer::start()
     connect(sweep, &QTimer::timeout, this, &LinecardServer::expireSilentCalls);
     sweep->start();
 
-    m_port = m_http->listen(m_options.address, m_options.port);
+    m_port = m_http->serve(m_options.address, m_options.port, m_options.connectionLimits);
     if (m_port == 0)
         throw std::runtime_error(QStringLiteral("cannot listen on %1:%2")
                                      .arg(m_options.address.toString())

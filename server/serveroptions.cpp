@@ -33,7 +33,10 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     const QCommandLineOption ping(QStringLiteral("ping-interval"),
         QStringLiteral("Event-stream ping interval."), QStringLiteral("MS"),
         QStringLiteral("20000"));
-    parser.addOptions({listen, dataDir, adminLogin, adminPassword, demo, ping});
+    const QCommandLineOption tokenIdle(QStringLiteral("token-idle-days"),
+        QStringLiteral("Sign-in tokens unused for this many days expire."), QStringLiteral("DAYS"),
+        QStringLiteral("30"));
+    parser.addOptions({listen, dataDir, adminLogin, adminPassword, demo, ping, tokenIdle});
 
     auto fail = [exitCode](const QString &message) -> std::optional<ServerOptions> {
         std::fprintf(stderr, "linecard-server: %s\n", qPrintable(message));
@@ -75,6 +78,10 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     o.server.pingIntervalMs = parser.value(ping).toInt(&pingOk);
     if (!pingOk || o.server.pingIntervalMs < 100)
         return fail(QStringLiteral("--ping-interval wants milliseconds ≥ 100"));
+    bool daysOk = false;
+    o.server.tokenIdleDays = parser.value(tokenIdle).toInt(&daysOk);
+    if (!daysOk || o.server.tokenIdleDays < 1 || o.server.tokenIdleDays > 3650)
+        return fail(QStringLiteral("--token-idle-days wants 1 to 3650 days"));
     o.adminLogin = parser.value(adminLogin);
     o.adminPassword = parser.isSet(adminPassword) ? parser.value(adminPassword)
                                                   : qEnvironmentVariable("LINECARD_ADMIN_PASSWORD");

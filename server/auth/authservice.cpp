@@ -9,6 +9,7 @@
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QRandomGenerator>
+#include <QSqlQuery>
 
 namespace linecard::server {
 
@@ -39,7 +40,11 @@ AuthService::LoginResult AuthService::login(
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
     const QByteArray token
         = raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    const QString t = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString t = now.toString(Qt::ISODateWithMs);
+    // Tokens idle past the expiry go now rather than on their next use, which may never come.
+    m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE last_used_at < :cutoff"),
+        {{QStringLiteral("cutoff"), now.addSecs(-m_tokenIdleSeconds).toString(Qt::ISODateWithMs)}});
     m_db.exec(
         QStringLiteral("INSERT INTO auth_tokens(token_hash, person_id, created_at, last_used_at) "
                        "VALUES (:h, :p, :t, :t)"),
@@ -50,18 +55,33 @@ AuthService::LoginResult AuthService::login(
 
 std::optional<Session> AuthService::authenticate(const QByteArray &token)
 {
-    const QByteArray hash = hashToken(token);
-    const QVariant personId = m_db.scalar(
-        QStringLiteral("SELECT t.person_id FROM auth_tokens t JOIN people p ON p.id = t.person_id "
-                       "WHERE t.token_hash = :h AND p.merged_into IS NULL AND "
-                       "(p.kind = 'employee' OR p.has_access = 1)"),
-        {{QStringLiteral("h"), QString::fromLatin1(hash)}});
-    if (personId.isNull())
+    const QString hash = QString::fromLatin1(hashToken(token));
+    const QVariantMap byHash {{QStringLiteral("h"), hash}};
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT t.person_id, t.last_used_at FROM auth_tokens t "
+                                           "JOIN people p ON p.id = t.person_id "
+                                           "WHERE t.token_hash = :h AND p.merged_into IS NULL AND "
+                                           "(p.kind = 'employee' OR p.has_access = 1)"),
+        byHash);
+    if (!q.next())
         return std::nullopt;
-    const auto person = m_people.get(personId.toLongLong());
+    const qint64 personId = q.value(0).toLongLong();
+    const QDateTime lastUsed = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    q.finish();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 idle = lastUsed.isValid() ? lastUsed.secsTo(now) : m_tokenIdleSeconds + 1;
+    if (idle > m_tokenIdleSeconds) {
+        m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE token_hash = :h"), byHash);
+        qCInfo(lcAuth) << "token of person" << personId << "expired after" << idle / 86400
+                       << "idle day(s)";
+        return std::nullopt;
+    }
+    if (idle >= LastUsedGranularitySeconds)
+        m_db.exec(QStringLiteral("UPDATE auth_tokens SET last_used_at = :t WHERE token_hash = :h"),
+            {{QStringLiteral("h"), hash}, {QStringLiteral("t"), now.toString(Qt::ISODateWithMs)}});
+    const auto person = m_people.get(personId);
     if (!person)
         return std::nullopt;
-    return Session {*person, hash};
+    return Session {*person, hash.toLatin1()};
 }
 
 void AuthService::logout(const QByteArray &tokenHash)

@@ -16,10 +16,17 @@ class PeopleStore;
 class AuthService
 {
 public:
+    static constexpr int DefaultTokenIdleDays = 30;
+    // last_used_at is written when it is at least this old: not a write per request.
+    static constexpr int LastUsedGranularitySeconds = 60;
+
     AuthService(Database &db, PeopleStore &people)
         : m_db(db)
         , m_people(people)
     { }
+
+    // A token unused for longer than this is refused and deleted.
+    void setTokenIdleExpiry(qint64 seconds) { m_tokenIdleSeconds = seconds; }
 
     struct LoginResult
     {
@@ -39,6 +46,7 @@ private:
     Database &m_db;
     PeopleStore &m_people;
     LoginThrottle m_throttle;
+    qint64 m_tokenIdleSeconds = qint64(DefaultTokenIdleDays) * 24 * 3600;
 };
 
 } // namespace linecard::server

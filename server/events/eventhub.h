@@ -27,6 +27,10 @@ public:
     // The audience of a logged event as the facts stand now (nullopt: nobody hears of it).
     using AudienceSource = std::function<std::optional<EventAudience>(const StoredEvent &)>;
 
+    // Clients send the stream nothing but pings and pongs: a frame or message larger than
+    // this closes it with 1009 before its payload is read.
+    static constexpr quint64 MaxIncomingBytes = 16 * 1024;
+
     EventHub(EventLog &log, SettingsStore &settings, Authenticator authenticate,
         QObject *parent = nullptr);
     ~EventHub() override;

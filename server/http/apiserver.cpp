@@ -22,11 +22,30 @@ static bool isWebSocketUpgrade(const QHttpServerRequest &request)
     return false;
 }
 
+quint16 ApiServer::serve(const QHostAddress &address, quint16 port, const ConnectionLimits &limits)
+{
+    auto *tcp = new GuardedTcpServer(limits, this);
+    if (!tcp->listen(address, port)) {
+        qCCritical(lcHttp) << "cannot listen:" << tcp->errorString();
+        delete tcp;
+        return 0;
+    }
+    bind(tcp);
+    return tcp->serverPort();
+}
+
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    ConnectionWatcher *watcher = ConnectionWatcher::of(socket);
     // Qt 6.4 hands an upgrade to the WebSocket server only when this returns true.
-    if (isWebSocketUpgrade(request))
-        return request.url().path() == QLatin1String(EventsPath);
+    if (isWebSocketUpgrade(request)) {
+        const bool events = request.url().path() == QLatin1String(EventsPath);
+        if (events && watcher)
+            watcher->upgraded();
+        return events;
+    }
+    if (watcher)
+        watcher->requestParsed();
 
     QElapsedTimer timer;
     timer.start();
@@ -57,13 +76,15 @@ void ApiServer::respond(
     const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
     if (response.status == 204) {
         responder.write(status);
-        return;
+    } else {
+        const QByteArray body = response.body.isArray()
+            ? QJsonDocument(response.body.toArray()).toJson(QJsonDocument::Compact)
+            : QJsonDocument(response.body.toObject()).toJson(QJsonDocument::Compact);
+        responder.write(
+            body, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}}, status);
     }
-    const QByteArray body = response.body.isArray()
-        ? QJsonDocument(response.body.toArray()).toJson(QJsonDocument::Compact)
-        : QJsonDocument(response.body.toObject()).toJson(QJsonDocument::Compact);
-    responder.write(
-        body, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}}, status);
+    if (ConnectionWatcher *watcher = ConnectionWatcher::of(socket))
+        watcher->responded();
 }
 
 } // namespace linecard::server

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionguard.h"
 #include "router.h"
 
 #include <QAbstractHttpServer>
@@ -17,6 +18,9 @@ public:
 
     explicit ApiServer(QObject *parent = nullptr);
     Router &router() { return m_router; }
+
+    // Listens with every connection watched (ConnectionWatcher); returns the port, 0 on failure.
+    quint16 serve(const QHostAddress &address, quint16 port, const ConnectionLimits &limits);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
