@@ -11,6 +11,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -39,8 +41,20 @@ LinecardServer::~LinecardServer()
 
 void LinecardServer::start()
 {
-    QDir().mkpath(m_options.dataDir);
+    keepRequestDumpsOff();
+    // What the server creates is its own: the folder 0700, the database 0600 (SQLite gives
+    // its -wal and -shm files the database's mode). An existing folder is left as it is.
+    if (!QFileInfo::exists(m_options.dataDir)) {
+        QDir().mkpath(m_options.dataDir);
+        QFile::setPermissions(
+            m_options.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
     const QString file = QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite"));
+    if (!QFileInfo::exists(file)) {
+        QFile created(file);
+        if (created.open(QIODevice::WriteOnly))
+            created.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
     m_db = Database::openSqlite(file);
     m_db->exec(
         QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));

@@ -27,8 +27,9 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    void respond(
-        const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
+    // Sends the answer in its turn on the connection (ConnectionWatcher::deliver).
+    void respond(const QHttpServerRequest &request, QTcpSocket *socket, quint64 turn,
+        const ApiResponse &response);
     Router m_router;
 };
 

@@ -269,21 +269,30 @@ void ConnectionWatcher::requestComplete()
     armIdle();
 }
 
-void ConnectionWatcher::requestParsed()
+quint64 ConnectionWatcher::requestParsed()
 {
-    if (m_phase == Phase::Closing)
-        return;
     ++m_inFlight;
+    if (m_phase == Phase::Closing || m_phase == Phase::Upgrade)
+        return m_nextTurn++;
     m_timer->stop();
     // Qt's parser stands exactly at the end of this request: frame on from there.
     m_framed = m_received - m_socket->bytesAvailable();
     m_phase = Phase::Idle;
     m_line.clear();
+    return m_nextTurn++;
 }
 
-void ConnectionWatcher::responded()
+void ConnectionWatcher::deliver(quint64 turn, std::function<void()> write)
 {
-    m_inFlight = qMax(0, m_inFlight - 1);
+    m_ready.emplace(turn, std::move(write));
+    while (!m_ready.empty() && m_ready.begin()->first == m_turnToWrite) {
+        const std::function<void()> next = std::move(m_ready.begin()->second);
+        m_ready.erase(m_ready.begin());
+        ++m_turnToWrite;
+        m_inFlight = qMax(0, m_inFlight - 1);
+        if (m_phase != Phase::Closing && m_socket->state() == QAbstractSocket::ConnectedState)
+            next();
+    }
     if (m_inFlight == 0 && m_phase == Phase::Idle)
         armIdle();
 }

@@ -4,6 +4,9 @@
 #include <QObject>
 #include <QTcpServer>
 
+#include <functional>
+#include <map>
+
 class QTcpSocket;
 class QTimer;
 
@@ -44,10 +47,12 @@ public:
     // Call once Qt's server has connected its own readyRead slot.
     void attachAfterParser();
 
-    // From the HTTP server: a complete request reached a handler / its answer was written /
-    // the connection became a WebSocket (its own limits and watchdog take over).
-    void requestParsed();
-    void responded();
+    // From the HTTP server: a complete request reached a handler (returns its turn) / its
+    // answer is ready to go (written when every earlier request's answer is: an answer that
+    // waits for a worker thread keeps pipelined answers in order) / the connection became a
+    // WebSocket (its own limits and watchdog take over).
+    quint64 requestParsed();
+    void deliver(quint64 turn, std::function<void()> write);
     void upgraded();
 
 private:
@@ -80,6 +85,9 @@ private:
     QTimer *m_timer;
     Phase m_phase = Phase::Idle;
     int m_inFlight = 0; // requests handed to the server and not yet answered
+    quint64 m_nextTurn = 0;
+    quint64 m_turnToWrite = 0;
+    std::map<quint64, std::function<void()>> m_ready;
 
     // Stream offsets: bytes received so far, read by Qt's parser, framed by the watcher.
     qint64 m_received = 0;

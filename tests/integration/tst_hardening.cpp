@@ -1,13 +1,21 @@
 // Issue 14: the server against hostile or careless clients — huge and slow requests, huge
 // WebSocket frames, old tokens, malformed text — each over real sockets on loopback.
+#include "telephonyfixture.h"
 #include "testserver.h"
 
 #include "server/servercontext.h"
+#include "server/serveroptions.h"
 
+#include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+#include <QNetworkAccessManager>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWebSocket>
 
@@ -130,6 +138,39 @@ class TestHardening : public QObject
             {{QStringLiteral("h"),
                 QString::fromLatin1(linecard::server::AuthService::hashToken(token.toUtf8()))}});
     }
+
+    struct SignIn
+    {
+        int status = 0;
+        int retryAfter = 0;
+    };
+    // POST /auth/login as if from `address` (X-Real-IP, trusted from loopback as from nginx).
+    SignIn signIn(const QString &login, const QString &password, const QString &address)
+    {
+        QNetworkRequest request(s->url(QStringLiteral("/api/v1/auth/login")));
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        request.setRawHeader("X-Real-IP", address.toLatin1());
+        QNetworkReply *reply = m_network.post(request,
+            QJsonDocument(QJsonObject {{QStringLiteral("login"), login},
+                              {QStringLiteral("password"), password}})
+                .toJson());
+        if (!QTest::qWaitFor([reply] { return reply->isFinished(); }, 15000))
+            qWarning("sign-in timed out");
+        SignIn result {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+            reply->rawHeader("Retry-After").toInt()};
+        reply->deleteLater();
+        return result;
+    }
+
+    qint64 taskWith(const QJsonObject &fields)
+    {
+        QJsonObject body = fields;
+        body.insert(QStringLiteral("title"), QStringLiteral("A task"));
+        const HttpResult r = s->post(QStringLiteral("/api/v1/tasks"), body, admin);
+        return r.status == 201 ? qint64(r.json.value(QStringLiteral("id")).toDouble()) : 0;
+    }
+
+    QNetworkAccessManager m_network;
 
 private slots:
     void initTestCase()
@@ -413,6 +454,280 @@ private slots:
                      .status,
             200);
         QCOMPARE(s->get(QStringLiteral("/api/v1/me"), newToken).status, 401);
+    }
+    // Item 2: list fields have a cap the 422 names, checked before the list is walked;
+    // duplicates go in linear time.
+    void listFieldsAreCappedAndDeduplicated()
+    {
+        start();
+        const qint64 task = taskWith({});
+        QVERIFY(task);
+        const QString comments = QStringLiteral("/api/v1/tasks/%1/comments").arg(task);
+        QJsonArray many;
+        for (int i = 1; i <= 130000; ++i)
+            many.append(i);
+        HttpResult r = s->post(comments,
+            {{QStringLiteral("text"), QStringLiteral("hi")}, {QStringLiteral("notifiedIds"), many}},
+            admin);
+        QCOMPARE(r.status, 422);
+        QVERIFY2(r.raw.contains("at most 1000"), r.raw.constData());
+        const qint64 me = s->get(QStringLiteral("/api/v1/me"), admin)
+                              .json.value(QStringLiteral("id"))
+                              .toInteger();
+        r = s->post(comments,
+            {{QStringLiteral("text"), QStringLiteral("hi")},
+                {QStringLiteral("notifiedIds"), QJsonArray {me, me, me}}},
+            admin);
+        QCOMPARE(r.status, 201);
+        QCOMPARE(r.json.value(QStringLiteral("notifiedIds")).toArray(), QJsonArray {me});
+    }
+
+    // Item 4: a contact notifies only the people on its task; someone else, existing or
+    // not, gets the same 422, and their name stays unknown to the contact.
+    void contactsNotifyOnlyPeopleOnTheirTask()
+    {
+        start();
+        const qint64 assignee = s->createEmployee(admin, QStringLiteral("assignee"));
+        const qint64 outsider = s->createEmployee(admin, QStringLiteral("outsider"));
+        const qint64 client = contactWithAccess(QStringLiteral("client"));
+        QVERIFY(assignee && outsider && client);
+        const qint64 task = taskWith({{QStringLiteral("assigneeIds"), QJsonArray {assignee}},
+            {QStringLiteral("counterpartyId"), client},
+            {QStringLiteral("participantIds"), QJsonArray {client}}});
+        QVERIFY(task);
+        const QString token = s->login(QStringLiteral("client"), QStringLiteral("client-password"));
+        const QString comments = QStringLiteral("/api/v1/tasks/%1/comments").arg(task);
+        const auto post = [&](qint64 notified) {
+            return s->post(comments,
+                {{QStringLiteral("text"), QStringLiteral("hello")},
+                    {QStringLiteral("notifiedIds"), QJsonArray {notified}}},
+                token);
+        };
+        const HttpResult existing = post(outsider);
+        const HttpResult missing = post(999999);
+        QCOMPARE(existing.status, 422);
+        QCOMPARE(missing.status, 422);
+        QCOMPARE(existing.raw, missing.raw);
+        QCOMPARE(post(assignee).status, 201);
+        const HttpResult names
+            = s->get(QStringLiteral("/api/v1/people?ids=%1,%2").arg(outsider).arg(assignee), token);
+        QCOMPARE(names.status, 200);
+        const QJsonArray items = names.json.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("id")).toInteger(), assignee);
+    }
+
+    // Item 9: a NUL in a query and malformed text in a JSON body are refused with 400.
+    void malformedTextIsRefused()
+    {
+        start();
+        QCOMPARE(s->get(QStringLiteral("/api/v1/contacts?q=%00abc"), admin).status, 400);
+        QCOMPARE(s->get(QStringLiteral("/api/v1/tasks?q=ab%00c"), admin).status, 400);
+        const auto create = [&](const QByteArray &json) {
+            return s->request("POST", QStringLiteral("/api/v1/contacts"), admin, json).status;
+        };
+        QCOMPARE(create("{\"name\":\"lone \\udc00 low\"}"), 400);
+        QCOMPARE(create("{\"name\":\"lone \\ud83d high\"}"), 400);
+        QCOMPARE(create("{\"name\":\"\\ud83d then \\ude00\"}"), 400);
+        QCOMPARE(create("{\"name\":\"bad \xff byte\"}"), 400);
+        QCOMPARE(create("{\"name\":\"encoded \xed\xb0\x80 surrogate\"}"), 400);
+        QCOMPARE(s->get(QStringLiteral("/api/v1/contacts?q=lone"), admin)
+                     .json.value(QStringLiteral("items"))
+                     .toArray()
+                     .size(),
+            0);
+        // A real pair and escaped backslashes are fine.
+        QCOMPARE(create("{\"name\":\"smile \\ud83d\\ude00 \\\\udc00\"}"), 201);
+    }
+
+    // Item 6: requests with a wrong PBX token are counted and sampled apart; the genuine
+    // log keeps its entries and a logged body is cut.
+    void rejectedPbxRequestsStayOutOfTheLog()
+    {
+        TelephonyFixture f;
+        QVERIFY(f.ready());
+        QCOMPARE(f.event(QStringLiteral("c-1"), QStringLiteral("INCOMING"), QStringLiteral("101"))
+                     .status,
+            200);
+        const QString padding(20000, u'p');
+        for (int i = 0; i < 1000; ++i)
+            QCOMPARE(f.planFix({{QStringLiteral("cmd"), QStringLiteral("ping")},
+                                   {QStringLiteral("pad"), padding}},
+                          QStringLiteral("wrong-token"))
+                         .status,
+                401);
+        const HttpResult r = f.server.get(QStringLiteral("/api/v1/telephony/log"), f.admin);
+        QCOMPARE(r.status, 200);
+        const QJsonArray items = r.json.value(QStringLiteral("items")).toArray();
+        QCOMPARE(items.size(), 1);
+        QCOMPARE(items.at(0).toObject().value(QStringLiteral("status")).toInt(), 200);
+        const QJsonObject rejected = r.json.value(QStringLiteral("rejected")).toObject();
+        QCOMPARE(rejected.value(QStringLiteral("count")).toInt(), 1000);
+        const QJsonArray samples = rejected.value(QStringLiteral("samples")).toArray();
+        QVERIFY(!samples.isEmpty() && samples.size() <= 10);
+        QVERIFY(
+            samples.at(0).toObject().value(QStringLiteral("body")).toString().size() < 9 * 1024);
+        QCOMPARE(f.server.server()
+                     .context()
+                     .db.scalar(QStringLiteral("SELECT COUNT(*) FROM integration_log"))
+                     .toInt(),
+            1);
+    }
+
+    // Item 8: failures for made-up logins from one address do not lock out a correct
+    // password from it; an account's own failures lock that account only; successes are
+    // throttled too; 429 comes with Retry-After.
+    void signInThrottlesPerAccountAndPerAddress()
+    {
+        start();
+        QVERIFY(s->createEmployee(admin, QStringLiteral("manager")));
+        QVERIFY(s->createEmployee(admin, QStringLiteral("other")));
+        const QString nat = QStringLiteral("203.0.113.7");
+        int refused = 0;
+        for (int i = 0; i < 25; ++i) {
+            const SignIn r = signIn(QStringLiteral("ghost%1").arg(i), QStringLiteral("guess"), nat);
+            QVERIFY(r.status == 401 || r.status == 429);
+            if (r.status == 429) {
+                ++refused;
+                QVERIFY(r.retryAfter > 0);
+            }
+        }
+        QVERIFY(refused >= 5);
+        QCOMPARE(
+            signIn(QStringLiteral("manager"), QStringLiteral("manager-password"), nat).status, 200);
+
+        // Five wrong passwords for one account: that account waits, from any address.
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(signIn(QStringLiteral("manager"), QStringLiteral("wrong"),
+                         QStringLiteral("198.51.100.1"))
+                         .status,
+                401);
+        const SignIn locked = signIn(QStringLiteral("manager"), QStringLiteral("manager-password"),
+            QStringLiteral("198.51.100.2"));
+        QCOMPARE(locked.status, 429);
+        QVERIFY(locked.retryAfter > 0 && locked.retryAfter <= 60);
+        QCOMPARE(signIn(QStringLiteral("other"), QStringLiteral("other-password"),
+                     QStringLiteral("198.51.100.1"))
+                     .status,
+            200);
+
+        // A script signing in again and again.
+        int successes = 1; // the sign-in above
+        SignIn last;
+        for (int i = 0; i < 12; ++i) {
+            last = signIn(QStringLiteral("other"), QStringLiteral("other-password"),
+                QStringLiteral("192.0.2.9"));
+            if (last.status != 200)
+                break;
+            ++successes;
+        }
+        QCOMPARE(successes, 10);
+        QCOMPARE(last.status, 429);
+        QVERIFY(last.retryAfter > 0);
+    }
+
+    // Item 8: passwords are hashed off the serving thread — a health check sent after
+    // sixteen sign-ins is answered while most of them still wait for their hash.
+    void signInsDoNotHoldTheServer()
+    {
+        start();
+        std::vector<std::unique_ptr<RawClient>> logins;
+        for (int i = 0; i < 16; ++i) {
+            logins.push_back(std::make_unique<RawClient>(s->server().port()));
+            QVERIFY(logins.back()->waitConnected());
+        }
+        RawClient health(s->server().port());
+        QVERIFY(health.waitConnected());
+        for (int i = 0; i < 16; ++i) {
+            const QByteArray body = "{\"login\":\"nobody" + QByteArray::number(i)
+                + "\",\"password\":\"wrong-password\"}";
+            logins[i]->socket.write(
+                "POST /api/v1/auth/login HTTP/1.1\r\nHost: x\r\nX-Real-IP: 10.9.0."
+                + QByteArray::number(i) + "\r\nContent-Length: " + QByteArray::number(body.size())
+                + "\r\n\r\n" + body);
+        }
+        health.socket.write("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+        QVERIFY(health.waitForAnswer());
+        QCOMPARE(health.status(), 200);
+        const auto answered = std::count_if(logins.begin(), logins.end(),
+            [](const auto &c) { return c->received.contains("\r\n\r\n"); });
+        QVERIFY2(answered < 8,
+            qPrintable(QStringLiteral("%1 of 16 sign-ins answered first").arg(answered)));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return std::all_of(logins.begin(), logins.end(),
+                    [](const auto &c) { return c->received.contains("\r\n\r\n"); });
+            },
+            30000));
+        for (const auto &c : logins)
+            QCOMPARE(c->status(), 401);
+    }
+
+    // Item 10: a data directory the server creates is 0700, its database 0600; a password
+    // typed into the login field appears in no log line, not even at debug level.
+    void filesAndLogsKeepSecrets()
+    {
+        QTemporaryDir parent;
+        LinecardServer::Options options;
+        options.dataDir = parent.filePath(QStringLiteral("fresh/data"));
+        {
+            LinecardServer server(options);
+            server.start();
+        }
+        const auto ownerOnlyDir = QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner;
+        QCOMPARE(QFileInfo(options.dataDir).permissions()
+                & ~(QFile::ReadUser | QFile::WriteUser | QFile::ExeUser),
+            ownerOnlyDir);
+        QCOMPARE(QFileInfo(QDir(options.dataDir).filePath(QStringLiteral("linecard.sqlite")))
+                     .permissions()
+                & ~(QFile::ReadUser | QFile::WriteUser),
+            QFile::ReadOwner | QFile::WriteOwner);
+
+        start();
+        static QStringList seen;
+        seen.clear();
+        QLoggingCategory::setFilterRules(QStringLiteral("*.debug=true"));
+        const QtMessageHandler previous = qInstallMessageHandler(
+            [](QtMsgType, const QMessageLogContext &, const QString &message) { seen << message; });
+        const QString secret = QStringLiteral("Typed-Into-Login-9f3");
+        QCOMPARE(s->login(secret, QStringLiteral("whatever")), QString());
+        Stream stream(s->server().url(), admin);
+        QVERIFY(stream.waitForHello());
+        qInstallMessageHandler(previous);
+        QLoggingCategory::setFilterRules(QString());
+        QVERIFY(!seen.isEmpty());
+        for (const QString &line : std::as_const(seen)) {
+            QVERIFY2(!line.contains(secret), qPrintable(line));
+            QVERIFY2(!line.contains(admin), qPrintable(line));
+        }
+    }
+
+    // Item 10: --admin-password-file reads the password from a file (not from ps).
+    void adminPasswordFromAFile()
+    {
+        QTemporaryDir dir;
+        QFile file(dir.filePath(QStringLiteral("password")));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("s3cret from a file\n");
+        file.close();
+        int exitCode = -1;
+        const auto options = linecard::server::ServerOptions::parse(
+            {QStringLiteral("linecard-server"), QStringLiteral("--admin-password-file"),
+                file.fileName()},
+            &exitCode);
+        QVERIFY(options);
+        QCOMPARE(options->adminPassword, QStringLiteral("s3cret from a file"));
+        qputenv("LINECARD_ADMIN_PASSWORD", "from the environment");
+        const auto fromEnvironment = linecard::server::ServerOptions::parse(
+            {QStringLiteral("linecard-server")}, &exitCode);
+        qunsetenv("LINECARD_ADMIN_PASSWORD");
+        QVERIFY(fromEnvironment);
+        QCOMPARE(fromEnvironment->adminPassword, QStringLiteral("from the environment"));
+        QVERIFY(!linecard::server::ServerOptions::parse(
+            {QStringLiteral("linecard-server"), QStringLiteral("--admin-password-file"),
+                dir.filePath(QStringLiteral("missing"))},
+            &exitCode));
+        QCOMPARE(exitCode, 2);
     }
 };
 
