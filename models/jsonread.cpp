@@ -1,6 +1,7 @@
 #include "jsonread.h"
 
 #include <QDateTime>
+#include <QSet>
 
 #include <cmath>
 
@@ -92,7 +93,7 @@ qint64 JsonRead::requiredId(const QString &key)
     return id(key);
 }
 
-QList<qint64> JsonRead::ids(const QString &key)
+QList<qint64> JsonRead::ids(const QString &key, int maxItems)
 {
     QList<qint64> out;
     const QJsonValue v = m_object.value(key);
@@ -102,19 +103,28 @@ QList<qint64> JsonRead::ids(const QString &key)
         fail(key, QStringLiteral("'%1' must be an array of ids").arg(key));
         return out;
     }
-    for (const QJsonValue &item : v.toArray()) {
+    const QJsonArray items = v.toArray();
+    if (items.size() > maxItems) {
+        fail(key, QStringLiteral("'%1' lists at most %2 ids").arg(key).arg(maxItems));
+        return out;
+    }
+    QSet<qint64> seen;
+    seen.reserve(items.size());
+    for (const QJsonValue &item : items) {
         const auto n = exactInteger(item);
         if (!n || *n <= 0) {
             fail(key, QStringLiteral("'%1' must be an array of ids").arg(key));
             return {};
         }
-        if (!out.contains(*n))
+        if (!seen.contains(*n)) {
+            seen.insert(*n);
             out.append(*n);
+        }
     }
     return out;
 }
 
-QStringList JsonRead::strings(const QString &key)
+QStringList JsonRead::strings(const QString &key, int maxItems)
 {
     QStringList out;
     const QJsonValue v = m_object.value(key);
@@ -124,7 +134,12 @@ QStringList JsonRead::strings(const QString &key)
         fail(key, QStringLiteral("'%1' must be an array of strings").arg(key));
         return out;
     }
-    for (const QJsonValue &item : v.toArray()) {
+    const QJsonArray items = v.toArray();
+    if (items.size() > maxItems) {
+        fail(key, QStringLiteral("'%1' lists at most %2 strings").arg(key).arg(maxItems));
+        return out;
+    }
+    for (const QJsonValue &item : items) {
         if (!item.isString()) {
             fail(key, QStringLiteral("'%1' must be an array of strings").arg(key));
             return {};

@@ -30,8 +30,10 @@ public:
     qint64 id(const QString &key, qint64 fallback = 0); // 0 = none; null allowed
     qint64 requiredId(const QString &key);
     qint64 integer(const QString &key, qint64 fallback = 0);
-    QList<qint64> ids(const QString &key);
-    QStringList strings(const QString &key);
+    // Lists longer than maxItems fail (a cap said in the error); duplicate ids are dropped.
+    static constexpr int MaxListItems = 1000;
+    QList<qint64> ids(const QString &key, int maxItems = MaxListItems);
+    QStringList strings(const QString &key, int maxItems = MaxListItems);
     QDateTime time(const QString &key); // ISO 8601; invalid when absent, an error when malformed
     QJsonObject object(const QString &key);
     QJsonArray array(const QString &key);

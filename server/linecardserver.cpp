@@ -11,6 +11,8 @@
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -39,8 +41,20 @@ LinecardServer::~LinecardServer()
 
 void LinecardServer::start()
 {
-    QDir().mkpath(m_options.dataDir);
+    keepRequestDumpsOff();
+    // What the server creates is its own: the folder 0700, the database 0600 (SQLite gives
+    // its -wal and -shm files the database's mode). An existing folder is left as it is.
+    if (!QFileInfo::exists(m_options.dataDir)) {
+        QDir().mkpath(m_options.dataDir);
+        QFile::setPermissions(
+            m_options.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
     const QString file = QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite"));
+    if (!QFileInfo::exists(file)) {
+        QFile created(file);
+        if (created.open(QIODevice::WriteOnly))
+            created.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
     m_db = Database::openSqlite(file);
     m_db->exec(
         QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
@@ -52,6 +66,7 @@ void LinecardServer::start()
     m_settings = std::make_unique<SettingsStore>(*m_db);
     m_eventLog = std::make_unique<EventLog>(*m_db);
     m_auth = std::make_unique<AuthService>(*m_db, *m_people);
+    m_auth->setTokenIdleExpiry(qint64(m_options.tokenIdleDays) * 24 * 3600);
     auto authenticate = [this](const QByteArray &token) { return m_auth->authenticate(token); };
     m_events = new EventHub(*m_eventLog, *m_settings, authenticate);
     m_events->setPingInterval(m_options.pingIntervalMs);
@@ -88,7 +103,7 @@ void LinecardServer::start()
     connect(sweep, &QTimer::timeout, this, &LinecardServer::expireSilentCalls);
     sweep->start();
 
-    m_port = m_http->listen(m_options.address, m_options.port);
+    m_port = m_http->serve(m_options.address, m_options.port, m_options.connectionLimits);
     if (m_port == 0)
         throw std::runtime_error(QStringLiteral("cannot listen on %1:%2")
                                      .arg(m_options.address.toString())

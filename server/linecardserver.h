@@ -1,5 +1,7 @@
 #pragma once
 
+#include "http/connectionguard.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
@@ -37,6 +39,10 @@ public:
         // A ringing call the PBX says nothing more about ends unanswered after this long
         // (LINECARD_RING_TIMEOUT, seconds, overrides it).
         int ringTimeoutSeconds = 600;
+        // A sign-in token unused for this long is refused (--token-idle-days).
+        int tokenIdleDays = 30;
+        // Body size, slow and idle clients (ConnectionWatcher).
+        ConnectionLimits connectionLimits;
     };
 
     explicit LinecardServer(const Options &options, QObject *parent = nullptr);

@@ -60,8 +60,8 @@ int main(int argc, char *argv[])
                 std::printf("Created administrator '%s'.\n", qPrintable(options->adminLogin));
             } else {
                 std::fprintf(stderr,
-                    "linecard-server: the data directory is empty; give --admin-password "
-                    "(or LINECARD_ADMIN_PASSWORD) or --demo\n");
+                    "linecard-server: the data directory is empty; give "
+                    "--admin-password-file (or LINECARD_ADMIN_PASSWORD) or --demo\n");
                 return 2;
             }
         } else if (options->demo) {

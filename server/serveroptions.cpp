@@ -3,6 +3,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -26,14 +27,22 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         QStringLiteral("Login of the first administrator of an empty data directory."),
         QStringLiteral("LOGIN"), QStringLiteral("admin"));
     const QCommandLineOption adminPassword(QStringLiteral("admin-password"),
-        QStringLiteral("Password of the first administrator (or LINECARD_ADMIN_PASSWORD)."),
+        QStringLiteral("Password of the first administrator. Visible to every user in ps: "
+                       "prefer --admin-password-file or LINECARD_ADMIN_PASSWORD."),
         QStringLiteral("PASSWORD"));
+    const QCommandLineOption adminPasswordFile(QStringLiteral("admin-password-file"),
+        QStringLiteral("File whose first line is the first administrator's password."),
+        QStringLiteral("FILE"));
     const QCommandLineOption demo(QStringLiteral("demo"),
         QStringLiteral("Fill an empty data directory with demo data and print its accounts."));
     const QCommandLineOption ping(QStringLiteral("ping-interval"),
         QStringLiteral("Event-stream ping interval."), QStringLiteral("MS"),
         QStringLiteral("20000"));
-    parser.addOptions({listen, dataDir, adminLogin, adminPassword, demo, ping});
+    const QCommandLineOption tokenIdle(QStringLiteral("token-idle-days"),
+        QStringLiteral("Sign-in tokens unused for this many days expire."), QStringLiteral("DAYS"),
+        QStringLiteral("30"));
+    parser.addOptions(
+        {listen, dataDir, adminLogin, adminPassword, adminPasswordFile, demo, ping, tokenIdle});
 
     auto fail = [exitCode](const QString &message) -> std::optional<ServerOptions> {
         std::fprintf(stderr, "linecard-server: %s\n", qPrintable(message));
@@ -75,9 +84,24 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     o.server.pingIntervalMs = parser.value(ping).toInt(&pingOk);
     if (!pingOk || o.server.pingIntervalMs < 100)
         return fail(QStringLiteral("--ping-interval wants milliseconds ≥ 100"));
+    bool daysOk = false;
+    o.server.tokenIdleDays = parser.value(tokenIdle).toInt(&daysOk);
+    if (!daysOk || o.server.tokenIdleDays < 1 || o.server.tokenIdleDays > 3650)
+        return fail(QStringLiteral("--token-idle-days wants 1 to 3650 days"));
     o.adminLogin = parser.value(adminLogin);
-    o.adminPassword = parser.isSet(adminPassword) ? parser.value(adminPassword)
-                                                  : qEnvironmentVariable("LINECARD_ADMIN_PASSWORD");
+    if (parser.isSet(adminPasswordFile)) {
+        QFile file(parser.value(adminPasswordFile));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("cannot read --admin-password-file %1: %2")
+                            .arg(file.fileName(), file.errorString()));
+        o.adminPassword = QString::fromUtf8(file.readLine()).remove(u'\n').remove(u'\r');
+        if (o.adminPassword.isEmpty())
+            return fail(QStringLiteral("--admin-password-file %1 is empty").arg(file.fileName()));
+    } else {
+        o.adminPassword = parser.isSet(adminPassword)
+            ? parser.value(adminPassword)
+            : qEnvironmentVariable("LINECARD_ADMIN_PASSWORD");
+    }
     o.demo = parser.isSet(demo);
     return o;
 }

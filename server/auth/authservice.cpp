@@ -8,7 +8,11 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QRandomGenerator>
+#include <QSqlQuery>
+#include <QThread>
+#include <QTimer>
 
 namespace linecard::server {
 
@@ -17,20 +21,82 @@ QByteArray AuthService::hashToken(const QByteArray &token)
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256).toHex();
 }
 
-AuthService::LoginResult AuthService::login(
-    const QString &login, const QString &password, const QString &address)
+AuthService::AuthService(Database &db, PeopleStore &people)
+    : m_db(db)
+    , m_people(people)
 {
-    if (const int wait = m_throttle.retryAfter(login, address))
-        throw ApiError::tooManyRequests(
-            QStringLiteral("too many failed sign-ins; try again in %1 s").arg(wait));
-    const auto credentials = m_people.credentials(login);
-    // Verify against a dummy hash for unknown logins so timing does not reveal them.
+    // Hashing is the costly part of a sign-in by design: it has threads of its own, one core
+    // left to everything else.
+    m_hashers.setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
+}
+
+AuthService::~AuthService()
+{
+    m_hashers.waitForDone();
+}
+
+static QString dummyHash()
+{
+    // Unknown logins are checked against this, so that timing does not reveal them.
     static const QString dummy = PasswordHasher::hash(QStringLiteral("dummy"));
-    const bool ok = PasswordHasher::verify(password, credentials ? credentials->second : dummy)
-        && credentials;
-    if (!ok) {
+    return dummy;
+}
+
+void AuthService::login(const QString &login, const QString &password, const QString &address,
+    std::function<void(const LoginOutcome &)> done)
+{
+    if (const int wait = m_throttle.accountRetryAfter(login))
+        throw ApiError::tooManyRequests(
+            QStringLiteral("too many sign-ins for this account; try again in %1 s").arg(wait),
+            wait);
+    if (m_waiting >= MaxWaitingSignIns)
+        throw ApiError::tooManyRequests(
+            QStringLiteral("the server is busy signing people in; try again in a second"), 1);
+    const auto credentials = m_people.credentials(login);
+    auto settle = [this, login, address, credentials, done](bool passwordOk) {
+        done([=] { return finishLogin(login, address, credentials, passwordOk); });
+    };
+    if (!credentials && m_throttle.addressRetryAfter(address)) {
+        // A made-up login from an address past its failure budget costs no hash; its answer
+        // comes after as long as a hash takes all the same.
+        QTimer::singleShot(m_lastHashMs, &m_home, [settle] { settle(false); });
+        return;
+    }
+    ++m_waiting;
+    const QString stored = credentials ? credentials->second : QString();
+    m_hashers.start([this, password, stored, settle] {
+        QElapsedTimer timer;
+        timer.start();
+        const bool ok = PasswordHasher::verify(password, stored.isEmpty() ? dummyHash() : stored)
+            && !stored.isEmpty();
+        const int ms = int(timer.elapsed());
+        QMetaObject::invokeMethod(
+            &m_home,
+            [this, ok, ms, settle] {
+                --m_waiting;
+                m_lastHashMs = ms;
+                settle(ok);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+AuthService::LoginResult AuthService::finishLogin(const QString &login, const QString &address,
+    const std::optional<std::pair<qint64, QString>> &credentials, bool passwordOk)
+{
+    if (!passwordOk || !credentials) {
         m_throttle.recordFailure(login, address);
-        qCInfo(lcAuth) << "failed sign-in for" << login << "from" << address;
+        // Not the login itself: a password typed into the login field would land in the log.
+        if (credentials)
+            qCInfo(lcAuth) << "failed sign-in for person" << credentials->first << "from"
+                           << address;
+        else
+            qCInfo(lcAuth) << "failed sign-in for an unknown login from" << address;
+        if (const int wait = m_throttle.addressRetryAfter(address))
+            throw ApiError::tooManyRequests(
+                QStringLiteral("too many failed sign-ins from this address; try again in %1 s")
+                    .arg(wait),
+                wait);
         throw ApiError::unauthorized(QStringLiteral("wrong login or password"));
     }
     m_throttle.recordSuccess(login);
@@ -39,7 +105,11 @@ AuthService::LoginResult AuthService::login(
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
     const QByteArray token
         = raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-    const QString t = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QString t = now.toString(Qt::ISODateWithMs);
+    // Tokens idle past the expiry go now rather than on their next use, which may never come.
+    m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE last_used_at < :cutoff"),
+        {{QStringLiteral("cutoff"), now.addSecs(-m_tokenIdleSeconds).toString(Qt::ISODateWithMs)}});
     m_db.exec(
         QStringLiteral("INSERT INTO auth_tokens(token_hash, person_id, created_at, last_used_at) "
                        "VALUES (:h, :p, :t, :t)"),
@@ -50,24 +120,50 @@ AuthService::LoginResult AuthService::login(
 
 std::optional<Session> AuthService::authenticate(const QByteArray &token)
 {
-    const QByteArray hash = hashToken(token);
-    const QVariant personId = m_db.scalar(
-        QStringLiteral("SELECT t.person_id FROM auth_tokens t JOIN people p ON p.id = t.person_id "
-                       "WHERE t.token_hash = :h AND p.merged_into IS NULL AND "
-                       "(p.kind = 'employee' OR p.has_access = 1)"),
-        {{QStringLiteral("h"), QString::fromLatin1(hash)}});
-    if (personId.isNull())
+    const QString hash = QString::fromLatin1(hashToken(token));
+    const QVariantMap byHash {{QStringLiteral("h"), hash}};
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT t.person_id, t.last_used_at FROM auth_tokens t "
+                                           "JOIN people p ON p.id = t.person_id "
+                                           "WHERE t.token_hash = :h AND p.merged_into IS NULL AND "
+                                           "(p.kind = 'employee' OR p.has_access = 1)"),
+        byHash);
+    if (!q.next())
         return std::nullopt;
-    const auto person = m_people.get(personId.toLongLong());
+    const qint64 personId = q.value(0).toLongLong();
+    const QDateTime lastUsed = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    q.finish();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const qint64 idle = lastUsed.isValid() ? lastUsed.secsTo(now) : m_tokenIdleSeconds + 1;
+    if (idle > m_tokenIdleSeconds) {
+        m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE token_hash = :h"), byHash);
+        qCInfo(lcAuth) << "token of person" << personId << "expired after" << idle / 86400
+                       << "idle day(s)";
+        return std::nullopt;
+    }
+    if (idle >= LastUsedGranularitySeconds)
+        m_db.exec(QStringLiteral("UPDATE auth_tokens SET last_used_at = :t WHERE token_hash = :h"),
+            {{QStringLiteral("h"), hash}, {QStringLiteral("t"), now.toString(Qt::ISODateWithMs)}});
+    const auto person = m_people.get(personId);
     if (!person)
         return std::nullopt;
-    return Session {*person, hash};
+    return Session {*person, hash.toLatin1()};
 }
 
 void AuthService::logout(const QByteArray &tokenHash)
 {
     m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE token_hash = :h"),
         {{QStringLiteral("h"), QString::fromLatin1(tokenHash)}});
+}
+
+int AuthService::revokeTokensOf(qint64 personId)
+{
+    const QVariantMap params {{QStringLiteral("p"), personId}};
+    const int count
+        = m_db.scalar(
+                  QStringLiteral("SELECT COUNT(*) FROM auth_tokens WHERE person_id = :p"), params)
+              .toInt();
+    m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE person_id = :p"), params);
+    return count;
 }
 
 } // namespace linecard::server

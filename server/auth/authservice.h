@@ -3,7 +3,11 @@
 #include "loginthrottle.h"
 #include "session.h"
 
+#include <QObject>
 #include <QString>
+#include <QThreadPool>
+
+#include <functional>
 
 #include <optional>
 
@@ -16,27 +20,50 @@ class PeopleStore;
 class AuthService
 {
 public:
-    AuthService(Database &db, PeopleStore &people)
-        : m_db(db)
-        , m_people(people)
-    { }
+    static constexpr int DefaultTokenIdleDays = 30;
+    // last_used_at is written when it is at least this old: not a write per request.
+    static constexpr int LastUsedGranularitySeconds = 60;
+
+    // Sign-ins waiting for a hash beyond this are refused (429) rather than queued.
+    static constexpr int MaxWaitingSignIns = 64;
+
+    AuthService(Database &db, PeopleStore &people);
+    ~AuthService();
+
+    // A token unused for longer than this is refused and deleted.
+    void setTokenIdleExpiry(qint64 seconds) { m_tokenIdleSeconds = seconds; }
 
     struct LoginResult
     {
         QString token;
         Person person;
     };
-    // Throws ApiError 401 (wrong login or password) or 429 (too many failures).
-    LoginResult login(const QString &login, const QString &password, const QString &address);
+    // The end of a sign-in: returns its result or throws the ApiError to answer (401, 429).
+    using LoginOutcome = std::function<LoginResult()>;
+    // Signs in without holding the serving thread: the password is checked on a worker
+    // thread and `done` runs back on this thread. Throws ApiError 429 at once when the
+    // account is throttled or too many sign-ins are waiting for their hash.
+    void login(const QString &login, const QString &password, const QString &address,
+        std::function<void(const LoginOutcome &)> done);
     std::optional<Session> authenticate(const QByteArray &token);
     void logout(const QByteArray &tokenHash);
+    // Deletes every token of a person; returns how many there were (see revokeSessions).
+    int revokeTokensOf(qint64 personId);
 
     static QByteArray hashToken(const QByteArray &token);
 
 private:
+    LoginResult finishLogin(const QString &login, const QString &address,
+        const std::optional<std::pair<qint64, QString>> &credentials, bool passwordOk);
+
     Database &m_db;
     PeopleStore &m_people;
     LoginThrottle m_throttle;
+    QObject m_home; // where hash results come back to (the serving thread)
+    QThreadPool m_hashers; // declared after m_home: waits for its workers before m_home goes
+    int m_waiting = 0;
+    int m_lastHashMs = 100;
+    qint64 m_tokenIdleSeconds = qint64(DefaultTokenIdleDays) * 24 * 3600;
 };
 
 } // namespace linecard::server

@@ -1,56 +1,69 @@
 #include "loginthrottle.h"
 
+#include <QDateTime>
+
 namespace linecard::server {
 
-static QString loginKey(const QString &login)
+// Made-up logins and addresses are the attacker's to choose: the windows are swept of
+// expired keys once they hold this many.
+static constexpr int SweepAtKeys = 10000;
+
+static QString accountKey(const QString &login)
 {
-    return u"login:" + login.toLower();
+    return login.toLower();
 }
 
-static QString addressKey(const QString &address)
+int LoginThrottle::retryAfter(Window &window, const QString &key, int limit, qint64 now) const
 {
-    return u"addr:" + address;
-}
-
-int LoginThrottle::retryAfterFor(const QString &key, const QDateTime &now)
-{
-    auto it = m_failures.find(key);
-    if (it == m_failures.end())
+    auto it = window.find(key);
+    if (it == window.end())
         return 0;
-    QList<QDateTime> &times = *it;
-    const QDateTime horizon = now.addSecs(-m_windowSeconds);
-    while (!times.isEmpty() && times.first() < horizon)
-        times.removeFirst();
-    if (times.isEmpty()) {
-        m_failures.erase(it);
+    const qint64 horizon = now - qint64(m_limits.windowSeconds) * 1000;
+    while (!it->isEmpty() && it->first() <= horizon)
+        it->removeFirst();
+    if (it->isEmpty()) {
+        window.erase(it);
         return 0;
     }
-    if (times.size() < m_maxFailures)
+    if (it->size() < limit)
         return 0;
-    return int(qMax<qint64>(1, now.secsTo(times.first().addSecs(m_windowSeconds))));
+    return int(qMax<qint64>(1, (it->first() - horizon + 999) / 1000));
 }
 
-int LoginThrottle::retryAfter(const QString &login, const QString &address)
+void LoginThrottle::record(Window &window, const QString &key, qint64 now)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    // An address gets a larger budget: several operators may sit behind one NAT.
-    const int byLogin = retryAfterFor(loginKey(login), now);
-    const int byAddress = m_failures.value(addressKey(address)).size() >= m_maxFailures * 4
-        ? retryAfterFor(addressKey(address), now)
-        : 0;
-    return qMax(byLogin, byAddress);
+    if (window.size() >= SweepAtKeys) {
+        const qint64 horizon = now - qint64(m_limits.windowSeconds) * 1000;
+        for (auto it = window.begin(); it != window.end();)
+            it = it->last() <= horizon ? window.erase(it) : std::next(it);
+    }
+    window[key].append(now);
+}
+
+int LoginThrottle::accountRetryAfter(const QString &login)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    return qMax(retryAfter(m_accountFailures, accountKey(login), m_limits.accountFailures, now),
+        retryAfter(m_accountSuccesses, accountKey(login), m_limits.accountSuccesses, now));
+}
+
+int LoginThrottle::addressRetryAfter(const QString &address)
+{
+    return retryAfter(
+        m_addressFailures, address, m_limits.addressFailures, QDateTime::currentMSecsSinceEpoch());
 }
 
 void LoginThrottle::recordFailure(const QString &login, const QString &address)
 {
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    m_failures[loginKey(login)].append(now);
-    m_failures[addressKey(address)].append(now);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    record(m_accountFailures, accountKey(login), now);
+    record(m_addressFailures, address, now);
 }
 
 void LoginThrottle::recordSuccess(const QString &login)
 {
-    m_failures.remove(loginKey(login));
+    m_accountFailures.remove(accountKey(login));
+    record(m_accountSuccesses, accountKey(login), QDateTime::currentMSecsSinceEpoch());
 }
 
 } // namespace linecard::server

@@ -54,15 +54,26 @@ static QByteArray tokenOf(const QWebSocket &socket)
 
 void EventHub::accept(std::unique_ptr<QWebSocket> socket)
 {
+    socket->setMaxAllowedIncomingFrameSize(MaxIncomingBytes);
+    socket->setMaxAllowedIncomingMessageSize(MaxIncomingBytes);
     const QByteArray token = tokenOf(*socket);
     const std::optional<Session> session = token.isEmpty() ? std::nullopt : m_authenticate(token);
     if (!session) {
-        // Qt 6.4 cannot refuse the upgrade itself; close at once with an auth code.
-        socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
+        // Qt 6.4 cannot refuse the upgrade itself; close with an auth code. Not at once:
+        // QAbstractHttpServer and QWebSocketServer each queued a handshake notification for
+        // this socket, the second is still to come and peeks at it ("device not open" on a
+        // socket closed here) — the close goes in the queue behind it.
+        QWebSocket *refused = socket.release();
+        refused->sendTextMessage(QString::fromUtf8(QJsonDocument(
             errorBody(QStringLiteral("unauthorized"), QStringLiteral("sign in first")).toObject())
-                                                      .toJson(QJsonDocument::Compact)));
-        socket->close(QWebSocketProtocol::CloseCode(4401), QStringLiteral("unauthorized"));
-        socket.release()->deleteLater();
+                                                       .toJson(QJsonDocument::Compact)));
+        QMetaObject::invokeMethod(
+            refused,
+            [refused] {
+                refused->close(QWebSocketProtocol::CloseCode(4401), QStringLiteral("unauthorized"));
+                refused->deleteLater();
+            },
+            Qt::QueuedConnection);
         return;
     }
     auto connection = std::make_unique<Connection>();
@@ -178,14 +189,14 @@ void EventHub::disconnectToken(const QByteArray &tokenHash)
         drop(c, 4401, QStringLiteral("signed out"));
 }
 
-void EventHub::disconnectPerson(qint64 personId)
+void EventHub::disconnectPerson(qint64 personId, int closeCode, const QString &reason)
 {
     std::vector<Connection *> doomed;
     for (auto &c : m_connections)
         if (c->session.person.id == personId)
             doomed.push_back(c.get());
     for (Connection *c : doomed)
-        drop(c, 4403, QStringLiteral("access revoked"));
+        drop(c, closeCode, reason);
 }
 
 void EventHub::resyncContacts(qint64 seq)

@@ -27,6 +27,10 @@ public:
     // The audience of a logged event as the facts stand now (nullopt: nobody hears of it).
     using AudienceSource = std::function<std::optional<EventAudience>(const StoredEvent &)>;
 
+    // Clients send the stream nothing but pings and pongs: a frame or message larger than
+    // this closes it with 1009 before its payload is read.
+    static constexpr quint64 MaxIncomingBytes = 16 * 1024;
+
     EventHub(EventLog &log, SettingsStore &settings, Authenticator authenticate,
         QObject *parent = nullptr);
     ~EventHub() override;
@@ -45,7 +49,9 @@ public:
     void deliver(const StoredEvent &event);
     // Closes the streams of a revoked token / of a person who lost access.
     void disconnectToken(const QByteArray &tokenHash);
-    void disconnectPerson(qint64 personId);
+    // 4403: the person is gone (merged away); 4401: signed out, sign in again.
+    void disconnectPerson(qint64 personId, int closeCode = 4403,
+        const QString &reason = QStringLiteral("access revoked"));
     // The account's visibility settings changed: every contact's view changed at once, so
     // their clients reload (a "resync") rather than patch what they show.
     void resyncContacts(qint64 seq);

@@ -50,12 +50,17 @@ public:
     {
         return {413, QStringLiteral("too_large"), message};
     }
-    static ApiError tooManyRequests(const QString &message)
+    static ApiError tooManyRequests(const QString &message, int retryAfterSeconds = 0)
     {
-        return {429, QStringLiteral("rate_limited"), message};
+        ApiError e {429, QStringLiteral("rate_limited"), message};
+        e.m_retryAfter = retryAfterSeconds;
+        return e;
     }
+    // Seconds for a Retry-After header (0: none).
+    int retryAfter() const { return m_retryAfter; }
 
 private:
+    int m_retryAfter = 0;
     int m_status;
     QString m_code;
     QString m_message;

@@ -4,6 +4,7 @@
 
 #include <QJsonDocument>
 #include <QJsonParseError>
+#include <QStringDecoder>
 
 namespace linecard::server {
 
@@ -21,9 +22,24 @@ QByteArray ApiRequest::header(const QByteArray &name) const
     return {};
 }
 
+QString ApiRequest::clientAddress() const
+{
+    const QHostAddress peer = m_http.remoteAddress();
+    if (peer.isLoopback()) {
+        const QHostAddress forwarded(QString::fromLatin1(header("X-Real-IP").trimmed()));
+        if (!forwarded.isNull())
+            return forwarded.toString();
+    }
+    return peer.toString();
+}
+
 QString ApiRequest::query(const QString &key) const
 {
-    return m_query.queryItemValue(key, QUrl::FullyDecoded);
+    const QString value = m_query.queryItemValue(key, QUrl::FullyDecoded);
+    // SQLite and FTS5 take text up to its first NUL, and nothing a client asks for has one.
+    if (value.contains(QChar(0)))
+        throw ApiError::badRequest(QStringLiteral("'%1' contains a NUL character").arg(key));
+    return value;
 }
 
 bool ApiRequest::hasQuery(const QString &key) const
@@ -65,6 +81,29 @@ std::optional<bool> ApiRequest::queryBool(const QString &key) const
     throw ApiError::badRequest(QStringLiteral("'%1' must be true or false").arg(key));
 }
 
+// A \uD800-\uDFFF escape without its other half: QJsonDocument takes it and stores
+// something else than was sent.
+static bool hasLoneSurrogate(const QByteArray &json)
+{
+    bool pendingHigh = false; // the escape before was a high half...
+    qsizetype pairAt = -1; // ...and its low half must start here
+    for (qsizetype i = 0; i + 1 < json.size(); ++i) {
+        if (json.at(i) != '\\')
+            continue;
+        bool ok = false;
+        const ushort unit = json.at(i + 1) == 'u' && i + 5 < json.size()
+            ? json.mid(i + 2, 4).toUShort(&ok, 16)
+            : 0;
+        const bool low = ok && QChar::isLowSurrogate(unit);
+        if (pendingHigh ? (i != pairAt || !low) : low)
+            return true;
+        pendingHigh = ok && QChar::isHighSurrogate(unit);
+        pairAt = i + 6;
+        i += ok ? 5 : 1;
+    }
+    return pendingHigh;
+}
+
 QJsonObject ApiRequest::json() const
 {
     return jsonObject(m_http.body());
@@ -80,6 +119,13 @@ QJsonObject ApiRequest::jsonObject(const QByteArray &body)
                                        .arg(error.offset));
     if (!doc.isObject())
         throw ApiError::badRequest(QStringLiteral("the body must be a JSON object"));
+    QStringDecoder utf8(QStringDecoder::Utf8);
+    [[maybe_unused]] const QString decoded = utf8(m_http.body());
+    if (utf8.hasError())
+        throw ApiError::badRequest(QStringLiteral("malformed JSON: the body is not valid UTF-8"));
+    if (hasLoneSurrogate(m_http.body()))
+        throw ApiError::badRequest(
+            QStringLiteral("malformed JSON: a \\u escape names half a surrogate pair"));
     return doc.object();
 }
 

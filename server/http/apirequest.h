@@ -8,6 +8,8 @@
 #include <QStringList>
 #include <QUrlQuery>
 
+#include <functional>
+#include <memory>
 #include <optional>
 
 namespace linecard::server {
@@ -21,6 +23,9 @@ public:
 
     const QHttpServerRequest &http() const { return m_http; }
     QByteArray header(const QByteArray &name) const;
+    // The client's address: the peer's, or the X-Real-IP a reverse proxy on this host
+    // (nginx, see README) set — trusted from a loopback peer only.
+    QString clientAddress() const;
 
     // The n-th "{id}" of the route pattern.
     qint64 idArg(int n) const { return m_pathArgs.value(n).toLongLong(); }
@@ -49,15 +54,48 @@ private:
     std::optional<Session> m_session;
 };
 
-// What a handler answers: a status and a JSON body (null body = no content).
+class DeferredResponse;
+
+// What a handler answers: a status and a JSON body (null body = no content) — or, for work
+// done off the serving thread, the promise of one (later()).
 struct ApiResponse
 {
+    ApiResponse() = default;
+    ApiResponse(int status, QJsonValue body)
+        : status(status)
+        , body(std::move(body))
+    { }
+
     int status = 200;
     QJsonValue body;
+    int retryAfter = 0; // seconds, sent as Retry-After when set
+    std::shared_ptr<DeferredResponse> deferred;
 
     static ApiResponse ok(const QJsonValue &body) { return {200, body}; }
     static ApiResponse created(const QJsonValue &body) { return {201, body}; }
     static ApiResponse noContent() { return {204, QJsonValue()}; }
+    static ApiResponse later(std::shared_ptr<DeferredResponse> deferred)
+    {
+        ApiResponse r;
+        r.deferred = std::move(deferred);
+        return r;
+    }
+};
+
+// An answer that comes later: the handler keeps it and calls finish() on the serving thread
+// when the work is done; the HTTP server sends it then, in its request's turn.
+class DeferredResponse
+{
+public:
+    void onFinished(std::function<void(const ApiResponse &)> send) { m_send = std::move(send); }
+    void finish(const ApiResponse &response)
+    {
+        if (m_send)
+            m_send(response);
+    }
+
+private:
+    std::function<void(const ApiResponse &)> m_send;
 };
 
 } // namespace linecard::server

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPointer>
 
 namespace linecard::server {
 
@@ -22,11 +23,29 @@ static bool isWebSocketUpgrade(const QHttpServerRequest &request)
     return false;
 }
 
+quint16 ApiServer::serve(const QHostAddress &address, quint16 port, const ConnectionLimits &limits)
+{
+    auto *tcp = new GuardedTcpServer(limits, this);
+    if (!tcp->listen(address, port)) {
+        qCCritical(lcHttp) << "cannot listen:" << tcp->errorString();
+        delete tcp;
+        return 0;
+    }
+    bind(tcp);
+    return tcp->serverPort();
+}
+
 bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
+    ConnectionWatcher *watcher = ConnectionWatcher::of(socket);
     // Qt 6.4 hands an upgrade to the WebSocket server only when this returns true.
-    if (isWebSocketUpgrade(request))
-        return request.url().path() == QLatin1String(EventsPath);
+    if (isWebSocketUpgrade(request)) {
+        const bool events = request.url().path() == QLatin1String(EventsPath);
+        if (events && watcher)
+            watcher->upgraded();
+        return events;
+    }
+    const quint64 turn = watcher ? watcher->requestParsed() : 0;
 
     QElapsedTimer timer;
     timer.start();
@@ -38,32 +57,59 @@ bool ApiServer::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     } else {
         response = m_router.dispatch(request);
     }
-    respond(request, socket, response);
-    qCDebug(lcHttp) << request.method() << request.url().path() << response.status
-                    << timer.nsecsElapsed() / 1000 << "µs";
+    const auto method = request.method();
+    const QString path = request.url().path();
+    if (response.deferred) {
+        // Qt keeps the request object for the socket's next request: only the socket
+        // decides whether there is still someone to answer.
+        response.deferred->onFinished([this, &request, socket = QPointer<QTcpSocket>(socket), turn,
+                                          timer, method, path](const ApiResponse &later) {
+            if (!socket)
+                return;
+            respond(request, socket, turn, later);
+            qCDebug(lcHttp) << method << path << later.status << timer.nsecsElapsed() / 1000
+                            << "µs";
+        });
+        return true;
+    }
+    respond(request, socket, turn, response);
+    qCDebug(lcHttp) << method << path << response.status << timer.nsecsElapsed() / 1000 << "µs";
     return true;
 }
 
 void ApiServer::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    respond(request, socket,
+    ConnectionWatcher *watcher = ConnectionWatcher::of(socket);
+    respond(request, socket, watcher ? watcher->requestParsed() : 0,
         {404, errorBody(QStringLiteral("not_found"), QStringLiteral("no such endpoint"))});
 }
 
-void ApiServer::respond(
-    const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response)
+void ApiServer::respond(const QHttpServerRequest &request, QTcpSocket *socket, quint64 turn,
+    const ApiResponse &response)
 {
-    QHttpServerResponder responder = makeResponder(request, socket);
-    const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
-    if (response.status == 204) {
-        responder.write(status);
-        return;
-    }
-    const QByteArray body = response.body.isArray()
-        ? QJsonDocument(response.body.toArray()).toJson(QJsonDocument::Compact)
-        : QJsonDocument(response.body.toObject()).toJson(QJsonDocument::Compact);
-    responder.write(
-        body, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}}, status);
+    auto write = [this, &request, socket, response] {
+        QHttpServerResponder responder = makeResponder(request, socket);
+        const auto status = static_cast<QHttpServerResponder::StatusCode>(response.status);
+        if (response.status == 204) {
+            responder.write(status);
+            return;
+        }
+        const QByteArray body = response.body.isArray()
+            ? QJsonDocument(response.body.toArray()).toJson(QJsonDocument::Compact)
+            : QJsonDocument(response.body.toObject()).toJson(QJsonDocument::Compact);
+        if (response.retryAfter > 0)
+            responder.write(body,
+                {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"},
+                    {"Retry-After", QByteArray::number(response.retryAfter)}},
+                status);
+        else
+            responder.write(body,
+                {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}}, status);
+    };
+    if (ConnectionWatcher *watcher = ConnectionWatcher::of(socket))
+        watcher->deliver(turn, write);
+    else
+        write();
 }
 
 } // namespace linecard::server

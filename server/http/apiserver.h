@@ -1,5 +1,6 @@
 #pragma once
 
+#include "connectionguard.h"
 #include "router.h"
 
 #include <QAbstractHttpServer>
@@ -18,13 +19,17 @@ public:
     explicit ApiServer(QObject *parent = nullptr);
     Router &router() { return m_router; }
 
+    // Listens with every connection watched (ConnectionWatcher); returns the port, 0 on failure.
+    quint16 serve(const QHostAddress &address, quint16 port, const ConnectionLimits &limits);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
-    void respond(
-        const QHttpServerRequest &request, QTcpSocket *socket, const ApiResponse &response);
+    // Sends the answer in its turn on the connection (ConnectionWatcher::deliver).
+    void respond(const QHttpServerRequest &request, QTcpSocket *socket, quint64 turn,
+        const ApiResponse &response);
     Router m_router;
 };
 

@@ -18,10 +18,17 @@ void addAuthRoutes(Router &router, ServerContext &ctx)
             const QString password = body.requiredString(QStringLiteral("password"));
             if (!body.ok())
                 throw ApiError::invalid(body.error());
-            const auto result
-                = ctx.auth.login(login, password, req.http().remoteAddress().toString());
-            return ApiResponse::ok(QJsonObject {{QStringLiteral("token"), result.token},
-                {QStringLiteral("user"), result.person.toJson()}});
+            // Answered once the password's hash, on a worker thread, is done.
+            auto answer = std::make_shared<DeferredResponse>();
+            ctx.auth.login(login, password, req.clientAddress(),
+                [answer](const AuthService::LoginOutcome &outcome) {
+                    answer->finish(Router::guarded([&] {
+                        const auto result = outcome();
+                        return ApiResponse::ok(QJsonObject {{QStringLiteral("token"), result.token},
+                            {QStringLiteral("user"), result.person.toJson()}});
+                    }));
+                });
+            return ApiResponse::later(answer);
         });
     router.add(Method::Post, QStringLiteral("/api/v1/auth/logout"), Router::Access::User,
         [&ctx](ApiRequest &req) {

@@ -52,7 +52,10 @@ static qint64 visibleCard(ServerContext &ctx, const visibility::Viewer &viewer, 
     return live;
 }
 
-static Comment readDraft(ServerContext &ctx, const ApiRequest &req)
+// mayNotify: whom a contact may notify — the people already on its task (or its card's
+// responsible employee). Everyone else, existing or not, gets the same answer: a contact
+// learns no names or ids this way.
+static Comment readDraft(ServerContext &ctx, const ApiRequest &req, const QList<qint64> &mayNotify)
 {
     JsonRead body(req.json());
     Comment c;
@@ -66,6 +69,11 @@ static Comment readDraft(ServerContext &ctx, const ApiRequest &req)
     if (!body.ok())
         throw ApiError::invalid(body.error());
     requireText(c.text, QStringLiteral("text"), 100000);
+    if (!req.session().isEmployee())
+        for (qint64 id : std::as_const(c.notifiedIds))
+            if (!mayNotify.contains(id))
+                throw ApiError::invalid(
+                    QStringLiteral("'notifiedIds': a contact notifies only people on its task"));
     requireLivePeople(ctx, c.notifiedIds, QStringLiteral("notifiedIds"));
     requireLivePeople(ctx, c.visibleToIds, QStringLiteral("visibleToIds"));
     if (!c.hidden && !c.visibleToIds.isEmpty())
@@ -110,7 +118,10 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
             const auto task = ctx.tasks.getVisible(req.idArg(0), ctx.rule(req.session()));
             if (!task)
                 throw ApiError::notFound(QStringLiteral("task"));
-            Comment draft = readDraft(ctx, req);
+            QList<qint64> onTask = task->assigneeIds + task->participantIds;
+            if (task->counterpartyId)
+                onTask << task->counterpartyId;
+            Comment draft = readDraft(ctx, req, onTask);
             draft.taskId = task->id;
             const Comment comment = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
                 const Comment created = ctx.comments.create(draft);
@@ -136,7 +147,11 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
     router.add(Method::Post, QStringLiteral("/api/v1/contacts/{id}/comments"), Router::Access::User,
         [&ctx](ApiRequest &req) {
             const qint64 card = visibleCard(ctx, req.session().viewer(), req.idArg(0));
-            Comment draft = readDraft(ctx, req);
+            const auto cardPerson = ctx.people.get(card);
+            QList<qint64> responsible;
+            if (cardPerson && cardPerson->responsibleId)
+                responsible << cardPerson->responsibleId;
+            Comment draft = readDraft(ctx, req, responsible);
             draft.contactId = card;
             const Comment comment = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
                 const Comment created = ctx.comments.create(draft);

@@ -1,4 +1,6 @@
 #include "../auth/passwordhasher.h"
+#include "../auth/sessionrevocation.h"
+#include "../logging.h"
 #include "../servercontext.h"
 #include "../store/contactmerger.h"
 #include "apierror.h"
@@ -288,10 +290,22 @@ void addContactRoutes(Router &router, ServerContext &ctx)
                 if (ctx.people.loginTaken(login, p.id))
                     throw ApiError::conflict(QStringLiteral("the login '%1' is taken").arg(login));
             }
+            // Whoever sets a contact's password can sign in as that contact: administrators
+            // and the employee responsible for the contact, no other operator.
+            const bool setsPassword = enabled && !password.isEmpty();
+            const Session &by = req.session();
+            if (setsPassword && !by.isAdmin() && p.responsibleId != by.person.id)
+                throw ApiError::forbidden(QStringLiteral(
+                    "only administrators and the contact's responsible employee set its password"));
             ctx.people.setAccess(p.id, enabled, login,
                 password.isEmpty() ? QString() : PasswordHasher::hash(password));
+            if (setsPassword)
+                qCInfo(lcAuth) << "password of contact" << p.id << "set by" << by.person.id
+                               << (by.isAdmin() ? "(administrator)" : "(responsible employee)");
             if (!enabled)
-                ctx.events.disconnectPerson(p.id);
+                revokeSessions(ctx.auth, ctx.events, p.id, QStringLiteral("access removed"));
+            else if (setsPassword && p.hasAccess)
+                revokeSessions(ctx.auth, ctx.events, p.id, QStringLiteral("password changed"));
             const Person updated = *ctx.people.get(p.id);
             publishContact(ctx, updated);
             return ApiResponse::ok(updated.toJson());

@@ -17,7 +17,22 @@ QJsonValue errorBody(const QString &code, const QString &message)
 
 static ApiResponse errorResponse(const ApiError &e)
 {
-    return {e.status(), errorBody(e.code(), e.message())};
+    ApiResponse response {e.status(), errorBody(e.code(), e.message())};
+    response.retryAfter = e.retryAfter();
+    return response;
+}
+
+ApiResponse Router::guarded(const std::function<ApiResponse()> &work)
+{
+    try {
+        return work();
+    } catch (const ApiError &e) {
+        return errorResponse(e);
+    } catch (const StoreError &e) {
+        qCCritical(lcHttp) << "store failure:" << e.what();
+        return {
+            500, errorBody(QStringLiteral("internal"), QStringLiteral("internal server error"))};
+    }
 }
 
 void Router::add(
@@ -84,7 +99,7 @@ ApiResponse Router::dispatch(const QHttpServerRequest &request) const
 ApiResponse Router::run(
     const Route &route, const QHttpServerRequest &request, QStringList args) const
 {
-    try {
+    return guarded([&] {
         ApiRequest apiRequest(request, std::move(args));
         if (route.access != Access::Public) {
             const QByteArray token = bearerToken(request);
@@ -99,13 +114,7 @@ ApiResponse Router::run(
             apiRequest.setSession(*session);
         }
         return route.handler(apiRequest);
-    } catch (const ApiError &e) {
-        return errorResponse(e);
-    } catch (const StoreError &e) {
-        qCCritical(lcHttp) << "store failure:" << e.what();
-        return {
-            500, errorBody(QStringLiteral("internal"), QStringLiteral("internal server error"))};
-    }
+    });
 }
 
 } // namespace linecard::server

@@ -35,6 +35,9 @@ public:
     ApiResponse dispatch(const QHttpServerRequest &request) const;
 
     static QByteArray bearerToken(const QHttpServerRequest &request);
+    // Runs work that answers a request and turns its failures into the SPEC's error shape,
+    // as for a handler (also for the second half of a deferred answer).
+    static ApiResponse guarded(const std::function<ApiResponse()> &work);
 
 private:
     struct Route

@@ -98,8 +98,14 @@ static ApiResponse integrationLog(ServerContext &ctx, ApiRequest &req)
         items.append(rows.at(i).toJson());
     const QJsonValue next
         = rows.size() > limit ? QJsonValue(QString::number(rows.at(limit - 1).id)) : QJsonValue();
+    QJsonArray samples;
+    for (const IntegrationLogEntry &e : ctx.integrationLog.rejectedSamples())
+        samples.prepend(e.toJson());
     return ApiResponse::ok(
-        QJsonObject {{QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), next}});
+        QJsonObject {{QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), next},
+            {QStringLiteral("rejected"),
+                QJsonObject {{QStringLiteral("count"), ctx.integrationLog.rejectedCount()},
+                    {QStringLiteral("samples"), samples}}}});
 }
 
 void addTelephonyRoutes(Router &router, ServerContext &ctx)

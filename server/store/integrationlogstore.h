@@ -11,6 +11,9 @@ class Database;
 // One PBX request in the integration log, secrets already masked.
 struct IntegrationLogEntry
 {
+    // A logged body is cut here: enough to read any real PBX request.
+    static constexpr int MaxBodyBytes = 8 * 1024;
+
     qint64 id = 0;
     QString receivedAt;
     qint64 providerId = 0;

@@ -26,6 +26,13 @@ IntegrationLogWriter::~IntegrationLogWriter()
 
 void IntegrationLogWriter::enqueue(const IntegrationLogEntry &entry)
 {
+    if (entry.status == 401 || entry.status == 403) {
+        ++m_rejectedCount;
+        m_rejected.append(entry);
+        if (m_rejected.size() > RejectedSamples)
+            m_rejected.removeFirst();
+        return;
+    }
     m_pending.append(entry);
     if (!m_timer->isActive())
         m_timer->start();

@@ -131,7 +131,9 @@ void IntegrationRecorder::write(const ApiResponse &response)
     for (const auto &h : http.headers())
         entry.headers.insert(QString::fromLatin1(h.first).toLower(),
             isSecretHeader(h.first) ? Masked : mask(QString::fromUtf8(h.second), secrets));
-    entry.body = mask(QString::fromUtf8(rawBody.left(64 * 1024)), secrets);
+    entry.body = mask(QString::fromUtf8(rawBody.left(IntegrationLogEntry::MaxBodyBytes)), secrets);
+    if (rawBody.size() > IntegrationLogEntry::MaxBodyBytes)
+        entry.body += QStringLiteral("… (%1 bytes in all)").arg(rawBody.size());
     entry.status = response.status;
     entry.answer
         = mask(QString::fromUtf8(response.body.isObject()

@@ -53,8 +53,10 @@ private slots:
         pavel = f->employee(QStringLiteral("pavel"));
         stranger = f->employee(QStringLiteral("stranger"));
         ivan = f->contact(QStringLiteral("Ivan Petrov"));
+        // Olga looks after Maria: only she (and administrators) may set Maria's password.
         maria = f->contact(QStringLiteral("Maria Ivanova"),
-            {{QStringLiteral("emails"), QJsonArray {QStringLiteral("maria@example.com")}}});
+            {{QStringLiteral("emails"), QJsonArray {QStringLiteral("maria@example.com")}},
+                {QStringLiteral("responsibleId"), olga}});
         QVERIFY(olga && pavel && stranger && ivan && maria);
         task = f->task(QStringLiteral("The router drops the line at night"), ivan, {olga, pavel});
         QVERIFY(task);

@@ -185,13 +185,22 @@ bool LeakWorld::addComments(int count)
             c.authorId = author.id;
             QList<qint64> visible = visibleTaskIds(author.id).values();
             std::sort(visible.begin(), visible.end());
+            // A contact notifies only people on its task (none on its own card here): the
+            // people drawn above are kept where they may be, so every seed builds the world
+            // it always built.
             if (visible.isEmpty() || m_rng.bounded(4) == 0) {
                 c.cardId = author.id;
+                c.notifiedIds.clear();
                 if (!postComment(c, author.token,
                         QStringLiteral("/api/v1/contacts/%1/comments").arg(author.id)))
                     return false;
             } else {
                 c.taskId = visible.at(int(m_rng.bounded(int(visible.size()))));
+                for (const WorldTask &t : std::as_const(m_tasks))
+                    if (t.id == c.taskId)
+                        c.notifiedIds.removeIf([&t](qint64 id) {
+                            return id != t.counterpartyId && !t.memberIds.contains(id);
+                        });
                 if (!postComment(
                         c, author.token, QStringLiteral("/api/v1/tasks/%1/comments").arg(c.taskId)))
                     return false;

@@ -12,6 +12,13 @@ TestServer::TestServer(int pingIntervalMs)
     start(0);
 }
 
+TestServer::TestServer(std::function<void(server::LinecardServer::Options &)> configure)
+    : m_pingIntervalMs(20000)
+    , m_configure(std::move(configure))
+{
+    start(0);
+}
+
 TestServer::~TestServer() = default;
 
 void TestServer::start(quint16 port)
@@ -20,6 +27,8 @@ void TestServer::start(quint16 port)
     options.dataDir = m_dir.path();
     options.port = port;
     options.pingIntervalMs = m_pingIntervalMs;
+    if (m_configure)
+        m_configure(options);
     auto server = std::make_unique<server::LinecardServer>(options);
     server->start();
     m_port = server->port();

@@ -9,6 +9,7 @@
 #include <QNetworkReply>
 #include <QTemporaryDir>
 
+#include <functional>
 #include <memory>
 
 namespace linecard::testing {
@@ -34,6 +35,8 @@ class TestServer
 {
 public:
     explicit TestServer(int pingIntervalMs = 20000);
+    // With options of its own (timeouts, limits) on top of the defaults.
+    explicit TestServer(std::function<void(server::LinecardServer::Options &)> configure);
     ~TestServer();
 
     // The running server (not between stop() and restart()).
@@ -82,6 +85,7 @@ private:
 
     QTemporaryDir m_dir;
     int m_pingIntervalMs;
+    std::function<void(server::LinecardServer::Options &)> m_configure;
     quint16 m_port = 0;
     std::unique_ptr<server::LinecardServer> m_server;
     QNetworkAccessManager m_network;

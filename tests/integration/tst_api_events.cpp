@@ -623,7 +623,8 @@ private slots:
     }
 
     // POST /auth/logout closes the streams of that token (4401), not the user's others;
-    // taking a contact's access away or merging it closes its streams (4403).
+    // taking a contact's access away signs it out everywhere (4401); merging it closes its
+    // streams (4403).
     void signOutAndRevocationCloseStreams()
     {
         start();
@@ -664,7 +665,7 @@ private slots:
                      .status,
             200);
         QVERIFY(clientStream->waitForClose());
-        QCOMPARE(int(clientStream->ws->closeCode()), 4403);
+        QCOMPARE(int(clientStream->ws->closeCode()), 4401);
         const auto refused = open(clientToken);
         QVERIFY(refused->waitForClose());
         QCOMPARE(int(refused->ws->closeCode()), 4401);

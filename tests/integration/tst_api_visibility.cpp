@@ -579,7 +579,8 @@ private slots:
         // T3: C's task, B participates.
         addComment(QStringLiteral("t3-to-C"), m_admin, m_t3, 0, {m_c.id});
         addComment(QStringLiteral("t3-to-B"), m_admin, m_t3, 0, {m_b.id});
-        addComment(QStringLiteral("t3-by-C"), m_c, m_t3, 0, {m_a.id});
+        // (a contact notifies only people on its task: its assignee)
+        addComment(QStringLiteral("t3-by-C"), m_c, m_t3, 0, {m_emp3.id});
         addComment(QStringLiteral("t3-by-B"), m_b, m_t3, 0, {});
         // T4: only employees.
         addComment(QStringLiteral("t4-to-A"), m_emp2, m_t4, 0, {m_a.id});
