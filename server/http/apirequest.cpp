@@ -120,10 +120,10 @@ QJsonObject ApiRequest::jsonObject(const QByteArray &body)
     if (!doc.isObject())
         throw ApiError::badRequest(QStringLiteral("the body must be a JSON object"));
     QStringDecoder utf8(QStringDecoder::Utf8);
-    [[maybe_unused]] const QString decoded = utf8(m_http.body());
+    [[maybe_unused]] const QString decoded = utf8(body);
     if (utf8.hasError())
         throw ApiError::badRequest(QStringLiteral("malformed JSON: the body is not valid UTF-8"));
-    if (hasLoneSurrogate(m_http.body()))
+    if (hasLoneSurrogate(body))
         throw ApiError::badRequest(
             QStringLiteral("malformed JSON: a \\u escape names half a surrogate pair"));
     return doc.object();
