@@ -53,7 +53,7 @@ std::optional<Session> AuthService::authenticate(const QByteArray &token)
     const QByteArray hash = hashToken(token);
     const QVariant personId = m_db.scalar(
         QStringLiteral("SELECT t.person_id FROM auth_tokens t JOIN people p ON p.id = t.person_id "
-                       "WHERE t.token_hash = :h AND p.merged_into IS NULL AND "
+                       "WHERE t.token_hash = :h AND p.merged_into IS NULL AND p.active = 1 AND "
                        "(p.kind = 'employee' OR p.has_access = 1)"),
         {{QStringLiteral("h"), QString::fromLatin1(hash)}});
     if (personId.isNull())
@@ -68,6 +68,12 @@ void AuthService::logout(const QByteArray &tokenHash)
 {
     m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE token_hash = :h"),
         {{QStringLiteral("h"), QString::fromLatin1(tokenHash)}});
+}
+
+void AuthService::revokePerson(qint64 personId)
+{
+    m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE person_id = :p"),
+        {{QStringLiteral("p"), personId}});
 }
 
 } // namespace linecard::server

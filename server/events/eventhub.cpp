@@ -178,14 +178,15 @@ void EventHub::disconnectToken(const QByteArray &tokenHash)
         drop(c, 4401, QStringLiteral("signed out"));
 }
 
-void EventHub::disconnectPerson(qint64 personId)
+void EventHub::disconnectPerson(qint64 personId, int closeCode)
 {
     std::vector<Connection *> doomed;
     for (auto &c : m_connections)
         if (c->session.person.id == personId)
             doomed.push_back(c.get());
     for (Connection *c : doomed)
-        drop(c, 4403, QStringLiteral("access revoked"));
+        drop(c, closeCode,
+            closeCode == 4401 ? QStringLiteral("signed out") : QStringLiteral("access revoked"));
 }
 
 void EventHub::resyncContacts(qint64 seq)
