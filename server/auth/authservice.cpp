@@ -76,4 +76,15 @@ void AuthService::revokePerson(qint64 personId)
         {{QStringLiteral("p"), personId}});
 }
 
+int AuthService::revokeTokensOf(qint64 personId)
+{
+    const QVariantMap params {{QStringLiteral("p"), personId}};
+    const int count
+        = m_db.scalar(
+                  QStringLiteral("SELECT COUNT(*) FROM auth_tokens WHERE person_id = :p"), params)
+              .toInt();
+    m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE person_id = :p"), params);
+    return count;
+}
+
 } // namespace linecard::server

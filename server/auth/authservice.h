@@ -33,6 +33,8 @@ public:
     // Every token of the person stops working at once (deactivation; the caller closes
     // their open event streams too).
     void revokePerson(qint64 personId);
+    // Deletes every token of a person; returns how many there were (see revokeSessions).
+    int revokeTokensOf(qint64 personId);
 
     static QByteArray hashToken(const QByteArray &token);
 

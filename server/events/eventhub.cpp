@@ -178,15 +178,14 @@ void EventHub::disconnectToken(const QByteArray &tokenHash)
         drop(c, 4401, QStringLiteral("signed out"));
 }
 
-void EventHub::disconnectPerson(qint64 personId, int closeCode)
+void EventHub::disconnectPerson(qint64 personId, int closeCode, const QString &reason)
 {
     std::vector<Connection *> doomed;
     for (auto &c : m_connections)
         if (c->session.person.id == personId)
             doomed.push_back(c.get());
     for (Connection *c : doomed)
-        drop(c, closeCode,
-            closeCode == 4401 ? QStringLiteral("signed out") : QStringLiteral("access revoked"));
+        drop(c, closeCode, reason);
 }
 
 void EventHub::resyncContacts(qint64 seq)

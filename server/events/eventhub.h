@@ -45,8 +45,9 @@ public:
     void deliver(const StoredEvent &event);
     // Closes the streams of a revoked token / of a person who lost access.
     void disconnectToken(const QByteArray &tokenHash);
-    // 4403: access taken away; 4401: the person's tokens were revoked (sign in again).
-    void disconnectPerson(qint64 personId, int closeCode = 4403);
+    // 4403: the person is gone (merged away); 4401: signed out, sign in again.
+    void disconnectPerson(qint64 personId, int closeCode = 4403,
+        const QString &reason = QStringLiteral("access revoked"));
     // The account's visibility settings changed: every contact's view changed at once, so
     // their clients reload (a "resync") rather than patch what they show.
     void resyncContacts(qint64 seq);
