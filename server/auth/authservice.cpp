@@ -70,12 +70,6 @@ void AuthService::logout(const QByteArray &tokenHash)
         {{QStringLiteral("h"), QString::fromLatin1(tokenHash)}});
 }
 
-void AuthService::revokePerson(qint64 personId)
-{
-    m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE person_id = :p"),
-        {{QStringLiteral("p"), personId}});
-}
-
 int AuthService::revokeTokensOf(qint64 personId)
 {
     const QVariantMap params {{QStringLiteral("p"), personId}};

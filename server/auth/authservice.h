@@ -30,9 +30,6 @@ public:
     LoginResult login(const QString &login, const QString &password, const QString &address);
     std::optional<Session> authenticate(const QByteArray &token);
     void logout(const QByteArray &tokenHash);
-    // Every token of the person stops working at once (deactivation; the caller closes
-    // their open event streams too).
-    void revokePerson(qint64 personId);
     // Deletes every token of a person; returns how many there were (see revokeSessions).
     int revokeTokensOf(qint64 personId);
 

@@ -1,4 +1,5 @@
 #include "../auth/passwordhasher.h"
+#include "../auth/sessionrevocation.h"
 #include "../servercontext.h"
 #include "apierror.h"
 #include "router.h"
@@ -123,8 +124,8 @@ static void publishPerson(ServerContext &ctx, const QString &type, const Person 
 }
 
 // PATCH /api/v1/people/{id} (admins): edit an employee, reset the password, change the role,
-// deactivate or reactivate. The last active administrator stays one (409). Deactivation
-// revokes every token of the person at once and closes their event streams (4401).
+// deactivate or reactivate. The last active administrator stays one (409). Deactivation and
+// a password reset revoke every token of the person at once and close their streams (4401).
 static ApiResponse patchEmployee(ServerContext &ctx, ApiRequest &req)
 {
     const auto before = ctx.people.get(req.idArg(0));
@@ -144,10 +145,11 @@ static ApiResponse patchEmployee(ServerContext &ctx, ApiRequest &req)
             .about(QStringLiteral("active"));
     const Person saved = ctx.people.updateEmployee(
         next, password.isEmpty() ? QString() : PasswordHasher::hash(password));
-    if (!saved.active && before->active) {
-        ctx.auth.revokePerson(saved.id);
-        ctx.events.disconnectPerson(saved.id, 4401);
-    }
+    // A deactivation or a new password ends every sign-in of the person at once (SPEC 8).
+    if (!saved.active && before->active)
+        revokeSessions(ctx.auth, ctx.events, saved.id, QStringLiteral("deactivated"));
+    else if (!password.isEmpty())
+        revokeSessions(ctx.auth, ctx.events, saved.id, QStringLiteral("password reset"));
     publishPerson(ctx, QStringLiteral("person.updated"), saved);
     return ApiResponse::ok(saved.toJson());
 }

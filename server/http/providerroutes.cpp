@@ -168,6 +168,8 @@ void addProviderRoutes(Router &router, ServerContext &ctx)
             ProviderStore providers(ctx.db);
             if (!providers.get(req.idArg(0)))
                 throw ApiError::notFound(QStringLiteral("provider"));
+            // The log rows still waiting for their batch name the provider: in first.
+            ctx.integrationLog.flush();
             providers.remove(req.idArg(0));
             publishProvider(
                 ctx, QStringLiteral("provider.deleted"), {{QStringLiteral("id"), req.idArg(0)}});

@@ -58,12 +58,18 @@ private slots:
             server.createEmployee(admin, QStringLiteral("other"), false, {QStringLiteral("101")}));
         QVERIFY(!server.login(QStringLiteral("op"), QStringLiteral("op-password")).isEmpty());
 
-        // Reset the password: the old one stops, the new one works.
+        // Reset the password: the old one stops, so do the sessions signed in with it.
+        const QString before = server.login(QStringLiteral("op"), QStringLiteral("op-password"));
+        EventStream opStream(server, before);
+        QVERIFY(opStream.waitForOpen());
         QCOMPARE(server
                      .patch(person(op),
                          {{QStringLiteral("password"), QStringLiteral("new-secret-1")}}, admin)
                      .status,
             200);
+        QVERIFY(opStream.waitForClose());
+        QCOMPARE(opStream.closeCode(), 4401);
+        QCOMPARE(server.get(QStringLiteral("/api/v1/me"), before).status, 401);
         QVERIFY(server.login(QStringLiteral("op"), QStringLiteral("op-password")).isEmpty());
         QVERIFY(!server.login(QStringLiteral("op"), QStringLiteral("new-secret-1")).isEmpty());
 
@@ -290,6 +296,14 @@ private slots:
             f.server.request("DELETE", providers() + QStringLiteral("/%1").arg(id), f.admin).status,
             204);
         QVERIFY(adminStream.waitFor(QStringLiteral("provider.deleted")));
+        // Its last requests, still waiting for their batch, reached the log before it went.
+        const QJsonArray log
+            = f.server.get(QStringLiteral("/api/v1/telephony/log?callId=z1"), f.admin)
+                  .json.value(QStringLiteral("items"))
+                  .toArray();
+        QCOMPARE(log.size(), 1);
+        QCOMPARE(log.first().toObject().value(QStringLiteral("providerName")).toString(),
+            QStringLiteral("New PBX"));
         // Lines: everyone who takes calls hears of them.
         r = f.server.put(QStringLiteral("/api/v1/lines/%1").arg(f.lineId),
             {{QStringLiteral("number"), QLatin1String(TelephonyFixture::lineNumber)},
