@@ -29,6 +29,12 @@ Session::Session(TokenStore *tokens, QObject *parent)
         if (isSignedIn())
             signOut();
     });
+    // Employees renamed, added or deactivated by an administrator: names and pickers follow.
+    connect(
+        m_events, &EventStream::event, this, [this](const QString &type, const QJsonObject &data) {
+            if (type == QLatin1String("person.created") || type == QLatin1String("person.updated"))
+                m_people->insertJson(data);
+        });
 }
 
 Session::~Session() = default;

@@ -124,7 +124,7 @@ std::optional<Session> AuthService::authenticate(const QByteArray &token)
     const QVariantMap byHash {{QStringLiteral("h"), hash}};
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT t.person_id, t.last_used_at FROM auth_tokens t "
                                            "JOIN people p ON p.id = t.person_id "
-                                           "WHERE t.token_hash = :h AND p.merged_into IS NULL AND "
+                                           "WHERE t.token_hash = :h AND p.merged_into IS NULL AND p.active = 1 AND "
                                            "(p.kind = 'employee' OR p.has_access = 1)"),
         byHash);
     if (!q.next())

@@ -29,13 +29,19 @@ public:
     // The company a person belongs to: itself for a company, else its companyId (0 = none).
     qint64 companyOf(qint64 id);
 
-    QList<Person> employees();
+    // Active employees (pickers); administrators also list the deactivated ones.
+    QList<Person> employees(bool includeInactive = false);
     bool loginTaken(const QString &login, qint64 exceptId = 0);
     // id and password hash of an account that may sign in
     std::optional<std::pair<qint64, QString>> credentials(const QString &login);
 
     Person createEmployee(const QString &name, const QString &login, const QString &passwordHash,
         const QStringList &extensions, bool isAdmin);
+    // Name, login, role, active and extensions as given; the password only when a hash is given.
+    Person updateEmployee(const Person &next, const QString &passwordHash = {});
+    // Active administrators other than exceptId: the last one may not go.
+    int activeAdminCount(qint64 exceptId = 0);
+    QList<qint64> activeAdminIds();
     QStringList takenExtensions(const QStringList &extensions, qint64 exceptId = 0);
     Person createContact(const Person &draft);
     Person updateContact(const Person &next);

@@ -51,6 +51,7 @@ void compare(const Person &a, const Person &b)
     QCOMPARE(a.login, b.login);
     QCOMPARE(a.extensions, b.extensions);
     QCOMPARE(a.isAdmin, b.isAdmin);
+    QCOMPARE(a.active, b.active);
     QCOMPARE(a.isCompany, b.isCompany);
     QCOMPARE(a.companyId, b.companyId);
     QCOMPARE(a.phones.size(), b.phones.size());
@@ -375,6 +376,14 @@ void TestJsonCodecs::personEmployeeRoundTrip()
              "hasAccess", "mergedInto"})
         QVERIFY2(!json.contains(QLatin1String(key)), key);
     QCOMPARE(json.value(QStringLiteral("extensions")).toArray().size(), 2);
+    QCOMPARE(json.value(QStringLiteral("active")).toBool(), true);
+    // A deactivated employee says so; an older server that never says counts as active.
+    Person deactivated = p;
+    deactivated.active = false;
+    checkRoundTrip(deactivated);
+    QJsonObject old = json;
+    old.remove(QStringLiteral("active"));
+    QVERIFY(Person::fromJson(old)->active);
 }
 
 void TestJsonCodecs::personContactRoundTrip_data()

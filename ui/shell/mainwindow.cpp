@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "connectionindicator.h"
+#include "ui/admin/adminwindow.h"
+#include "ui/admin/setupdialog.h"
 #include "ui/calls/callspanel.h"
 #include "ui/calls/callwindowstack.h"
 #include "ui/contacts/contactcard.h"
@@ -127,7 +129,16 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
             tr("Account &settings…"), this, &MainWindow::openAccountSettings);
         m_integrationLog = accountMenu->addAction(tr("&Integration log…"), this,
             [this, session] { IntegrationLogWindow::showFor(session, this); });
+        m_administration = accountMenu->addAction(
+            tr("&Administration…"), this, [this, session] { AdminWindow::showFor(session, this); });
+        m_setup = accountMenu->addAction(tr("Set-&up steps…"), this, [this, session] {
+            auto *dialog = new SetupDialog(session, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        });
         accountMenu->addSeparator();
+        // First run: a server without lines and PBX connections offers the set-up steps.
+        SetupDialog::offerIfNeeded(session, this);
     }
     accountMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     m_quitAction = accountMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
