@@ -37,6 +37,9 @@ public:
         // A ringing call the PBX says nothing more about ends unanswered after this long
         // (LINECARD_RING_TIMEOUT, seconds, overrides it).
         int ringTimeoutSeconds = 600;
+        // An answered call whose hang-up never comes ends (reason "timeout") after this long
+        // (LINECARD_CALL_MAX_DURATION, seconds, overrides it).
+        int callMaxDurationSeconds = 4 * 3600;
     };
 
     explicit LinecardServer(const Options &options, QObject *parent = nullptr);
