@@ -25,6 +25,8 @@ packages=(
     libkf5syntaxhighlighting-tools ccache
     # journeys: a desktop of their own (window manager, notifications, accessibility bus)
     openbox dunst xdotool imagemagick at-spi2-core python3-pyatspi python3-gi fonts-dejavu-core
+    # SIP end to end (CTest label sip)
+    kamailio kamailio-utils-modules sip-tester
 )
 
 as_root() {
