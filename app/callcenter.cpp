@@ -249,6 +249,9 @@ void CallCenter::act(qint64 callId, Action action, const QString &path, const QJ
             case Action::Handled:
                 what = tr("The missed call could not be marked handled: %1");
                 break;
+            case Action::End:
+                what = tr("The call could not be marked as ended: %1");
+                break;
             }
             emit actionFailed(callId, action, what.arg(failure.describe()));
         });
@@ -279,6 +282,11 @@ void CallCenter::take(qint64 callId)
 void CallCenter::markHandled(qint64 callId)
 {
     act(callId, Action::Handled, QStringLiteral("handled"), {{QStringLiteral("handled"), true}});
+}
+
+void CallCenter::markEnded(qint64 callId)
+{
+    act(callId, Action::End, QStringLiteral("end"), {});
 }
 
 // One key for one number however it is written ("8 (916)…" and "+7 916…" alike).

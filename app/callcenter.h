@@ -25,7 +25,8 @@ public:
         AttachComment,
         ChooseContact,
         Take,
-        Handled
+        Handled,
+        End
     };
     Q_ENUM(Action)
 
@@ -53,6 +54,8 @@ public:
     void chooseContact(qint64 callId, qint64 contactId);
     void take(qint64 callId);
     void markHandled(qint64 callId);
+    // A call whose end the PBX never sent: the server ends it (reason "manual", who did).
+    void markEnded(qint64 callId);
 
     // Click-to-call: false (and nothing sent) while the same number is already being dialled.
     bool dial(const QString &phone, qint64 lineId = 0);

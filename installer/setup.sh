@@ -29,6 +29,8 @@ packages=(
     openbox dunst xdotool imagemagick at-spi2-core python3-pyatspi python3-gi fonts-dejavu-core
     # sanitizer run and fuzzers (installer/setup.sh test)
     clang-14 libclang-rt-14-dev
+    # SIP end to end (CTest label sip)
+    kamailio kamailio-utils-modules sip-tester
 )
 
 as_root() {

@@ -148,6 +148,10 @@
         <source>The call could not start: %1</source>
         <translation>Звонок не начался: %1</translation>
     </message>
+    <message>
+        <source>The call could not be marked as ended: %1</source>
+        <translation>Не удалось отметить звонок завершённым: %1</translation>
+    </message>
 </context>
 <context>
     <name>linecard::client::RestClient</name>
@@ -604,6 +608,14 @@
         <source>The call is now %1&apos;s.</source>
         <translation>Звонок теперь привязан к контакту %1.</translation>
     </message>
+    <message>
+        <source>Marked as ended by %1</source>
+        <translation>Завершён вручную: %1</translation>
+    </message>
+    <message>
+        <source>%1 · queue %2</source>
+        <translation>%1 · очередь %2</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::CallsPanel</name>
@@ -742,6 +754,26 @@
     <message>
         <source>withheld</source>
         <translation>скрыт</translation>
+    </message>
+    <message>
+        <source>Mark as &amp;ended</source>
+        <translation>Отметить &amp;завершённым</translation>
+    </message>
+    <message>
+        <source>The call is over but the PBX never said so: end it for everyone</source>
+        <translation>Разговор закончился, но АТС об этом не сообщила: завершить звонок для всех</translation>
+    </message>
+    <message>
+        <source>, marked as ended by %1</source>
+        <translation>, завершён вручную: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>Очередь: %1</translation>
     </message>
 </context>
 <context>

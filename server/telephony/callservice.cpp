@@ -224,6 +224,16 @@ CallRow CallService::change(qint64 callId, const std::function<void(CallRow &, E
     });
 }
 
+void CallService::finish(CallRow &row, const CallTransition &t, EventBatch &events)
+{
+    CallStore calls(m_ctx.db);
+    calls.save(row);
+    const qint64 record = row.recordCommentId;
+    announce(row, t, events); // the record lands as for a call its PBX ended
+    if (row.recordCommentId != record)
+        calls.save(row);
+}
+
 int CallService::expireSilentRinging(const QDateTime &now, int silenceSeconds)
 {
     const QList<qint64> stale = CallStore(m_ctx.db).silentRinging(now.addSecs(-silenceSeconds));
@@ -232,17 +242,41 @@ int CallService::expireSilentRinging(const QDateTime &now, int silenceSeconds)
             const CallTransition t = CallStateMachine::expire(row, now);
             if (!t.changed)
                 return;
-            CallStore calls(m_ctx.db);
-            calls.save(row);
-            const qint64 record = row.recordCommentId;
-            announce(row, t, events); // the missed call's record lands as for any other
-            if (row.recordCommentId != record)
-                calls.save(row);
+            finish(row, t, events);
             qCInfo(lcTelephony) << "call" << row.call.id << "rang" << silenceSeconds
                                 << "s with no word from its PBX: ended unanswered";
         });
     }
     return int(stale.size());
+}
+
+int CallService::expireLongAnswered(const QDateTime &now, int maxDurationSeconds)
+{
+    const QList<qint64> stale
+        = CallStore(m_ctx.db).answeredBefore(now.addSecs(-maxDurationSeconds));
+    for (qint64 id : stale) {
+        change(id, [&](CallRow &row, EventBatch &events) {
+            const CallTransition t = CallStateMachine::expireAnswered(row, now);
+            if (!t.changed)
+                return;
+            finish(row, t, events);
+            qCInfo(lcTelephony) << "call" << row.call.id << "answered over" << maxDurationSeconds
+                                << "s ago and never hung up: ended, reason timeout";
+        });
+    }
+    return int(stale.size());
+}
+
+CallRow CallService::endByHand(qint64 callId, qint64 personId)
+{
+    return change(callId, [&](CallRow &row, EventBatch &events) {
+        if (row.isTerminal())
+            throw ApiError::conflict(QStringLiteral("the call is over"));
+        const CallTransition t
+            = CallStateMachine::endByHand(row, personId, QDateTime::currentDateTimeUtc());
+        finish(row, t, events);
+        qCInfo(lcTelephony) << "call" << row.call.id << "marked as ended by person" << personId;
+    });
 }
 
 CallRow CallService::take(qint64 callId, qint64 personId)

@@ -99,6 +99,8 @@ void compare(const Call &a, const Call &b)
     QCOMPARE(a.duration, b.duration);
     QCOMPARE(a.recordingUrl, b.recordingUrl);
     QCOMPARE(a.endReason, b.endReason);
+    QCOMPARE(a.queue, b.queue);
+    QCOMPARE(a.endedById, b.endedById);
 }
 
 void compare(const Comment &a, const Comment &b)
@@ -204,6 +206,8 @@ Call fullCall()
     c.duration = 180;
     c.recordingUrl = QStringLiteral("https://pbx.example.com/rec/0001.mp3");
     c.endReason = QStringLiteral("normalClearing");
+    c.queue = QStringLiteral("Поддержка");
+    c.endedById = 8;
     return c;
 }
 
@@ -741,10 +745,12 @@ void TestJsonCodecs::callDefaults()
     QCOMPARE(c->duration, 0);
     QVERIFY(c->recordingUrl.isEmpty());
     QVERIFY(c->endReason.isEmpty());
+    QVERIFY(c->queue.isEmpty());
+    QCOMPARE(c->endedById, 0);
     // Absent optional values are written as null, not as 0 or "".
     const QJsonObject json = c->toJson();
     for (const char *key : {"providerId", "lineId", "contactId", "answeredById", "startedAt",
-             "answeredAt", "endedAt", "recordingUrl", "endReason"})
+             "answeredAt", "endedAt", "recordingUrl", "endReason", "queue", "endedById"})
         QVERIFY2(json.value(QLatin1String(key)).isNull(), key);
 }
 
@@ -762,6 +768,8 @@ void TestJsonCodecs::callRejects_data()
     addReject("duration as string", QStringLiteral("duration"), QStringLiteral("180"));
     addReject("from as number", QStringLiteral("from"), 79161234567LL);
     addReject("recordingUrl as bool", QStringLiteral("recordingUrl"), false);
+    addReject("queue as number", QStringLiteral("queue"), 5);
+    addReject("endedById as string", QStringLiteral("endedById"), QStringLiteral("8"));
 }
 
 // ---- Line ----

@@ -37,6 +37,7 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     , m_tabs(new QTabWidget(this))
     , m_open(new QPushButton(tr("&Open the call"), this))
     , m_take(new QPushButton(tr("&Take the call"), this))
+    , m_end(new QPushButton(tr("Mark as &ended"), this))
     , m_callBack(new QPushButton(tr("Call &back"), this))
     , m_handled(new QPushButton(tr("Mark &handled"), this))
     , m_historyCallBack(new QPushButton(tr("Call &back"), this))
@@ -53,6 +54,8 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     m_history->setObjectName(QStringLiteral("callHistory"));
     m_historyContact->setObjectName(QStringLiteral("openCallContact"));
     m_take->setToolTip(tr("Become the owner of a call answered on a shared handset"));
+    m_end->setObjectName(QStringLiteral("markCallEnded"));
+    m_end->setToolTip(tr("The call is over but the PBX never said so: end it for everyone"));
     m_handled->setToolTip(tr("Nobody needs to call back: take it off the team's list"));
 
     auto page = [this](QTreeWidget *list, const QList<QPushButton *> &buttons) {
@@ -66,7 +69,7 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
         layout->addLayout(row);
         return w;
     };
-    m_tabs->addTab(page(m_current, {m_open, m_take}), tr("Current"));
+    m_tabs->addTab(page(m_current, {m_open, m_take, m_end}), tr("Current"));
     m_tabs->addTab(page(m_missed, {m_callBack, m_handled}), tr("Missed"));
     m_tabs->addTab(page(m_history, {m_historyCallBack, m_historyContact}), tr("History"));
 
@@ -95,6 +98,10 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     connect(m_take, &QPushButton::clicked, this, [this] {
         if (const qint64 id = selected(m_current))
             m_calls->take(id);
+    });
+    connect(m_end, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selected(m_current))
+            m_calls->markEnded(id);
     });
     connect(m_callBack, &QPushButton::clicked, this, [this] { callBack(m_missed); });
     connect(m_historyCallBack, &QPushButton::clicked, this, [this] { callBack(m_history); });
@@ -219,6 +226,7 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
     const qint64 keep = selected(list);
     list->clear();
     const qint64 me = m_session->me().id;
+    bool queued = false;
     for (qint64 id : ids) {
         const CallInfo info = m_calls->call(id);
         const Call &c = info.call;
@@ -239,6 +247,8 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
             state = tr("Ended, %1").arg(CallHeader::formatDuration(c.duration));
             if (c.answeredById && c.answeredById != me)
                 state += tr(" (%1)").arg(m_session->people()->name(c.answeredById));
+            if (c.endedById)
+                state += tr(", marked as ended by %1").arg(m_session->people()->name(c.endedById));
             break;
         case Call::State::Missed:
             state = info.handled ? tr("Missed, handled") : tr("Missed");
@@ -254,7 +264,12 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
             swatch.fill(QColor(line->color).isValid() ? QColor(line->color) : QColor(Qt::gray));
             item->setIcon(1, QIcon(swatch));
         }
-        item->setText(1, line && !line->name.isEmpty() ? line->name : info.ourNumber());
+        const QString lineText = line && !line->name.isEmpty() ? line->name : info.ourNumber();
+        item->setText(1, c.queue.isEmpty() ? lineText : tr("%1 · %2").arg(lineText, c.queue));
+        if (!c.queue.isEmpty()) {
+            item->setToolTip(1, tr("Queue: %1").arg(c.queue));
+            queued = true;
+        }
         item->setText(2, info.remoteNumber().isEmpty() ? tr("withheld") : info.remoteNumber());
         item->setText(3, info.contactName);
         item->setText(4, state);
@@ -263,6 +278,8 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
         if (id == keep)
             item->setSelected(true);
     }
+    if (queued) // "Sales · Support" must not end in an ellipsis
+        list->resizeColumnToContents(1);
 }
 
 void CallsPanel::setFilterText(const QString &text)
@@ -334,6 +351,7 @@ void CallsPanel::updateButtons()
     m_open->setEnabled(current.call.id);
     m_take->setEnabled(current.call.state == Call::State::Answered
         && current.call.answeredById != m_session->me().id);
+    m_end->setEnabled(current.call.id && current.isLive());
     const CallInfo missed = m_calls->call(selected(m_missed));
     m_callBack->setEnabled(missed.call.id && !m_calls->isDialling(missed.remoteNumber()));
     m_handled->setEnabled(missed.call.id);

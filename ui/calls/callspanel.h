@@ -34,6 +34,7 @@ public:
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *lineBox() const { return m_line; }
     QPushButton *takeButton() const { return m_take; }
+    QPushButton *endButton() const { return m_end; }
     QPushButton *callBackButton() const { return m_callBack; }
     QPushButton *handledButton() const { return m_handled; }
     QString noticeText() const;
@@ -77,6 +78,7 @@ private:
     QTreeWidget *m_history;
     QPushButton *m_open;
     QPushButton *m_take;
+    QPushButton *m_end;
     QPushButton *m_callBack;
     QPushButton *m_handled;
     QPushButton *m_historyCallBack;

@@ -143,6 +143,8 @@ QString CallWindow::stateText() const
             return tr("Answered by %1").arg(m_session->people()->name(c.answeredById));
         return tr("Answered");
     case Call::State::Ended:
+        if (c.endedById)
+            return tr("Marked as ended by %1").arg(m_session->people()->name(c.endedById));
         return c.endReason.isEmpty() || c.answeredAt.isValid() ? tr("Ended")
                                                                : tr("Ended: %1").arg(c.endReason);
     case Call::State::Missed:
@@ -157,9 +159,11 @@ void CallWindow::updateHeader()
     const std::optional<Line> line = m_calls->lineOf(m_info);
     m_header->setColor(line && !line->color.isEmpty() ? QColor(line->color) : QColor());
     const QString ours = m_info.ourNumber();
-    m_header->setTitle(line && !line->name.isEmpty() ? line->name
-            : !ours.isEmpty()                        ? ours
-                                                     : tr("Unknown line"));
+    const QString lineTitle = line && !line->name.isEmpty() ? line->name
+        : !ours.isEmpty()                                   ? ours
+                                                            : tr("Unknown line");
+    // A queue call says which queue: the line alone does not tell sales from support.
+    m_header->setTitle(c.queue.isEmpty() ? lineTitle : tr("%1 · queue %2").arg(lineTitle, c.queue));
     const QString remote
         = m_info.remoteNumber().isEmpty() ? tr("number withheld") : m_info.remoteNumber();
     const QString who = m_info.contactName.isEmpty() || m_info.contactName == remote
@@ -342,6 +346,7 @@ void CallWindow::onActionDone(qint64 callId, CallCenter::Action action)
         break;
     case CallCenter::Action::Take:
     case CallCenter::Action::Handled:
+    case CallCenter::Action::End:
         break;
     }
 }
