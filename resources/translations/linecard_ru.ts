@@ -339,6 +339,18 @@
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Телефонные номера</translation>
+    </message>
+    <message>
+        <source>Numbers without a country code are from:</source>
+        <translation>Номера без кода страны — из:</translation>
+    </message>
+    <message>
+        <source>Numbers are stored with their country code and shown in international format. A line can have a region of its own for the national numbers its trunk sends.</source>
+        <translation>Номера хранятся с кодом страны и показываются в международном формате. У линии может быть свой регион — для местных номеров, которые присылает её транк.</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::ActivityDelegate</name>

@@ -100,6 +100,11 @@ AuthService::LoginResult AuthService::finishLogin(const QString &login, const QS
         throw ApiError::unauthorized(QStringLiteral("wrong login or password"));
     }
     m_throttle.recordSuccess(login);
+    // A hash from before Argon2id (or with a lower cost) is replaced now that the password
+    // is known to be right.
+    if (PasswordHasher::needsRehash(credentials->second))
+        m_people.upgradePasswordHash(
+            credentials->first, credentials->second, PasswordHasher::hash(password));
 
     QByteArray raw(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);

@@ -176,6 +176,15 @@ std::optional<std::pair<qint64, QString>> PeopleStore::credentials(const QString
     return std::make_pair(q.value(0).toLongLong(), q.value(1).toString());
 }
 
+void PeopleStore::upgradePasswordHash(
+    qint64 personId, const QString &oldHash, const QString &newHash)
+{
+    m_db.exec(QStringLiteral("UPDATE people SET password_hash = :new WHERE id = :id AND "
+                             "password_hash = :old"),
+        {{QStringLiteral("id"), personId}, {QStringLiteral("old"), oldHash},
+            {QStringLiteral("new"), newHash}});
+}
+
 QStringList PeopleStore::takenExtensions(const QStringList &extensions, qint64 exceptId)
 {
     QStringList taken;
@@ -258,11 +267,12 @@ void PeopleStore::writePhonesAndEmails(const Person &p)
     m_db.exec(QStringLiteral("DELETE FROM emails WHERE person_id = :id"), id);
     int position = 0;
     for (const PhoneEntry &phone : p.phones) {
+        // Stored as E.164 (with ";ext=…"); what no valid number is in stays as written.
         const PhoneNumber number = PhoneNumber::parse(phone.number);
         m_db.exec(
             QStringLiteral("INSERT INTO phones(person_id, number, type, e164, tail_key, position) "
                            "VALUES (:id, :number, :type, :e164, :tail, :pos)"),
-            {{QStringLiteral("id"), p.id}, {QStringLiteral("number"), phone.number},
+            {{QStringLiteral("id"), p.id}, {QStringLiteral("number"), number.canonical()},
                 {QStringLiteral("type"), notNull(phone.type)},
                 {QStringLiteral("e164"), number.isValid() ? QVariant(number.e164()) : QVariant()},
                 {QStringLiteral("tail"),
@@ -353,8 +363,10 @@ QStringList PeopleStore::searchTerms(const QString &query)
 {
     // A phone-like run ("123-45", "(916)") loses its punctuation so that it matches the
     // indexed digit forms; other words are kept as typed (the index folds case).
+    // Digits of any script count ("١٢٣٤" as "1234", issue 14 item 9).
     static const QRegularExpression phoneLike(
-        QStringLiteral("^[+\\d()\\-.\\s]*\\d[\\d()\\-.\\s]*$"));
+        QStringLiteral("^[+\\d()\\-.\\s]*\\d[\\d()\\-.\\s]*$"),
+        QRegularExpression::UseUnicodePropertiesOption);
     QStringList terms;
     for (const QString &word : query.simplified().split(u' ', Qt::SkipEmptyParts)) {
         QString term = word;
@@ -410,7 +422,11 @@ QList<Person> PeopleStore::search(
 
 QList<Person> PeopleStore::lookupPhone(const QString &phone)
 {
-    const PhoneNumber number = PhoneNumber::parse(phone);
+    return lookupPhone(PhoneNumber::parse(phone));
+}
+
+QList<Person> PeopleStore::lookupPhone(const PhoneNumber &number)
+{
     if (!number.isValid())
         return {};
     // One lookup in each phone index, then the few people they name: without CROSS JOIN the

@@ -9,6 +9,10 @@
 
 class QSqlQuery;
 
+namespace linecard {
+class PhoneNumber;
+}
+
 namespace linecard::server {
 
 class Database;
@@ -34,6 +38,9 @@ public:
     bool loginTaken(const QString &login, qint64 exceptId = 0);
     // id and password hash of an account that may sign in
     std::optional<std::pair<qint64, QString>> credentials(const QString &login);
+    // Replaces a password hash by a stronger one of the same password (the upgrade at sign-in);
+    // nothing happens when the hash changed meanwhile (a new password wins).
+    void upgradePasswordHash(qint64 personId, const QString &oldHash, const QString &newHash);
 
     Person createEmployee(const QString &name, const QString &login, const QString &passwordHash,
         const QStringList &extensions, bool isAdmin);
@@ -53,6 +60,8 @@ public:
     QList<Person> search(const QStringList &terms,
         const std::optional<std::pair<QString, qint64>> &after, int limit);
     QList<Person> lookupPhone(const QString &phone);
+    // The same for a number already parsed (a caller id read in its line's region).
+    QList<Person> lookupPhone(const PhoneNumber &number);
 
     // Rebuilds the search row of a contact (and of its members when it is a company).
     void reindex(qint64 contactId);

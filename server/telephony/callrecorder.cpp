@@ -5,6 +5,8 @@
 #include "../store/callstore.h"
 #include "../store/linestore.h"
 
+#include "models/phonenumber.h"
+
 #include <QUrl>
 
 namespace linecard::server {
@@ -33,9 +35,10 @@ static QString clock(int seconds)
         : QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QChar(u'0'));
 }
 
-QString CallRecorder::text(
-    const CallRow &row, const QString &lineName, const QString &lineNumber, const QString &answerer)
+QString CallRecorder::text(const CallRow &row, const QString &lineName,
+    const QString &shownLineNumber, const QString &answerer, const QString &lineRegion)
 {
+    const QString lineNumber = PhoneNumber::displayed(shownLineNumber, lineRegion);
     const Call &c = row.call;
     const bool in = c.direction == Call::Direction::In;
     QString title = c.state == Call::State::Missed ? QStringLiteral("Missed call")
@@ -47,12 +50,13 @@ QString CallRecorder::text(
         line += QStringLiteral(" (%1)").arg(escaped(lineNumber));
     lines << QStringLiteral("📞 **%1**").arg(title)
             + (line.isEmpty() ? QString() : QStringLiteral(" · %1").arg(line));
-    const QString remote = in ? c.from : c.to;
+    const QString remote = PhoneNumber::displayed(in ? c.from : c.to, lineRegion);
     const QString who = escaped(remote.isEmpty() ? QStringLiteral("unknown number") : remote)
         + (row.contactName.isEmpty() || row.contactName == remote
+                    || PhoneNumber::displayed(row.contactName) == remote
                 ? QString()
                 : QStringLiteral(" (%1)").arg(escaped(row.contactName)));
-    const QString ours = escaped(in ? c.to : c.from);
+    const QString ours = escaped(PhoneNumber::displayed(in ? c.to : c.from, lineRegion));
     lines << (in ? QStringLiteral("From %1").arg(who) : QStringLiteral("To %1").arg(who))
             + (ours.isEmpty()
                     ? QString()
@@ -81,17 +85,18 @@ QString CallRecorder::text(
 
 QString CallRecorder::textOf(const CallRow &row)
 {
-    QString lineName, lineNumber;
+    QString lineName, lineNumber, lineRegion;
     if (row.call.lineId)
         if (const auto line = LineStore(m_ctx.db).get(row.call.lineId)) {
             lineName = line->name;
             lineNumber = line->number;
+            lineRegion = line->region;
         }
     QString answerer;
     if (row.call.answeredById)
         if (const auto p = m_ctx.people.get(row.call.answeredById))
             answerer = p->name;
-    return text(row, lineName, lineNumber, answerer);
+    return text(row, lineName, lineNumber, answerer, lineRegion);
 }
 
 // Somebody must sign the record: who talked, else whom it rang, else the contact's

@@ -29,8 +29,9 @@ public:
     void attachToTask(CallRow &row, qint64 taskId);
     void attachToComment(CallRow &row, qint64 commentId);
 
+    // Numbers are written in international format, caller ids read in the line's region.
     static QString text(const CallRow &row, const QString &lineName, const QString &lineNumber,
-        const QString &answerer);
+        const QString &answerer, const QString &lineRegion = QString());
 
 private:
     bool recordIsOurs(const CallRow &row) const

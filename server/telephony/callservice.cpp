@@ -86,13 +86,17 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
     const QString ours = !event.lineNumber.isEmpty() || in ? event.lineNumber : event.extension;
     c.from = in ? event.remoteNumber : ours;
     c.to = in ? ours : event.remoteNumber;
-    if (const auto line = LineStore(m_ctx.db).findByNumber(event.lineNumber))
+    // A trunk sends national numbers of its own country: they are read in the line's region.
+    QString region;
+    if (const auto line = LineStore(m_ctx.db).findByNumber(event.lineNumber)) {
         c.lineId = line->id;
-    const PhoneNumber remote = PhoneNumber::parse(event.remoteNumber);
+        region = line->region;
+    }
+    const PhoneNumber remote = PhoneNumber::parse(event.remoteNumber, region);
     row.remoteKey = remote.isValid() ? remote.tailKey() : PhoneNumber::digitsOnly(remote.raw());
     if (!remote.isValid() || remote.isWithheld())
         return; // a withheld or internal number is nobody's card
-    const QList<Person> candidates = m_ctx.people.lookupPhone(event.remoteNumber);
+    const QList<Person> candidates = m_ctx.people.lookupPhone(remote);
     row.callers = candidates;
     if (!candidates.isEmpty()) {
         // Several contacts may share the number: the window lists them all to pick from.
@@ -100,8 +104,8 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
         row.contactName = candidates.first().name;
     } else if (m_ctx.settings.get().createUnknownCallers) {
         Person draft;
-        draft.name = remote.e164();
-        draft.phones.append({remote.e164(), QString()});
+        draft.name = remote.international();
+        draft.phones.append({remote.canonical(), QString()});
         const Person created = m_ctx.people.createContact(draft);
         c.contactId = created.id;
         row.contactName = created.name;

@@ -82,7 +82,8 @@ private slots:
             QTest::qWaitFor([&] { return panel->missedList()->topLevelItemCount() == 1; }, 15000));
         const qint64 id = window->callCenter()->missedCalls().first();
         QTreeWidgetItem *row = panel->missedList()->topLevelItem(0);
-        QCOMPARE(row->text(2), QStringLiteral("+79161234567"));
+        // The caller id in international format.
+        QCOMPARE(row->text(2), QStringLiteral("+7 916 123-45-67"));
         QCOMPARE(row->text(3), QStringLiteral("Anna Petrova"));
         QCOMPARE(row->text(1), QStringLiteral("Sales"));
         QCOMPARE(panel->tabs()->tabText(1), CallsPanel::tr("Missed (%1)").arg(1));

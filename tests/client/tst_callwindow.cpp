@@ -124,7 +124,8 @@ private slots:
         QCOMPARE(w->header()->background(), QColor(QStringLiteral("#2e7d32")));
         QCOMPARE(w->header()->foreground(), QColor(Qt::white));
         QCOMPARE(w->header()->title(), QStringLiteral("Sales"));
-        QVERIFY(w->header()->caller().contains(QLatin1String("+79161234567")));
+        QVERIFY2(w->header()->caller().contains(QLatin1String("+7 916 123-45-67")),
+            qPrintable(w->header()->caller()));
         QVERIFY(w->header()->caller().contains(QLatin1String("Anna Petrova")));
         QCOMPARE(w->header()->state(), CallWindow::tr("Incoming call — ringing"));
         QVERIFY(w->windowTitle().contains(QLatin1String("Anna Petrova")));

@@ -154,7 +154,8 @@ private slots:
         QCOMPARE(nameLabel(card)->text(), QStringLiteral("Olga Smirnova"));
         QCOMPARE(titles.last().at(0).toString(), QStringLiteral("Olga Smirnova"));
         const QString phones = card.details()->rowText(QStringLiteral("Phones"));
-        QVERIFY2(phones.contains(QStringLiteral("+7 (916) 555-12-34"))
+        // Stored in E.164, shown in international format.
+        QVERIFY2(phones.contains(QStringLiteral("+7 916 555-12-34"))
                 && phones.contains(QStringLiteral("mobile"))
                 && phones.contains(QStringLiteral("+7 495 700-00-01 ext. 12"))
                 && phones.contains(QStringLiteral("work")),
@@ -326,7 +327,20 @@ private slots:
 
         dialog->nameEdit()->clear();
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Edited Person"));
-        dialog->phonesEdit()->addRow({QStringLiteral("8 800 100-20-30"), QStringLiteral("work")});
+        // A phone field formats the number as it is typed.
+        dialog->phonesEdit()->addRow({QString(), QStringLiteral("work")});
+        auto *phone = qobject_cast<QLineEdit *>(dialog->phonesEdit()->editor(0, 0));
+        QVERIFY(phone);
+        QTest::keyClicks(phone, QStringLiteral("8800"));
+        QCOMPARE(phone->text(), QStringLiteral("8 800"));
+        QTest::keyClicks(phone, QStringLiteral("1002030"));
+        QCOMPARE(phone->text(), QStringLiteral("8 800 100-20-30"));
+        // Deleting is not undone by the formatting.
+        QTest::keyClick(phone, Qt::Key_Backspace);
+        QTest::keyClick(phone, Qt::Key_Backspace);
+        QCOMPARE(phone->text(), QStringLiteral("8 800 100-20-"));
+        QTest::keyClicks(phone, QStringLiteral("30"));
+        QCOMPARE(phone->text(), QStringLiteral("8 800 100-20-30"));
         dialog->emailsEdit()->addRow({QStringLiteral("edited@example.org")});
         auto *city = qobject_cast<QLineEdit *>(dialog->fieldsEdit()->editor(0, 1));
         city->clear();
@@ -343,7 +357,7 @@ private slots:
                      .toObject()
                      .value(QStringLiteral("number"))
                      .toString(),
-            QStringLiteral("8 800 100-20-30"));
+            QStringLiteral("+78001002030"));
         QCOMPARE(r.json.value(QStringLiteral("emails")).toArray(),
             QJsonArray {QStringLiteral("edited@example.org")});
         // The untouched number stays a number.

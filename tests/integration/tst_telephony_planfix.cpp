@@ -44,7 +44,16 @@ private slots:
         QCOMPARE(ringing.value(QStringLiteral("line")).toObject().value(QStringLiteral("color")),
             QStringLiteral("#2e7d32"));
         const QJsonObject contact = ringing.value(QStringLiteral("contact")).toObject();
-        QCOMPARE(contact.value(QStringLiteral("name")).toString(), QStringLiteral("+79161234567"));
+        // Named after the number in international format, the number stored in E.164.
+        QCOMPARE(
+            contact.value(QStringLiteral("name")).toString(), QStringLiteral("+7 916 123-45-67"));
+        QCOMPARE(contact.value(QStringLiteral("phones"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("number"))
+                     .toString(),
+            QStringLiteral("+79161234567"));
         QCOMPARE(contact.value(QStringLiteral("phones")).toArray().size(), 1);
 
         QCOMPARE(

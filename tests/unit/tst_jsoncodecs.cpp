@@ -832,6 +832,7 @@ void TestJsonCodecs::settingsRoundTrip_data()
     flipped.callAttachTarget = AccountSettings::CallAttachTarget::LastActiveTask;
     flipped.callAttachHidden = true;
     flipped.createUnknownCallers = false;
+    flipped.phoneRegion = QStringLiteral("GB");
     QTest::newRow("every field flipped") << flipped;
 }
 
@@ -839,7 +840,7 @@ void TestJsonCodecs::settingsRoundTrip()
 {
     QFETCH(AccountSettings, settings);
     const QJsonObject json = viaText(settings.toJson());
-    QCOMPARE(json.size(), 5);
+    QCOMPARE(json.size(), 6);
     QString error;
     const auto back = AccountSettings::fromJson(json, &error);
     QVERIFY2(back, qPrintable(error));
@@ -848,6 +849,7 @@ void TestJsonCodecs::settingsRoundTrip()
     QCOMPARE(back->callAttachTarget, settings.callAttachTarget);
     QCOMPARE(back->callAttachHidden, settings.callAttachHidden);
     QCOMPARE(back->createUnknownCallers, settings.createUnknownCallers);
+    QCOMPARE(back->phoneRegion, settings.phoneRegion);
     QVERIFY(*back == settings);
 }
 
@@ -904,6 +906,17 @@ void TestJsonCodecs::settingsPatchRejects_data()
                                   << QStringLiteral("callAttachTarget");
     QTest::newRow("target as number") << QJsonObject {{QStringLiteral("callAttachTarget"), 1}}
                                       << QStringLiteral("callAttachTarget");
+    // Regions are ISO 3166 codes libphonenumber knows, in upper case.
+    QTest::newRow("region unknown")
+        << QJsonObject {{QStringLiteral("phoneRegion"), QStringLiteral("XX")}}
+        << QStringLiteral("phoneRegion");
+    QTest::newRow("region lower case")
+        << QJsonObject {{QStringLiteral("phoneRegion"), QStringLiteral("gb")}}
+        << QStringLiteral("phoneRegion");
+    QTest::newRow("region empty") << QJsonObject {{QStringLiteral("phoneRegion"), QString()}}
+                                  << QStringLiteral("phoneRegion");
+    QTest::newRow("region as number")
+        << QJsonObject {{QStringLiteral("phoneRegion"), 7}} << QStringLiteral("phoneRegion");
 }
 
 void TestJsonCodecs::settingsPatchRejects()

@@ -7,6 +7,7 @@
 #include "app/callcenter.h"
 #include "app/session.h"
 #include "models/peopledirectory.h"
+#include "models/phonenumber.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -181,7 +182,10 @@ void CallsPanel::fillLines()
         QPixmap swatch(12, 12);
         swatch.fill(QColor(line.color).isValid() ? QColor(line.color) : QColor(Qt::gray));
         m_line->addItem(QIcon(swatch),
-            line.name.isEmpty() ? line.number : tr("%1 (%2)").arg(line.name, line.number), line.id);
+            line.name.isEmpty()
+                ? PhoneNumber::displayed(line.number, line.region)
+                : tr("%1 (%2)").arg(line.name, PhoneNumber::displayed(line.number, line.region)),
+            line.id);
     }
     m_line->setCurrentIndex(qMax(0, m_line->findData(chosen)));
 }
@@ -270,7 +274,10 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
             item->setToolTip(1, tr("Queue: %1").arg(c.queue));
             queued = true;
         }
-        item->setText(2, info.remoteNumber().isEmpty() ? tr("withheld") : info.remoteNumber());
+        item->setText(2,
+            info.remoteNumber().isEmpty()
+                ? tr("withheld")
+                : PhoneNumber::displayed(info.remoteNumber(), line ? line->region : QString()));
         item->setText(3, info.contactName);
         item->setText(4, state);
         if (c.state == Call::State::Missed && !info.handled)

@@ -13,6 +13,7 @@
 #include "app/eventstream.h"
 #include "app/session.h"
 #include "models/peopledirectory.h"
+#include "models/phonenumber.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -164,9 +165,13 @@ void CallWindow::updateHeader()
                                                             : tr("Unknown line");
     // A queue call says which queue: the line alone does not tell sales from support.
     m_header->setTitle(c.queue.isEmpty() ? lineTitle : tr("%1 · queue %2").arg(lineTitle, c.queue));
-    const QString remote
-        = m_info.remoteNumber().isEmpty() ? tr("number withheld") : m_info.remoteNumber();
-    const QString who = m_info.contactName.isEmpty() || m_info.contactName == remote
+    // A caller id is read in its line's region (a UK trunk sends "020 …").
+    const QString remote = m_info.remoteNumber().isEmpty()
+        ? tr("number withheld")
+        : PhoneNumber::displayed(m_info.remoteNumber(), line ? line->region : QString());
+    const bool nameIsNumber
+        = m_info.contactName == remote || PhoneNumber::displayed(m_info.contactName) == remote;
+    const QString who = m_info.contactName.isEmpty() || nameIsNumber
         ? remote
         : tr("%1 · %2").arg(remote, m_info.contactName);
     m_header->setCaller(

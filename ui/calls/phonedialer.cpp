@@ -3,6 +3,7 @@
 #include "ui/contacts/contactdetails.h"
 
 #include "app/callcenter.h"
+#include "models/phonenumber.h"
 
 #include <QCursor>
 #include <QMenu>
@@ -45,8 +46,10 @@ void PhoneDialer::chooseLine(const QString &number)
         QPixmap swatch(12, 12);
         swatch.fill(QColor(line.color).isValid() ? QColor(line.color) : QColor(Qt::gray));
         menu->addAction(QIcon(swatch),
-            line.name.isEmpty() ? line.number : tr("%1 (%2)").arg(line.name, line.number), this,
-            [this, number, id = line.id] { dial(number, id); });
+            line.name.isEmpty()
+                ? PhoneNumber::displayed(line.number, line.region)
+                : tr("%1 (%2)").arg(line.name, PhoneNumber::displayed(line.number, line.region)),
+            this, [this, number, id = line.id] { dial(number, id); });
     }
     menu->popup(QCursor::pos());
 }

@@ -4,6 +4,7 @@
 #include "phonetypes.h"
 
 #include "models/peopledirectory.h"
+#include "models/phonenumber.h"
 
 #include <QDesktopServices>
 #include <QFormLayout>
@@ -71,12 +72,14 @@ void ContactDetails::setPerson(const Person &shown)
     QStringList phones;
     for (const PhoneEntry &phone : person.phones) {
         // A number never breaks across lines.
-        QString number = phone.number.toHtmlEscaped();
+        // Shown in international format; the link dials the number as stored.
+        QString number = PhoneNumber::displayed(phone.number).toHtmlEscaped();
         if (m_dialling.contains(phone.number))
             number += QStringLiteral("&nbsp;&nbsp;") + dim(tr("dialling…"));
         else if (m_dialEnabled)
-            number = QStringLiteral("<a href=\"dial:%1\" title=\"%2\">%1</a>")
-                         .arg(number, tr("Call this number").toHtmlEscaped());
+            number = QStringLiteral("<a href=\"dial:%1\" title=\"%2\">%3</a>")
+                         .arg(phone.number.toHtmlEscaped(), tr("Call this number").toHtmlEscaped(),
+                             number);
         QString line = QStringLiteral("<span style=\"white-space:nowrap\">%1</span>").arg(number);
         if (!phone.type.isEmpty())
             line += QStringLiteral("&nbsp;&nbsp;") + dim(phonetypes::label(phone.type));

@@ -22,6 +22,8 @@
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace linecard::ui {
 
 ContactDialog::ContactDialog(client::Session *session, QWidget *parent)
@@ -31,8 +33,9 @@ ContactDialog::ContactDialog(client::Session *session, QWidget *parent)
     , m_isCompany(new QCheckBox(tr("This is a company"), this))
     , m_company(new CompanyField(session, this))
     , m_responsible(new QComboBox(this))
-    , m_phones(new RowListEdit(
-          {{tr("Number"), {}, 3}, {tr("Type"), phonetypes::choices(), 2}}, tr("Add a phone"), this))
+    , m_phones(
+          new RowListEdit({{tr("Number"), {}, 3, true}, {tr("Type"), phonetypes::choices(), 2}},
+              tr("Add a phone"), this))
     , m_emails(new RowListEdit({{tr("name@example.com"), {}, 1}}, tr("Add an e-mail"), this))
     , m_fields(
           new RowListEdit({{tr("Field"), {}, 2}, {tr("Value"), {}, 3}}, tr("Add a field"), this))
@@ -162,11 +165,17 @@ QJsonObject ContactDialog::body(QString *problem) const
     QJsonArray phones;
     QList<PhoneEntry> phoneList;
     for (const QStringList &row : m_phones->rows()) {
-        if (PhoneNumber::digitsOnly(row.value(0)).size() < 3) {
+        const PhoneNumber number = PhoneNumber::parse(row.value(0));
+        // A number stored before numbers were checked may stay as it is while other fields
+        // are edited.
+        const bool storedAsIs = std::any_of(m_original.phones.cbegin(), m_original.phones.cend(),
+            [&](const PhoneEntry &p) { return p.number == row.value(0); });
+        if (!number.isValid() && !storedAsIs) {
             *problem = tr("“%1” is not a phone number.").arg(row.value(0));
             return {};
         }
-        phoneList.append({row.value(0), row.value(1)});
+        // Compared as stored (E.164), so that a number only shown formatted is no change.
+        phoneList.append({number.canonical(), row.value(1)});
         phones.append(QJsonObject {
             {QStringLiteral("number"), row.value(0)}, {QStringLiteral("type"), row.value(1)}});
     }

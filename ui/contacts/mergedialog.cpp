@@ -229,11 +229,11 @@ void MergeDialog::updateSummary()
     QStringList phones;
     int alreadyThere = 0;
     for (const PhoneEntry &p : from.phones) {
-        const QString e164 = PhoneNumber::parse(p.number).e164();
-        if (!e164.isEmpty() && known.contains(e164))
+        const PhoneNumber number = PhoneNumber::parse(p.number);
+        if (number.isValid() && known.contains(number.e164()))
             ++alreadyThere;
         else
-            phones << p.number;
+            phones << number.international();
     }
     moves << (phones.isEmpty()
             ? tr("no new phones")

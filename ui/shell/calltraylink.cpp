@@ -3,6 +3,7 @@
 #include "trayicon.h"
 
 #include "app/callcenter.h"
+#include "models/phonenumber.h"
 #include "ui/calls/callwindowstack.h"
 
 #include <QAction>
@@ -34,7 +35,9 @@ void CallTrayLink::updateCounts()
 QString CallTrayLink::callerOf(qint64 callId) const
 {
     const client::CallInfo info = m_calls->call(callId);
-    const QString number = info.remoteNumber();
+    const std::optional<Line> line = m_calls->lineOf(info);
+    const QString number
+        = PhoneNumber::displayed(info.remoteNumber(), line ? line->region : QString());
     if (info.contactName.isEmpty())
         return number;
     return number.isEmpty() ? info.contactName : tr("%1 (%2)").arg(info.contactName, number);
