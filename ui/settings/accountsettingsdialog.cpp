@@ -2,6 +2,7 @@
 
 #include "app/restclient.h"
 #include "app/session.h"
+#include "ui/common/windowtitle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -84,6 +85,7 @@ AccountSettingsDialog::AccountSettingsDialog(client::Session *session, QWidget *
     layout->addWidget(buttons);
     m_save->setEnabled(false); // until the settings in force are shown
     setMinimumWidth(520);
+    fitWindowTitle(this);
     load();
 }
 
