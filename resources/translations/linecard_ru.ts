@@ -2008,10 +2008,6 @@
         <translation>Задачи</translation>
     </message>
     <message>
-        <source>Search tasks</source>
-        <translation>Поиск задач</translation>
-    </message>
-    <message>
         <source>no counterparty</source>
         <translation>без контрагента</translation>
     </message>

@@ -46,7 +46,6 @@ TaskPickerDialog::TaskPickerDialog(
     m_results->setAccessibleName(tr("Tasks"));
     m_results->setAlternatingRowColors(true);
     m_results->setTextElideMode(Qt::ElideMiddle);
-    m_search->setAccessibleName(tr("Search tasks"));
     // Counterparties' names arrive after the tasks.
     connect(session->people(), &PeopleDirectory::personChanged, this, &TaskPickerDialog::relabel);
     m_status->setForegroundRole(QPalette::PlaceholderText);
