@@ -103,8 +103,12 @@ private slots:
                     qWarning() << child->metaObject()->className() << child->objectName()
                                << child->minimumSizeHint() << child->minimumWidth();
         }
-        QVERIFY2(!grown.contains(centre), qPrintable(describe(grown)));
+        // Over the centre line only as far as the card and the task cannot shrink.
+        const QRect room = w->room();
+        QVERIFY2(!grown.contains(centre) || w->minimumSizeHint().width() > room.width(),
+            qPrintable(describe(grown)));
         QVERIFY2(screen.contains(grown), qPrintable(describe(grown)));
+        QVERIFY(w->card()->isVisible()); // the card's actions (merge…) stay at hand
         QVERIFY(w->taskPanel()->width() > 300);
         QVERIFY(w->grab().save(
             ClientFixture::screenshotPath(QStringLiteral("callwindow-1280x800-task.png"))));

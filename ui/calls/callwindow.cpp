@@ -306,16 +306,12 @@ void CallWindow::openTask(qint64 taskId)
     taskPanel()->openTask(taskId);
     if (m_taskPanel->isVisible())
         return;
-    // The task comes beside the card: the window grows to the left while there is room —
-    // never past the screen, nor over the main window's centre. Where the room cannot hold
-    // both, the task takes the card's place until it is closed.
+    // The task comes beside the card (its actions stay at hand): the window grows to the
+    // left while there is room — never past the screen, nor over the main window's centre
+    // unless the card and the task cannot be narrower than that (a small screen).
     const QRect room = this->room();
-    m_taskPanel->show(); // shown first: a hidden panel reports no real minimum size
-    const int both = m_card->minimumSizeHint().width() + m_body->handleWidth()
-        + m_taskPanel->minimumSizeHint().width();
-    const bool beside = !room.isValid() || both <= room.width();
-    m_card->setVisible(beside);
-    const int wanted = beside ? width() + 520 : width();
+    m_taskPanel->show();
+    const int wanted = width() + 520;
     const int wider = room.isValid() ? qMin(wanted, room.width()) : wanted;
     if (wider > width()) {
         const int right
@@ -324,10 +320,8 @@ void CallWindow::openTask(qint64 taskId)
             = room.isValid() ? qMax(room.left(), right - wider + 1) : x() - (wider - width());
         setGeometry(left, y(), right - left + 1, height());
     }
-    if (beside) {
-        const int task = qMin(520, width() / 2);
-        m_body->setSizes({width() - task, task});
-    }
+    const int task = qMin(520, width() / 2);
+    m_body->setSizes({width() - task, task});
     // Whatever the content insists on, the window stays on the screen.
     layout()->activate();
     if (room.isValid() && geometry().right() > room.right()) {
