@@ -79,9 +79,13 @@ signals:
     // The server accepted the call; the operator's own phone rings first.
     void dialStarted(const QString &phone);
     void dialFailed(const QString &phone, const QString &reason);
+    // After dialStarted: the PBX reports the call (it started, or ended at once) or says it
+    // failed — whatever "your phone rings first" said is over.
+    void dialSettled(const QString &phone);
 
 private:
     void handleEvent(const QString &type, const QJsonObject &data);
+    void followMerge(const QJsonObject &data);
     void loadList(const QString &state);
     void loadLines();
     void refreshStale(const QSet<qint64> &listed);
@@ -96,6 +100,7 @@ private:
     QHash<qint64, Line> m_lines;
     QSet<qint64> m_closedForMe;
     QSet<QString> m_dialling;
+    QSet<QString> m_ringingFirst; // dial keys accepted by the server, no call reported yet
     QObject *m_loading = nullptr; // owns the requests of one reload
     int m_pending = 0;
     bool m_loaded = false;

@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>CallRecordText</name>
+    <message>
+        <source>Missed call</source>
+        <translation>Пропущенный звонок</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>Исходящий звонок</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>a withheld number</source>
+        <translation>скрытого номера</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>От %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>От %1 на %2</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>На %1</translation>
+    </message>
+    <message>
+        <source>To %1 from %2</source>
+        <translation>На %1 с %2</translation>
+    </message>
+    <message>
+        <source>answered by %1</source>
+        <translation>ответил(а) %1</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>без ответа</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>причина: %1</translation>
+    </message>
+    <message>
+        <source>Recording: &lt;%1&gt;</source>
+        <translation>Запись: &lt;%1&gt;</translation>
+    </message>
+</context>
+<context>
     <name>CommentAudience</name>
     <message>
         <source>everyone at %1</source>
@@ -787,6 +842,11 @@
         <source>Queue: %1</source>
         <translation>Очередь: %1</translation>
     </message>
+    <message>
+        <source>Missed</source>
+        <comment>a call&apos;s state</comment>
+        <translation>Пропущен</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::ClientStartup</name>
@@ -844,6 +904,10 @@
     <message>
         <source>to a contact</source>
         <translation>контакту</translation>
+    </message>
+    <message>
+        <source>Call record</source>
+        <translation>Запись о звонке</translation>
     </message>
 </context>
 <context>
@@ -1369,6 +1433,10 @@
             <numerusform>Показано %n контактов, ниже есть ещё</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Contact list</source>
+        <translation>Список контактов</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::DesktopIntegration</name>
@@ -1679,10 +1747,6 @@
 </context>
 <context>
     <name>linecard::ui::MainWindow</name>
-    <message>
-        <source>Linecard — %1</source>
-        <translation>Linecard — %1</translation>
-    </message>
     <message>
         <source>Navigation</source>
         <translation>Навигация</translation>
@@ -2589,10 +2653,6 @@
         <translation>Открыть &amp;локальное рабочее пространство</translation>
     </message>
     <message>
-        <source>Linecard — sign in</source>
-        <translation>Linecard — вход</translation>
-    </message>
-    <message>
         <source>&lt;h2&gt;Linecard&lt;/h2&gt;&lt;p&gt;Tasks, clients and calls in one window.&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Linecard&lt;/h2&gt;&lt;p&gt;Задачи, клиенты и звонки в одном окне.&lt;/p&gt;</translation>
     </message>
@@ -2619,6 +2679,10 @@
     <message>
         <source>Enter your login.</source>
         <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
     </message>
 </context>
 <context>
@@ -2663,10 +2727,6 @@
         <translation>&amp;Прикрепить сюда</translation>
     </message>
     <message>
-        <source>#%1  %2</source>
-        <translation>№%1  %2</translation>
-    </message>
-    <message>
         <source>The caller&apos;s active tasks; type to search all tasks.</source>
         <translation>Активные задачи звонящего; начните печатать, чтобы искать среди всех задач.</translation>
     </message>
@@ -2685,6 +2745,18 @@
     <message>
         <source>Find a task</source>
         <translation>Найти задачу</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>no counterparty</source>
+        <translation>без контрагента</translation>
+    </message>
+    <message>
+        <source>%1  #%2</source>
+        <translation>%1  №%2</translation>
     </message>
 </context>
 <context>
@@ -2788,6 +2860,10 @@
         <source>Could not mark the tasks read: %1</source>
         <translation>Не удалось отметить задачи прочитанными: %1</translation>
     </message>
+    <message>
+        <source>Task list</source>
+        <translation>Список задач</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::TrayIcon</name>
@@ -2858,6 +2934,14 @@
     <message>
         <source>Do not disturb: notifications are off</source>
         <translation>Не беспокоить: уведомления выключены</translation>
+    </message>
+    <message>
+        <source>&amp;Current calls (%1)</source>
+        <translation>&amp;Текущие звонки (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Missed calls (%1)</source>
+        <translation>&amp;Пропущенные звонки (%1)</translation>
     </message>
 </context>
 <context>

@@ -301,6 +301,11 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
     pbx.pbxUrl = QLatin1String(demoPbxUrl);
     pbx.pbxToken = QLatin1String(demoPbxToken);
     ProviderStore(ctx.db).create(pbx, QLatin1String(demoPbxToken));
+    // The same for a PBX set up for Zammad, so that both formats can be tried out (README).
+    Provider zammad;
+    zammad.name = QStringLiteral("Demo Zammad CTI (linecard-pbx-sim --format zammad)");
+    zammad.format = Provider::Format::Zammad;
+    ProviderStore(ctx.db).create(zammad, QLatin1String(demoZammadToken));
     tx.commit();
     return accounts;
 }

@@ -88,6 +88,13 @@ private slots:
         const QJsonArray card = f.cardComments(idIn(call, QStringLiteral("contactId")));
         QCOMPARE(card.size(), 1);
         QVERIFY(text(card.first()).contains(QStringLiteral("answered by op2")));
+        QCOMPARE(card.first()
+                     .toObject()
+                     .value(QStringLiteral("callRecord"))
+                     .toObject()
+                     .value(QStringLiteral("answeredBy"))
+                     .toString(),
+            QStringLiteral("op2"));
     }
 
     // Form data as Zammad's own tests send it: call_id and user[] repeated; the call id

@@ -128,6 +128,12 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     connect(calls, &CallCenter::dialStarted, this, [this](const QString &phone) {
         m_notice->showMessage(
             NoticeBar::Kind::Info, tr("Your phone rings first: pick it up to call %1.").arg(phone));
+        m_ringsFirstNotice = m_notice->text();
+    });
+    connect(calls, &CallCenter::dialSettled, this, [this] {
+        if (!m_ringsFirstNotice.isEmpty() && m_notice->text() == m_ringsFirstNotice)
+            m_notice->hide(); // the call is in the lists now, or the failure says why
+        m_ringsFirstNotice.clear();
     });
     connect(calls, &CallCenter::dialFailed, this, [this](const QString &, const QString &reason) {
         m_notice->showMessage(NoticeBar::Kind::Error, reason);
@@ -161,6 +167,11 @@ QTreeWidget *CallsPanel::makeList(const QStringList &headers)
     list->setColumnWidth(2, 150);
     list->setColumnWidth(3, 200);
     return list;
+}
+
+void CallsPanel::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
 }
 
 QString CallsPanel::noticeText() const
@@ -255,7 +266,7 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
                 state += tr(", marked as ended by %1").arg(m_session->people()->name(c.endedById));
             break;
         case Call::State::Missed:
-            state = info.handled ? tr("Missed, handled") : tr("Missed");
+            state = info.handled ? tr("Missed, handled") : tr("Missed", "a call's state");
             break;
         }
         auto *item = new QTreeWidgetItem(list);

@@ -28,6 +28,15 @@ class CallsPanel : public QWidget
 public:
     CallsPanel(client::Session *session, client::CallCenter *calls, QWidget *parent = nullptr);
 
+    // The tabs, in order.
+    enum Tab
+    {
+        CurrentTab,
+        MissedTab,
+        HistoryTab
+    };
+    void showTab(Tab tab);
+
     QTreeWidget *currentList() const { return m_current; }
     QTreeWidget *missedList() const { return m_missed; }
     QTreeWidget *historyList() const { return m_history; }
@@ -85,6 +94,7 @@ private:
     QPushButton *m_historyContact;
     QTimer *m_namesChanged;
     QString m_filterText;
+    QString m_ringsFirstNotice; // shown until the PBX reports the call
     bool m_stale = false;
 };
 

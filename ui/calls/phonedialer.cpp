@@ -9,6 +9,8 @@
 #include <QMenu>
 #include <QPixmap>
 
+#include <utility>
+
 namespace linecard::ui {
 
 PhoneDialer::PhoneDialer(client::CallCenter *calls, ContactDetails *details, QObject *parent)
@@ -20,8 +22,14 @@ PhoneDialer::PhoneDialer(client::CallCenter *calls, ContactDetails *details, QOb
     connect(details, &ContactDetails::dialRequested, this, &PhoneDialer::chooseLine);
     connect(calls, &client::CallCenter::diallingChanged, details, &ContactDetails::setDialling);
     connect(calls, &client::CallCenter::dialStarted, this, [this](const QString &number) {
-        if (m_details->isVisible())
-            emit message(tr("Your phone rings first: pick it up to call %1.").arg(number), false);
+        if (!m_details->isVisible())
+            return;
+        m_ringsFirst = tr("Your phone rings first: pick it up to call %1.").arg(number);
+        emit message(m_ringsFirst, false);
+    });
+    connect(calls, &client::CallCenter::dialSettled, this, [this] {
+        if (!m_ringsFirst.isEmpty())
+            emit messageEnded(std::exchange(m_ringsFirst, QString()));
     });
     connect(calls, &client::CallCenter::dialFailed, this,
         [this](const QString &, const QString &reason) {

@@ -10,6 +10,7 @@
 #include "app/session.h"
 #include "models/peopledirectory.h"
 #include "models/phonenumber.h"
+#include "ui/common/windowtitle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -44,6 +45,7 @@ ContactDialog::ContactDialog(client::Session *session, QWidget *parent)
 {
     setWindowTitle(tr("New contact"));
     setMinimumWidth(520);
+    fitWindowTitle(this);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -91,6 +93,7 @@ void ContactDialog::editContact(const Person &contact)
 {
     m_original = contact;
     setWindowTitle(tr("Edit contact — %1").arg(contact.name));
+    fitWindowTitle(this);
     m_name->setText(contact.name);
     m_isCompany->setChecked(contact.isCompany);
     m_company->setCompany(contact.companyId,

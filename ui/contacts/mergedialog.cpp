@@ -7,6 +7,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/phonenumber.h"
+#include "ui/common/windowtitle.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -41,6 +42,7 @@ MergeDialog::MergeDialog(client::Session *session, const Person &contact, QWidge
 {
     setWindowTitle(tr("Merge %1 with another contact").arg(quoted(contact.name)));
     setMinimumSize(560, 460);
+    fitWindowTitle(this);
 
     // Page 1: find the other record.
     auto *searchPage = new QWidget(this);

@@ -4,6 +4,7 @@
 #include "app/session.h"
 #include "models/phonenumber.h"
 #include "ui/common/regioncombobox.h"
+#include "ui/common/windowtitle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -99,6 +100,7 @@ AccountSettingsDialog::AccountSettingsDialog(client::Session *session, QWidget *
     layout->addWidget(buttons);
     m_save->setEnabled(false); // until the settings in force are shown
     setMinimumWidth(520);
+    fitWindowTitle(this);
     load();
 }
 

@@ -29,7 +29,8 @@ CallTrayLink::CallTrayLink(client::CallCenter *calls, TrayIcon *tray, CallWindow
 
 void CallTrayLink::updateCounts()
 {
-    m_tray->setCallCounts(m_calls->ringingCount(), int(m_calls->missedCalls().size()));
+    m_tray->setCallCounts(m_calls->ringingCount(), int(m_calls->missedCalls().size()),
+        int(m_calls->activeCalls().size()));
 }
 
 QString CallTrayLink::callerOf(qint64 callId) const

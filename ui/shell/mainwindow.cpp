@@ -48,7 +48,8 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     const bool employee = session->me().isEmployee();
-    setWindowTitle(tr("Linecard — %1").arg(session->me().name));
+    // The frame shows "Olga — Linecard": Qt adds the application's name itself.
+    setWindowTitle(session->me().name);
 
     auto *tasksArea = new QSplitter(Qt::Horizontal, this);
     tasksArea->addWidget(m_tasks);
@@ -262,6 +263,14 @@ void MainWindow::showArea(Place::Area area)
     else if (area == Place::Area::Contacts && m_card)
         place.id = m_card->contactId();
     go(place, true);
+}
+
+void MainWindow::showCallList(bool missed)
+{
+    if (!m_callsPanel)
+        return; // contacts have no calls
+    showArea(Place::Area::Calls);
+    m_callsPanel->showTab(missed ? CallsPanel::MissedTab : CallsPanel::CurrentTab);
 }
 
 void MainWindow::go(const Place &place, bool record)

@@ -41,6 +41,8 @@ public:
     void openTask(qint64 taskId);
     void openContact(qint64 contactId);
     void showArea(Place::Area area);
+    // The Calls area with one of its lists (the tray's Current calls / Missed calls).
+    void showCallList(bool missed);
     Place currentPlace() const { return m_history.current(); }
     NavigationHistory &history() { return m_history; }
 

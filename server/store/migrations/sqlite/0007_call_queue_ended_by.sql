@@ -1,4 +1,4 @@
--- Linecard schema, version 6 (SQLite dialect): the PBX queue a call came through, and the
+-- Linecard schema, version 7 (SQLite dialect): the PBX queue a call came through, and the
 -- operator who marked a stuck call as ended.
 -- Statements are separated by lines holding only ";;".
 

@@ -1,4 +1,4 @@
--- Linecard schema, version 6 (SQLite dialect): phone numbers by libphonenumber.
+-- Linecard schema, version 8 (SQLite dialect): phone numbers by libphonenumber.
 -- Statements are separated by lines holding only ";;".
 
 -- The region a line's PBX trunk sends national numbers in ("GB"); NULL: the account's.
