@@ -127,9 +127,15 @@ void CallCenter::handleEvent(const QString &type, const QJsonObject &data)
 {
     if (type == QLatin1String("call.dialFailed")) {
         const QString phone = data.value(QStringLiteral("phone")).toString();
+        if (m_ringingFirst.remove(dialKey(phone)))
+            emit dialSettled(phone);
         emit dialFailed(phone,
             tr("The PBX could not place the call: %1")
                 .arg(data.value(QStringLiteral("error")).toString()));
+        return;
+    }
+    if (type == QLatin1String("contact.merged")) {
+        followMerge(data);
         return;
     }
     if (type == QLatin1String("line.updated")) {
@@ -146,6 +152,9 @@ void CallCenter::handleEvent(const QString &type, const QJsonObject &data)
     const qint64 id = upsert(data.value(QStringLiteral("call")).toObject());
     if (!id)
         return;
+    if (const CallInfo &info = m_calls[id]; info.call.direction == Call::Direction::Out
+        && !m_ringingFirst.isEmpty() && m_ringingFirst.remove(dialKey(info.remoteNumber())))
+        emit dialSettled(info.remoteNumber());
     if (type == QLatin1String("call.ringing")) {
         m_calls[id].setCard(data);
         m_closedForMe.remove(id);
@@ -249,6 +258,9 @@ void CallCenter::act(qint64 callId, Action action, const QString &path, const QJ
             case Action::Handled:
                 what = tr("The missed call could not be marked handled: %1");
                 break;
+            case Action::End:
+                what = tr("The call could not be marked as ended: %1");
+                break;
             }
             emit actionFailed(callId, action, what.arg(failure.describe()));
         });
@@ -279,6 +291,37 @@ void CallCenter::take(qint64 callId)
 void CallCenter::markHandled(qint64 callId)
 {
     act(callId, Action::Handled, QStringLiteral("handled"), {{QStringLiteral("handled"), true}});
+}
+
+void CallCenter::markEnded(qint64 callId)
+{
+    act(callId, Action::End, QStringLiteral("end"), {});
+}
+
+// The caller's card was merged: its calls are the survivor's now, and the windows, the
+// Calls area and the tray say the survivor's name.
+void CallCenter::followMerge(const QJsonObject &data)
+{
+    const qint64 survivor = idOf(data.value(QStringLiteral("survivorId")));
+    const QJsonObject contact = data.value(QStringLiteral("contact")).toObject();
+    QSet<qint64> merged {survivor};
+    for (const QJsonValue &id : data.value(QStringLiteral("mergedIds")).toArray())
+        merged.insert(idOf(id));
+    QList<qint64> changed;
+    for (auto it = m_calls.begin(); it != m_calls.end(); ++it) {
+        CallInfo &info = it.value();
+        if (!info.call.contactId || !merged.contains(info.call.contactId))
+            continue;
+        info.call.contactId = survivor;
+        info.contactName = contact.value(QStringLiteral("name")).toString();
+        if (info.hasCard)
+            info.contact = contact;
+        changed << it.key();
+    }
+    for (qint64 id : std::as_const(changed))
+        emit callChanged(id);
+    if (!changed.isEmpty())
+        emit listsChanged();
 }
 
 // One key for one number however it is written ("8 (916)…" and "+7 916…" alike).
@@ -312,6 +355,7 @@ bool CallCenter::dial(const QString &phone, qint64 lineId)
         QStringLiteral("/api/v1/calls/dial"), body, this,
         [this, number, key](const QJsonObject &) {
             m_dialling.remove(key);
+            m_ringingFirst.insert(key);
             emit diallingChanged(number, false);
             emit dialStarted(number);
         },

@@ -25,7 +25,8 @@ public:
         AttachComment,
         ChooseContact,
         Take,
-        Handled
+        Handled,
+        End
     };
     Q_ENUM(Action)
 
@@ -53,6 +54,8 @@ public:
     void chooseContact(qint64 callId, qint64 contactId);
     void take(qint64 callId);
     void markHandled(qint64 callId);
+    // A call whose end the PBX never sent: the server ends it (reason "manual", who did).
+    void markEnded(qint64 callId);
 
     // Click-to-call: false (and nothing sent) while the same number is already being dialled.
     bool dial(const QString &phone, qint64 lineId = 0);
@@ -76,9 +79,13 @@ signals:
     // The server accepted the call; the operator's own phone rings first.
     void dialStarted(const QString &phone);
     void dialFailed(const QString &phone, const QString &reason);
+    // After dialStarted: the PBX reports the call (it started, or ended at once) or says it
+    // failed — whatever "your phone rings first" said is over.
+    void dialSettled(const QString &phone);
 
 private:
     void handleEvent(const QString &type, const QJsonObject &data);
+    void followMerge(const QJsonObject &data);
     void loadList(const QString &state);
     void loadLines();
     void refreshStale(const QSet<qint64> &listed);
@@ -93,6 +100,7 @@ private:
     QHash<qint64, Line> m_lines;
     QSet<qint64> m_closedForMe;
     QSet<QString> m_dialling;
+    QSet<QString> m_ringingFirst; // dial keys accepted by the server, no call reported yet
     QObject *m_loading = nullptr; // owns the requests of one reload
     int m_pending = 0;
     bool m_loaded = false;

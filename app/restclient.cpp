@@ -55,6 +55,7 @@ void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQue
         failure.status = status;
         const QJsonObject error = json.value(QStringLiteral("error")).toObject();
         failure.code = error.value(QStringLiteral("code")).toString();
+        failure.field = error.value(QStringLiteral("field")).toString();
         failure.message = status == 0 ? reply->errorString()
                                       : error.value(QStringLiteral("message")).toString();
         if (status == 401)
@@ -89,6 +90,11 @@ void RestClient::put(
 {
     send("PUT", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
         std::move(done), std::move(failed));
+}
+
+void RestClient::remove(const QString &path, QObject *context, Done done, Failed failed)
+{
+    send("DELETE", path, {}, {}, context, std::move(done), std::move(failed));
 }
 
 void RestClient::fetchPage(

@@ -17,6 +17,7 @@ struct ApiFailure
     int status = 0; // 0: no answer (offline, timeout)
     QString code;
     QString message;
+    QString field; // the request field a 422/409 is about, when the server names one
 
     bool isTransient() const { return status == 0 || status >= 500 || status == 429; }
     bool isAuth() const { return status == 401; }
@@ -47,6 +48,7 @@ public:
         Failed failed = {});
     void put(const QString &path, const QJsonObject &body, QObject *context, Done done,
         Failed failed = {});
+    void remove(const QString &path, QObject *context, Done done, Failed failed = {});
 
     // DataSource
     void fetchPage(

@@ -5,7 +5,9 @@
 #include "restclient.h"
 #include "tokenstore.h"
 
+#include "models/accountsettings.h"
 #include "models/peopledirectory.h"
+#include "models/phonenumber.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -29,6 +31,12 @@ Session::Session(TokenStore *tokens, QObject *parent)
         if (isSignedIn())
             signOut();
     });
+    // Employees renamed, added or deactivated by an administrator: names and pickers follow.
+    connect(
+        m_events, &EventStream::event, this, [this](const QString &type, const QJsonObject &data) {
+            if (type == QLatin1String("person.created") || type == QLatin1String("person.updated"))
+                m_people->insertJson(data);
+        });
 }
 
 Session::~Session() = default;
@@ -102,11 +110,24 @@ void Session::begin(const QJsonObject &user)
     m_drafts = std::make_unique<DraftStore>(
         QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
             .filePath(QStringLiteral("drafts-%1.json").arg(QString::fromLatin1(key))));
-    if (m_me.isEmployee())
+    if (m_me.isEmployee()) {
         m_people->loadEmployees();
+        loadPhoneRegion();
+    }
     m_events->setServer(m_rest->baseUrl(), m_rest->token());
     m_events->start();
     emit signedIn();
+}
+
+// Numbers typed or received without a country code are read in the account's region.
+void Session::loadPhoneRegion()
+{
+    m_rest->get(QStringLiteral("/api/v1/settings"), this,
+        [](const QJsonObject &json) {
+            if (const auto settings = AccountSettings::fromJson(json))
+                PhoneNumber::setDefaultRegion(settings->phoneRegion);
+        },
+        {}); // the region in force stays
 }
 
 void Session::signOut()

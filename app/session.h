@@ -52,6 +52,7 @@ signals:
 
 private:
     void begin(const QJsonObject &user);
+    void loadPhoneRegion();
 
     TokenStore *m_tokens;
     RestClient *m_rest;

@@ -20,8 +20,8 @@ packages=(
     build-essential cmake ninja-build pkg-config git
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
-    libssl-dev sqlite3 clang-format
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
+    libssl-dev libphonenumber-dev libsodium-dev sqlite3 clang-format
     xvfb xauth dbus-x11
     librsvg2-bin dpkg-dev fakeroot file lintian appstream desktop-file-utils
     libkf5syntaxhighlighting-tools ccache
@@ -29,6 +29,8 @@ packages=(
     openbox dunst xdotool imagemagick at-spi2-core python3-pyatspi python3-gi fonts-dejavu-core
     # sanitizer run and fuzzers (installer/setup.sh test)
     clang-14 libclang-rt-14-dev
+    # SIP end to end (CTest label sip)
+    kamailio kamailio-utils-modules sip-tester
 )
 
 as_root() {

@@ -1,7 +1,9 @@
 #include "accountsettings.h"
 
 #include "jsonread.h"
+#include "phonenumber.h"
 
+#include <QLocale>
 #include <QSet>
 
 namespace linecard {
@@ -18,14 +20,21 @@ QJsonObject AccountSettings::toJson() const
         {QStringLiteral("shareWithinCompany"), shareWithinCompany},
         {QStringLiteral("callAttachTarget"), targetName(callAttachTarget)},
         {QStringLiteral("callAttachHidden"), callAttachHidden},
-        {QStringLiteral("createUnknownCallers"), createUnknownCallers}};
+        {QStringLiteral("createUnknownCallers"), createUnknownCallers},
+        {QStringLiteral("phoneRegion"), phoneRegion}};
+}
+
+QString AccountSettings::defaultPhoneRegion()
+{
+    return PhoneNumber::regionOfLocale(QLocale::system());
 }
 
 bool AccountSettings::applyPatch(const QJsonObject &patch, QString *error)
 {
     static const QSet<QString> known {QStringLiteral("contactsSeeOnlyNotified"),
         QStringLiteral("shareWithinCompany"), QStringLiteral("callAttachTarget"),
-        QStringLiteral("callAttachHidden"), QStringLiteral("createUnknownCallers")};
+        QStringLiteral("callAttachHidden"), QStringLiteral("createUnknownCallers"),
+        QStringLiteral("phoneRegion")};
     for (auto it = patch.begin(); it != patch.end(); ++it) {
         if (!known.contains(it.key())) {
             if (error)
@@ -50,6 +59,10 @@ bool AccountSettings::applyPatch(const QJsonObject &patch, QString *error)
     else
         r.fail(QStringLiteral("callAttachTarget"),
             QStringLiteral("'callAttachTarget' must be contact or lastActiveTask"));
+    next.phoneRegion = r.string(QStringLiteral("phoneRegion"), phoneRegion);
+    if (!PhoneNumber::isKnownRegion(next.phoneRegion))
+        r.fail(QStringLiteral("phoneRegion"),
+            QStringLiteral("'phoneRegion' must be a region code such as RU or GB"));
     if (!r.ok()) {
         if (error)
             *error = r.error();
@@ -71,7 +84,8 @@ bool AccountSettings::operator==(const AccountSettings &o) const
 {
     return contactsSeeOnlyNotified == o.contactsSeeOnlyNotified
         && shareWithinCompany == o.shareWithinCompany && callAttachTarget == o.callAttachTarget
-        && callAttachHidden == o.callAttachHidden && createUnknownCallers == o.createUnknownCallers;
+        && callAttachHidden == o.callAttachHidden && createUnknownCallers == o.createUnknownCallers
+        && phoneRegion == o.phoneRegion;
 }
 
 } // namespace linecard

@@ -21,6 +21,11 @@ struct AccountSettings
     CallAttachTarget callAttachTarget = CallAttachTarget::Contact;
     bool callAttachHidden = false;
     bool createUnknownCallers = true;
+    // Where numbers written without a country code are from (ISO 3166 code, "RU"): by
+    // default the region of the server's locale (RU when it names none).
+    QString phoneRegion = defaultPhoneRegion();
+
+    static QString defaultPhoneRegion();
 
     QJsonObject toJson() const;
     static std::optional<AccountSettings> fromJson(

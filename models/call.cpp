@@ -70,6 +70,8 @@ QJsonObject Call::toJson() const
         {QStringLiteral("recordingUrl"),
             recordingUrl.isEmpty() ? QJsonValue() : QJsonValue(recordingUrl)},
         {QStringLiteral("endReason"), endReason.isEmpty() ? QJsonValue() : QJsonValue(endReason)},
+        {QStringLiteral("queue"), queue.isEmpty() ? QJsonValue() : QJsonValue(queue)},
+        {QStringLiteral("endedById"), optionalId(endedById)},
     };
 }
 
@@ -100,6 +102,8 @@ std::optional<Call> Call::fromJson(const QJsonObject &json, QString *error)
     c.duration = int(r.integer(QStringLiteral("duration")));
     c.recordingUrl = r.string(QStringLiteral("recordingUrl"));
     c.endReason = r.string(QStringLiteral("endReason"));
+    c.queue = r.string(QStringLiteral("queue"));
+    c.endedById = r.id(QStringLiteral("endedById"));
     if (!r.ok()) {
         if (error)
             *error = r.error();

@@ -41,6 +41,8 @@ struct Call
     int duration = 0; // seconds
     QString recordingUrl;
     QString endReason;
+    QString queue; // the PBX queue the call came through (Zammad's "queue")
+    qint64 endedById = 0; // the operator who marked a stuck call as ended
 
     QJsonObject toJson() const;
     static std::optional<Call> fromJson(const QJsonObject &json, QString *error = nullptr);

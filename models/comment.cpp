@@ -18,6 +18,8 @@ QJsonObject Comment::toJson() const
         {QStringLiteral("visibleToIds"), idsToJson(visibleToIds)},
         {QStringLiteral("internal"), internal},
         {QStringLiteral("call"), call ? QJsonValue(call->toJson()) : QJsonValue()},
+        {QStringLiteral("callRecord"),
+            callRecord.isEmpty() ? QJsonValue() : QJsonValue(callRecord)},
     };
 }
 
@@ -38,6 +40,7 @@ std::optional<Comment> Comment::fromJson(const QJsonObject &json, QString *error
     c.hidden = r.boolean(QStringLiteral("hidden"));
     c.visibleToIds = r.ids(QStringLiteral("visibleToIds"));
     c.internal = r.boolean(QStringLiteral("internal"));
+    c.callRecord = r.object(QStringLiteral("callRecord"));
     const QJsonObject callJson = r.object(QStringLiteral("call"));
     if (!callJson.isEmpty()) {
         QString callError;

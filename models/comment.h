@@ -25,6 +25,10 @@ struct Comment
     QList<qint64> visibleToIds;
     bool internal = false;
     std::optional<Call> call;
+    // Set when the server wrote this comment as a call's record: the facts clients draw it
+    // from in their own language ({lineName, lineNumber, contactName, answeredBy}).
+    QJsonObject callRecord;
+    bool isCallRecord() const { return call && !callRecord.isEmpty(); }
 
     QJsonObject toJson() const;
     static std::optional<Comment> fromJson(const QJsonObject &json, QString *error = nullptr);

@@ -1,5 +1,6 @@
 #include "commentthreadmodel.h"
 
+#include "callrecordtext.h"
 #include "peopledirectory.h"
 
 #include <QDateTime>
@@ -32,6 +33,7 @@ QHash<int, QByteArray> CommentThreadModel::roleNames() const
     names.insert(TaskIdRole, "taskId");
     names.insert(TaskTitleRole, "taskTitle");
     names.insert(CallRole, "call");
+    names.insert(CallRecordRole, "callRecord");
     names.insert(AuthorIsContactRole, "authorIsContact");
     return names;
 }
@@ -58,8 +60,17 @@ QVariant CommentThreadModel::roleData(const QJsonObject &row, int, int role) con
     const qint64 author = qint64(row.value(QStringLiteral("authorId")).toDouble());
     switch (role) {
     case Qt::DisplayRole:
-    case TextRole:
+    case TextRole: {
+        // A call's record is drawn from its data in the viewer's language and local time;
+        // the server's English text is for API consumers.
+        const QJsonObject record = row.value(QStringLiteral("callRecord")).toObject();
+        const QJsonObject call = row.value(QStringLiteral("call")).toObject();
+        if (!record.isEmpty() && !call.isEmpty())
+            return CallRecordText::localized(call, record);
         return row.value(QStringLiteral("text")).toString();
+    }
+    case CallRecordRole:
+        return !row.value(QStringLiteral("callRecord")).toObject().isEmpty();
     case AuthorIdRole:
         return author;
     case AuthorNameRole:

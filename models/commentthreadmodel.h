@@ -28,6 +28,7 @@ public:
         TaskTitleRole,
         CallRole,
         AuthorIsContactRole, // the external look is "from a contact", not "to a contact"
+        CallRecordRole, // the server wrote it as a call's record: TextRole draws it from the call
     };
 
     explicit CommentThreadModel(PeopleDirectory *people, QObject *parent = nullptr);

@@ -8,7 +8,8 @@ QJsonObject Line::toJson() const
 {
     return QJsonObject {{QStringLiteral("id"), id}, {QStringLiteral("number"), number},
         {QStringLiteral("name"), name}, {QStringLiteral("color"), color},
-        {QStringLiteral("employeeIds"), idsToJson(employeeIds)}};
+        {QStringLiteral("employeeIds"), idsToJson(employeeIds)},
+        {QStringLiteral("region"), region}};
 }
 
 std::optional<Line> Line::fromJson(const QJsonObject &json, QString *error)
@@ -20,6 +21,7 @@ std::optional<Line> Line::fromJson(const QJsonObject &json, QString *error)
     l.name = r.string(QStringLiteral("name"));
     l.color = r.string(QStringLiteral("color"));
     l.employeeIds = r.ids(QStringLiteral("employeeIds"));
+    l.region = r.string(QStringLiteral("region"));
     if (!r.ok()) {
         if (error)
             *error = r.error();

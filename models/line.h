@@ -16,6 +16,8 @@ struct Line
     QString name;
     QString color; // "#rrggbb"
     QList<qint64> employeeIds;
+    // The region its trunk sends national numbers in ("GB"); empty: the account's region.
+    QString region;
 
     QJsonObject toJson() const;
     static std::optional<Line> fromJson(const QJsonObject &json, QString *error = nullptr);

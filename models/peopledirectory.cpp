@@ -29,8 +29,9 @@ void PeopleDirectory::loadEmployees()
 QList<Person> PeopleDirectory::employees() const
 {
     QList<Person> out;
+    // The deactivated keep their names in what they wrote but leave the pickers.
     for (const Person &p : m_people)
-        if (p.isEmployee())
+        if (p.isEmployee() && p.active)
             out.append(p);
     std::sort(
         out.begin(), out.end(), [](const Person &a, const Person &b) { return a.name < b.name; });

@@ -26,6 +26,7 @@ QJsonObject Person::toJson() const
         o.insert(QStringLiteral("login"), login);
         o.insert(QStringLiteral("extensions"), QJsonArray::fromStringList(extensions));
         o.insert(QStringLiteral("isAdmin"), isAdmin);
+        o.insert(QStringLiteral("active"), active);
         return o;
     }
     o.insert(QStringLiteral("isCompany"), isCompany);
@@ -60,6 +61,7 @@ std::optional<Person> Person::fromJson(const QJsonObject &json, QString *error)
     if (p.isEmployee()) {
         p.extensions = r.strings(QStringLiteral("extensions"));
         p.isAdmin = r.boolean(QStringLiteral("isAdmin"));
+        p.active = r.boolean(QStringLiteral("active"), true);
     } else {
         // Employee-only fields are never read for a contact: a contact is never an admin.
         p.isCompany = r.boolean(QStringLiteral("isCompany"));

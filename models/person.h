@@ -32,6 +32,7 @@ struct Person
     QString login;
     QStringList extensions;
     bool isAdmin = false;
+    bool active = true; // false: deactivated, cannot sign in, left out of pickers
     // contact
     bool isCompany = false;
     qint64 companyId = 0;

@@ -51,7 +51,7 @@ QHash<int, QByteArray> TaskListModel::roleNames() const
     return names;
 }
 
-static QString statusText(const QString &status)
+QString TaskListModel::statusText(const QString &status)
 {
     if (status == QLatin1String("open"))
         return TaskListModel::tr("Open");

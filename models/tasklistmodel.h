@@ -45,6 +45,8 @@ public:
 
     // The Last activity column's text for a local time.
     static QString compactTime(const QDateTime &local);
+    // The Status column's word for a task's status ("open", "done", "cancelled").
+    static QString statusText(const QString &status);
 
 protected:
     int columns() const override { return ColumnCount; }

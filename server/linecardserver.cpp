@@ -98,8 +98,13 @@ void LinecardServer::start()
     const int timeout = qEnvironmentVariableIntValue("LINECARD_RING_TIMEOUT", &fromEnvironment);
     if (fromEnvironment && timeout > 0)
         m_options.ringTimeoutSeconds = timeout;
+    const int maxDuration
+        = qEnvironmentVariableIntValue("LINECARD_CALL_MAX_DURATION", &fromEnvironment);
+    if (fromEnvironment && maxDuration > 0)
+        m_options.callMaxDurationSeconds = maxDuration;
     auto *sweep = new QTimer(this);
-    sweep->setInterval(std::clamp(m_options.ringTimeoutSeconds * 250, 250, 30000));
+    const int shortest = std::min(m_options.ringTimeoutSeconds, m_options.callMaxDurationSeconds);
+    sweep->setInterval(std::clamp(shortest * 250, 250, 30000));
     connect(sweep, &QTimer::timeout, this, &LinecardServer::expireSilentCalls);
     sweep->start();
 
@@ -115,8 +120,10 @@ void LinecardServer::start()
 void LinecardServer::expireSilentCalls()
 {
     try {
-        CallService(*m_context)
-            .expireSilentRinging(QDateTime::currentDateTimeUtc(), m_options.ringTimeoutSeconds);
+        CallService calls(*m_context);
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        calls.expireSilentRinging(now, m_options.ringTimeoutSeconds);
+        calls.expireLongAnswered(now, m_options.callMaxDurationSeconds);
     } catch (const StoreError &e) {
         qCWarning(lcTelephony) << "expiring silent calls:" << e.what();
     }

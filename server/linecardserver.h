@@ -43,6 +43,9 @@ public:
         int tokenIdleDays = 30;
         // Body size, slow and idle clients (ConnectionWatcher).
         ConnectionLimits connectionLimits;
+        // An answered call whose hang-up never comes ends (reason "timeout") after this long
+        // (LINECARD_CALL_MAX_DURATION, seconds, overrides it).
+        int callMaxDurationSeconds = 4 * 3600;
     };
 
     explicit LinecardServer(const Options &options, QObject *parent = nullptr);

@@ -52,8 +52,11 @@ int main(int argc, char *argv[])
                         qPrintable(a.password), qPrintable(a.name), qPrintable(a.role));
                 std::printf("Telephony: the demo PBX's token is '%s' (linecard-pbx-sim --token "
                             "%s call --ext 101 rings olga); click-to-call goes to %s "
-                            "(linecard-pbx-sim listen --port 9090).\n",
-                    DemoSeeder::demoPbxToken, DemoSeeder::demoPbxToken, DemoSeeder::demoPbxUrl);
+                            "(linecard-pbx-sim listen --port 9090). A Zammad-format PBX has "
+                            "the token '%s' (linecard-pbx-sim --format zammad --token %s "
+                            "group --ext 101,102,103 --answer 102).\n",
+                    DemoSeeder::demoPbxToken, DemoSeeder::demoPbxToken, DemoSeeder::demoPbxUrl,
+                    DemoSeeder::demoZammadToken, DemoSeeder::demoZammadToken);
             } else if (!options->adminPassword.isEmpty()) {
                 server.createAdministrator(
                     QStringLiteral("Administrator"), options->adminLogin, options->adminPassword);

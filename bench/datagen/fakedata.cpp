@@ -140,8 +140,10 @@ QString FakeData::phone(bool russian)
         switch (below(3)) {
         case 0:
             return QStringLiteral("+44 20 %1 %2%3").arg(1000 + below(9000)).arg(cc, dd);
-        case 1:
-            return QStringLiteral("+1 (%1) 555-%2%3").arg(200 + below(800)).arg(cc, dd);
+        case 1: {
+            static const int areas[] = {212, 312, 415, 617, 716}; // ones that exist
+            return QStringLiteral("+1 (%1) 555-%2%3").arg(areas[below(5)]).arg(cc, dd);
+        }
         default:
             return QStringLiteral("+49 30 %1%2%3").arg(b).arg(cc, dd);
         }

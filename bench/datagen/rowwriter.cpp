@@ -84,7 +84,7 @@ qint64 RowWriter::contact(const Person &draft, const QString &companyName, const
         const PhoneNumber number = PhoneNumber::parse(phone.number);
         run(QStringLiteral("INSERT INTO phones(person_id, number, type, e164, tail_key, position) "
                            "VALUES (?, ?, ?, ?, ?, ?)"),
-            {p.id, phone.number, server::notNull(phone.type),
+            {p.id, number.canonical(), server::notNull(phone.type),
                 number.isValid() ? QVariant(number.e164())
                                  : QVariant(QMetaType(QMetaType::QString)),
                 number.isValid() ? QVariant(number.tailKey())

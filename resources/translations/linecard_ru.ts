@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU">
 <context>
+    <name>CallRecordText</name>
+    <message>
+        <source>Missed call</source>
+        <translation>Пропущенный звонок</translation>
+    </message>
+    <message>
+        <source>Incoming call</source>
+        <translation>Входящий звонок</translation>
+    </message>
+    <message>
+        <source>Outgoing call</source>
+        <translation>Исходящий звонок</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>a withheld number</source>
+        <translation>скрытого номера</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>От %1</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>От %1 на %2</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>На %1</translation>
+    </message>
+    <message>
+        <source>To %1 from %2</source>
+        <translation>На %1 с %2</translation>
+    </message>
+    <message>
+        <source>answered by %1</source>
+        <translation>ответил(а) %1</translation>
+    </message>
+    <message>
+        <source>not answered</source>
+        <translation>без ответа</translation>
+    </message>
+    <message>
+        <source>reason: %1</source>
+        <translation>причина: %1</translation>
+    </message>
+    <message>
+        <source>Recording: &lt;%1&gt;</source>
+        <translation>Запись: &lt;%1&gt;</translation>
+    </message>
+</context>
+<context>
     <name>CommentAudience</name>
     <message>
         <source>everyone at %1</source>
@@ -147,6 +202,10 @@
     <message>
         <source>The call could not start: %1</source>
         <translation>Звонок не начался: %1</translation>
+    </message>
+    <message>
+        <source>The call could not be marked as ended: %1</source>
+        <translation>Не удалось отметить звонок завершённым: %1</translation>
     </message>
 </context>
 <context>
@@ -335,6 +394,18 @@
         <source>Not saved: %1</source>
         <translation>Не сохранено: %1</translation>
     </message>
+    <message>
+        <source>Phone numbers</source>
+        <translation>Телефонные номера</translation>
+    </message>
+    <message>
+        <source>Numbers without a country code are from:</source>
+        <translation>Номера без кода страны — из:</translation>
+    </message>
+    <message>
+        <source>Numbers are stored with their country code and shown in international format. A line can have a region of its own for the national numbers its trunk sends.</source>
+        <translation>Номера хранятся с кодом страны и показываются в международном формате. У линии может быть свой регион — для местных номеров, которые присылает её транк.</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::ActivityDelegate</name>
@@ -376,6 +447,25 @@
     <message>
         <source>No comments yet on this contact or its tasks.</source>
         <translation>У этого контакта и его задач пока нет комментариев.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::AdminWindow</name>
+    <message>
+        <source>Administration</source>
+        <translation>Администрирование</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Люди</translation>
+    </message>
+    <message>
+        <source>&amp;Lines</source>
+        <translation>&amp;Линии</translation>
+    </message>
+    <message>
+        <source>P&amp;BX providers</source>
+        <translation>&amp;АТС</translation>
     </message>
 </context>
 <context>
@@ -585,6 +675,14 @@
         <source>The call is now %1&apos;s.</source>
         <translation>Звонок теперь привязан к контакту %1.</translation>
     </message>
+    <message>
+        <source>Marked as ended by %1</source>
+        <translation>Завершён вручную: %1</translation>
+    </message>
+    <message>
+        <source>%1 · queue %2</source>
+        <translation>%1 · очередь %2</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::CallsPanel</name>
@@ -724,6 +822,31 @@
         <source>withheld</source>
         <translation>скрыт</translation>
     </message>
+    <message>
+        <source>Mark as &amp;ended</source>
+        <translation>Отметить &amp;завершённым</translation>
+    </message>
+    <message>
+        <source>The call is over but the PBX never said so: end it for everyone</source>
+        <translation>Разговор закончился, но АТС об этом не сообщила: завершить звонок для всех</translation>
+    </message>
+    <message>
+        <source>, marked as ended by %1</source>
+        <translation>, завершён вручную: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>Очередь: %1</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <comment>a call&apos;s state</comment>
+        <translation>Пропущен</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::ClientStartup</name>
@@ -781,6 +904,10 @@
     <message>
         <source>to a contact</source>
         <translation>контакту</translation>
+    </message>
+    <message>
+        <source>Call record</source>
+        <translation>Запись о звонке</translation>
     </message>
 </context>
 <context>
@@ -1306,6 +1433,10 @@
             <numerusform>Показано %n контактов, ниже есть ещё</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Contact list</source>
+        <translation>Список контактов</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::DesktopIntegration</name>
@@ -1457,11 +1588,165 @@
     </message>
 </context>
 <context>
-    <name>linecard::ui::MainWindow</name>
+    <name>linecard::ui::LineDialog</name>
     <message>
-        <source>Linecard — %1</source>
-        <translation>Linecard — %1</translation>
+        <source>&amp;Pick…</source>
+        <translation>&amp;Выбрать…</translation>
     </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Edit line %1</source>
+        <translation>Линия %1</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>Новая линия</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>the company&apos;s number, e.g. +7 495 120-00-01</source>
+        <translation>номер компании, например +7 495 120-00-01</translation>
+    </message>
+    <message>
+        <source>Line name</source>
+        <translation>Название линии</translation>
+    </message>
+    <message>
+        <source>e.g. Sales</source>
+        <translation>например, Продажи</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Цвет</translation>
+    </message>
+    <message>
+        <source>Pick a colour</source>
+        <translation>Выбрать цвет</translation>
+    </message>
+    <message>
+        <source>Call window preview</source>
+        <translation>Образец окна звонка</translation>
+    </message>
+    <message>
+        <source>+1 555 0100 · Example caller</source>
+        <translation>+7 916 000-01-00 · Пример звонящего</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Звонит</translation>
+    </message>
+    <message>
+        <source>Employees the line rings</source>
+        <translation>Сотрудники, которым звонит линия</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Номер:</translation>
+    </message>
+    <message>
+        <source>Na&amp;me:</source>
+        <translation>Наз&amp;вание:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour:</source>
+        <translation>&amp;Цвет:</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>Образец:</translation>
+    </message>
+    <message>
+        <source>Employees who get the pop-up when the PBX names no extension (a shared handset):</source>
+        <translation>Кому показывать звонок, если АТС не назвала внутренний номер (общий телефон):</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Enter the line&apos;s phone number.</source>
+        <translation>Введите номер линии.</translation>
+    </message>
+    <message>
+        <source>A name has at most 200 characters.</source>
+        <translation>Название — не длиннее 200 символов.</translation>
+    </message>
+    <message>
+        <source>A colour is written #rrggbb, e.g. #2e7d32.</source>
+        <translation>Цвет записывается как #rrggbb, например #2e7d32.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::LinesPage</name>
+    <message>
+        <source>&amp;Add line…</source>
+        <translation>&amp;Добавить линию…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Линии</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Rings</source>
+        <translation>Кому звонит</translation>
+    </message>
+    <message>
+        <source>Add line</source>
+        <translation>Добавить линию</translation>
+    </message>
+    <message>
+        <source>Edit line</source>
+        <translation>Изменить линию</translation>
+    </message>
+    <message>
+        <source>Delete line</source>
+        <translation>Удалить линию</translation>
+    </message>
+    <message>
+        <source>The lines could not be loaded: %1</source>
+        <translation>Не удалось загрузить линии: %1</translation>
+    </message>
+    <message>
+        <source>the extension the PBX names</source>
+        <translation>внутреннему номеру, который назовёт АТС</translation>
+    </message>
+    <message>
+        <source>Delete the line %1? Its calls stay in the history, without the line.</source>
+        <translation>Удалить линию %1? Её звонки останутся в истории, но уже без линии.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::MainWindow</name>
     <message>
         <source>Navigation</source>
         <translation>Навигация</translation>
@@ -1529,6 +1814,14 @@
     <message>
         <source>Search</source>
         <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>&amp;Administration…</source>
+        <translation>&amp;Администрирование…</translation>
+    </message>
+    <message>
+        <source>Set-&amp;up steps…</source>
+        <translation>&amp;Первые шаги…</translation>
     </message>
 </context>
 <context>
@@ -1761,6 +2054,136 @@
     </message>
 </context>
 <context>
+    <name>linecard::ui::PbxSetupView</name>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy %1</source>
+        <translation>Копировать: %1</translation>
+    </message>
+    <message>
+        <source>Copy the token now: it is not shown again.</source>
+        <translation>Скопируйте токен сейчас: больше он показан не будет.</translation>
+    </message>
+    <message>
+        <source>The token was shown once, when it was made; to see one again, make a new token.</source>
+        <translation>Токен показывается один раз, при создании; чтобы увидеть токен снова, создайте новый.</translation>
+    </message>
+    <message>
+        <source>In the PBX&apos;s PlanFix integration, replace the PlanFix address with this one and enter the token.</source>
+        <translation>В настройках интеграции АТС с ПланФиксом замените адрес ПланФикса этим и введите токен.</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Адрес API</translation>
+    </message>
+    <message>
+        <source>Token (planfix_token)</source>
+        <translation>Токен (planfix_token)</translation>
+    </message>
+    <message>
+        <source>In the PBX&apos;s Generic CTI (Zammad) settings, enter this endpoint; it holds the token.</source>
+        <translation>В настройках Generic CTI (Zammad) на АТС укажите этот адрес; в нём есть токен.</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>token</source>
+        <translation>токен</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Токен</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::PeoplePage</name>
+    <message>
+        <source>&amp;Add employee…</source>
+        <translation>&amp;Добавить сотрудника…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Отключить</translation>
+    </message>
+    <message>
+        <source>Search by name, login or extension</source>
+        <translation>Поиск по имени, логину или внутреннему номеру</translation>
+    </message>
+    <message>
+        <source>Search employees</source>
+        <translation>Поиск сотрудников</translation>
+    </message>
+    <message>
+        <source>Employees</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Внутренние номера</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Статус</translation>
+    </message>
+    <message>
+        <source>Add employee</source>
+        <translation>Добавить сотрудника</translation>
+    </message>
+    <message>
+        <source>Edit employee</source>
+        <translation>Изменить сотрудника</translation>
+    </message>
+    <message>
+        <source>Deactivate or reactivate</source>
+        <translation>Отключить или включить</translation>
+    </message>
+    <message>
+        <source>The employees could not be loaded: %1</source>
+        <translation>Не удалось загрузить сотрудников: %1</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Работает</translation>
+    </message>
+    <message>
+        <source>Deactivated</source>
+        <translation>Отключён</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>&amp;Включить</translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::PeoplePicker</name>
     <message>
         <source>nobody</source>
@@ -1781,6 +2204,117 @@
     <message>
         <source>Contacts</source>
         <translation>Контакты</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::PersonDialog</name>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Придумать</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>&amp;Add</source>
+        <translation>&amp;Добавить</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Сотрудник %1</translation>
+    </message>
+    <message>
+        <source>Add an employee</source>
+        <translation>Новый сотрудник</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+    <message>
+        <source>empty: keep the current password</source>
+        <translation>пусто — пароль не меняется</translation>
+    </message>
+    <message>
+        <source>at least 8 characters</source>
+        <translation>не короче 8 символов</translation>
+    </message>
+    <message>
+        <source>Generate a password</source>
+        <translation>Придумать пароль</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Extensions</source>
+        <translation>Внутренние номера</translation>
+    </message>
+    <message>
+        <source>e.g. 101, 102</source>
+        <translation>например, 101, 102</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>New &amp;password:</source>
+        <translation>Новый &amp;пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>&amp;Extensions:</source>
+        <translation>&amp;Внутренние номера:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Enter a name (up to 200 characters).</source>
+        <translation>Введите имя (до 200 символов).</translation>
+    </message>
+    <message>
+        <source>Enter a login without spaces (up to 100 characters).</source>
+        <translation>Введите логин без пробелов (до 100 символов).</translation>
+    </message>
+    <message>
+        <source>The password needs at least 8 characters.</source>
+        <translation>Пароль должен быть не короче 8 символов.</translation>
+    </message>
+    <message>
+        <source>An extension has at most 20 characters.</source>
+        <translation>Внутренний номер — не длиннее 20 символов.</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +2359,204 @@
     </message>
 </context>
 <context>
+    <name>linecard::ui::ProviderDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Подключить</translation>
+    </message>
+    <message>
+        <source>Edit PBX %1</source>
+        <translation>АТС %1</translation>
+    </message>
+    <message>
+        <source>Connect a PBX</source>
+        <translation>Подключить АТС</translation>
+    </message>
+    <message>
+        <source>Provider name</source>
+        <translation>Название АТС</translation>
+    </message>
+    <message>
+        <source>e.g. Office PBX</source>
+        <translation>например, Офисная АТС</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>PlanFix telephony API</source>
+        <translation>API телефонии ПланФикса</translation>
+    </message>
+    <message>
+        <source>Zammad CTI (Generic CTI)</source>
+        <translation>Zammad CTI (Generic CTI)</translation>
+    </message>
+    <message>
+        <source>Click-to-call URL</source>
+        <translation>Адрес для звонка по клику</translation>
+    </message>
+    <message>
+        <source>optional: https://pbx.example/planfix_api.php</source>
+        <translation>необязательно: https://pbx.example/planfix_api.php</translation>
+    </message>
+    <message>
+        <source>PBX key</source>
+        <translation>Ключ АТС</translation>
+    </message>
+    <message>
+        <source>optional: the key the PBX expects</source>
+        <translation>необязательно: ключ, который ждёт АТС</translation>
+    </message>
+    <message>
+        <source>kept: %1</source>
+        <translation>сохранён: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Имя:</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Формат:</translation>
+    </message>
+    <message>
+        <source>For click-to-call, Linecard sends the PBX a PlanFix makeCall request:</source>
+        <translation>Для звонка по клику Linecard отправляет АТС запрос makeCall в формате ПланФикса:</translation>
+    </message>
+    <message>
+        <source>PBX &amp;URL:</source>
+        <translation>&amp;Адрес АТС:</translation>
+    </message>
+    <message>
+        <source>PBX &amp;key:</source>
+        <translation>&amp;Ключ АТС:</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
+    </message>
+    <message>
+        <source>Enter a name (up to 200 characters).</source>
+        <translation>Введите имя (до 200 символов).</translation>
+    </message>
+    <message>
+        <source>Enter an http:// or https:// address, or nothing.</source>
+        <translation>Введите адрес http:// или https:// либо оставьте поле пустым.</translation>
+    </message>
+    <message>
+        <source>The key has no spaces.</source>
+        <translation>В ключе не должно быть пробелов.</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::ProvidersPage</name>
+    <message>
+        <source>&amp;Connect a PBX…</source>
+        <translation>&amp;Подключить АТС…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Изменить…</translation>
+    </message>
+    <message>
+        <source>De&amp;lete</source>
+        <translation>&amp;Удалить</translation>
+    </message>
+    <message>
+        <source>&amp;New token</source>
+        <translation>&amp;Новый токен</translation>
+    </message>
+    <message>
+        <source>Send a &amp;test call</source>
+        <translation>&amp;Тестовый звонок</translation>
+    </message>
+    <message>
+        <source>PBX providers</source>
+        <translation>АТС</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Имя</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Формат</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Токен</translation>
+    </message>
+    <message>
+        <source>Click-to-call URL</source>
+        <translation>Адрес для звонка по клику</translation>
+    </message>
+    <message>
+        <source>Connect a PBX</source>
+        <translation>Подключить АТС</translation>
+    </message>
+    <message>
+        <source>Edit provider</source>
+        <translation>Изменить АТС</translation>
+    </message>
+    <message>
+        <source>Delete provider</source>
+        <translation>Удалить АТС</translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation>Новый токен</translation>
+    </message>
+    <message>
+        <source>Send a test call</source>
+        <translation>Тестовый звонок</translation>
+    </message>
+    <message>
+        <source>A short call through this provider to your own extension</source>
+        <translation>Короткий звонок через эту АТС на ваш внутренний номер</translation>
+    </message>
+    <message>
+        <source>What to enter in the PBX</source>
+        <translation>Что ввести в настройках АТС</translation>
+    </message>
+    <message>
+        <source>The PBX providers could not be loaded: %1</source>
+        <translation>Не удалось загрузить список АТС: %1</translation>
+    </message>
+    <message>
+        <source>PlanFix</source>
+        <translation>ПланФикс</translation>
+    </message>
+    <message>
+        <source>Zammad CTI</source>
+        <translation>Zammad CTI</translation>
+    </message>
+    <message>
+        <source>Disconnect %1? Its token stops working at once; its past calls stay.</source>
+        <translation>Отключить %1? Её токен сразу перестанет работать; прошлые звонки останутся.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Make a new token for %1? The current one stops working at once: the PBX needs the new one.</source>
+        <translation>Создать новый токен для %1? Текущий сразу перестанет работать — в АТС нужно будет ввести новый.</translation>
+    </message>
+    <message>
+        <source>A test call is ringing extension %1; it ends by itself in a few seconds. The integration log shows its requests.</source>
+        <translation>Тестовый звонок идёт на внутренний номер %1 и через несколько секунд завершится сам. Его запросы видны в журнале интеграции.</translation>
+    </message>
+    <message>
+        <source>No test call: %1</source>
+        <translation>Тестовый звонок не отправлен: %1</translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::RowListEdit</name>
     <message>
         <source>+ %1</source>
@@ -1836,6 +2568,81 @@
     </message>
 </context>
 <context>
+    <name>linecard::ui::SetupDialog</name>
+    <message>
+        <source>Add a &amp;line…</source>
+        <translation>Добавить &amp;линию…</translation>
+    </message>
+    <message>
+        <source>Connect a &amp;PBX…</source>
+        <translation>Подключить &amp;АТС…</translation>
+    </message>
+    <message>
+        <source>Add &amp;operators…</source>
+        <translation>Добавить &amp;операторов…</translation>
+    </message>
+    <message>
+        <source>Set up Linecard</source>
+        <translation>Настройка Linecard</translation>
+    </message>
+    <message>
+        <source>Add a line</source>
+        <translation>Новая линия</translation>
+    </message>
+    <message>
+        <source>Connect a PBX</source>
+        <translation>Подключить АТС</translation>
+    </message>
+    <message>
+        <source>Add operators</source>
+        <translation>Добавить операторов</translation>
+    </message>
+    <message>
+        <source>Three steps to the first call pop-up. Each can be skipped and done later from the account menu (Administration).</source>
+        <translation>Три шага до первого всплывающего звонка. Любой можно пропустить и сделать позже из меню аккаунта («Администрирование»).</translation>
+    </message>
+    <message>
+        <source>A line is a company phone number with a name and a colour: call windows show it.</source>
+        <translation>Линия — это номер компании с названием и цветом: их показывает окно звонка.</translation>
+    </message>
+    <message>
+        <source>Connect the PBX (PlanFix or Zammad format): Linecard shows the address and token to enter there, and can send a test call.</source>
+        <translation>Подключите АТС (формат ПланФикса или Zammad): Linecard покажет адрес и токен для её настроек и может сделать тестовый звонок.</translation>
+    </message>
+    <message>
+        <source>Operators sign in with a login and get call pop-ups on their extensions.</source>
+        <translation>Операторы входят по логину и видят звонки на свои внутренние номера.</translation>
+    </message>
+    <message>
+        <source>&amp;Skip for now</source>
+        <translation>&amp;Пропустить</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s)</source>
+        <translation>
+            <numerusform>%n линия</numerusform>
+            <numerusform>%n линии</numerusform>
+            <numerusform>%n линий</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PBX(s)</source>
+        <translation>
+            <numerusform>%n АТС</numerusform>
+            <numerusform>%n АТС</numerusform>
+            <numerusform>%n АТС</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n colleague(s)</source>
+        <translation>
+            <numerusform>%n коллега</numerusform>
+            <numerusform>%n коллеги</numerusform>
+            <numerusform>%n коллег</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::SignInDialog</name>
     <message>
         <source>&amp;Connect</source>
@@ -1844,10 +2651,6 @@
     <message>
         <source>Open the &amp;local workspace</source>
         <translation>Открыть &amp;локальное рабочее пространство</translation>
-    </message>
-    <message>
-        <source>Linecard — sign in</source>
-        <translation>Linecard — вход</translation>
     </message>
     <message>
         <source>&lt;h2&gt;Linecard&lt;/h2&gt;&lt;p&gt;Tasks, clients and calls in one window.&lt;/p&gt;</source>
@@ -1876,6 +2679,10 @@
     <message>
         <source>Enter your login.</source>
         <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Вход</translation>
     </message>
 </context>
 <context>
@@ -1920,10 +2727,6 @@
         <translation>&amp;Прикрепить сюда</translation>
     </message>
     <message>
-        <source>#%1  %2</source>
-        <translation>№%1  %2</translation>
-    </message>
-    <message>
         <source>The caller&apos;s active tasks; type to search all tasks.</source>
         <translation>Активные задачи звонящего; начните печатать, чтобы искать среди всех задач.</translation>
     </message>
@@ -1942,6 +2745,18 @@
     <message>
         <source>Find a task</source>
         <translation>Найти задачу</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Задачи</translation>
+    </message>
+    <message>
+        <source>no counterparty</source>
+        <translation>без контрагента</translation>
+    </message>
+    <message>
+        <source>%1  #%2</source>
+        <translation>%1  №%2</translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2860,10 @@
         <source>Could not mark the tasks read: %1</source>
         <translation>Не удалось отметить задачи прочитанными: %1</translation>
     </message>
+    <message>
+        <source>Task list</source>
+        <translation>Список задач</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::TrayIcon</name>
@@ -2115,6 +2934,21 @@
     <message>
         <source>Do not disturb: notifications are off</source>
         <translation>Не беспокоить: уведомления выключены</translation>
+    </message>
+    <message>
+        <source>&amp;Current calls (%1)</source>
+        <translation>&amp;Текущие звонки (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Missed calls (%1)</source>
+        <translation>&amp;Пропущенные звонки (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>linecard::ui::confirm</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Отмена</translation>
     </message>
 </context>
 <context>

@@ -100,6 +100,11 @@ AuthService::LoginResult AuthService::finishLogin(const QString &login, const QS
         throw ApiError::unauthorized(QStringLiteral("wrong login or password"));
     }
     m_throttle.recordSuccess(login);
+    // A hash from before Argon2id (or with a lower cost) is replaced now that the password
+    // is known to be right.
+    if (PasswordHasher::needsRehash(credentials->second))
+        m_people.upgradePasswordHash(
+            credentials->first, credentials->second, PasswordHasher::hash(password));
 
     QByteArray raw(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
@@ -124,7 +129,7 @@ std::optional<Session> AuthService::authenticate(const QByteArray &token)
     const QVariantMap byHash {{QStringLiteral("h"), hash}};
     QSqlQuery q = m_db.exec(QStringLiteral("SELECT t.person_id, t.last_used_at FROM auth_tokens t "
                                            "JOIN people p ON p.id = t.person_id "
-                                           "WHERE t.token_hash = :h AND p.merged_into IS NULL AND "
+                                           "WHERE t.token_hash = :h AND p.merged_into IS NULL AND p.active = 1 AND "
                                            "(p.kind = 'employee' OR p.has_access = 1)"),
         byHash);
     if (!q.next())

@@ -83,8 +83,11 @@ QString fmtPhone(QRandomGenerator &rng, bool russian)
         switch (rng.bounded(3)) {
         case 0:
             return QStringLiteral("+44 20 %1 %2%3").arg(rng.bounded(1000, 9999)).arg(c).arg(d);
-        case 1:
-            return QStringLiteral("+1 (%1) 555-%2%3").arg(rng.bounded(200, 999)).arg(c).arg(d);
+        case 1: {
+            // Area codes that exist: numbers in made-up ones are no numbers (issue 19).
+            static const int areas[] = {212, 312, 415, 617, 716};
+            return QStringLiteral("+1 (%1) 555-%2%3").arg(areas[rng.bounded(5)]).arg(c).arg(d);
+        }
         default:
             return QStringLiteral("+49 30 %1%2%3").arg(b).arg(c).arg(d);
         }
@@ -118,6 +121,10 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
     QRandomGenerator rng(randomSeed);
     QList<Account> accounts;
     Transaction tx(ctx.db);
+    // The demo company is in Russia: its numbers are read in RU whatever the host's locale.
+    AccountSettings settings = ctx.settings.get();
+    settings.phoneRegion = QStringLiteral("RU");
+    ctx.settings.save(settings);
 
     struct Staff
     {
@@ -268,9 +275,10 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
     // Three lines with colours; the sales line is served by two operators (shared handset).
     const struct
     {
-        const char *number, *name, *color;
-    } lines[] = {{"+7 495 120-00-01", "Продажи", "#2e7d32"},
-        {"+7 495 120-00-02", "Поддержка", "#1565c0"}, {"+44 20 7946 0000", "UK office", "#c62828"}};
+        const char *number, *name, *color, *region;
+    } lines[] = {{"+7 495 120-00-01", "Продажи", "#2e7d32", ""},
+        {"+7 495 120-00-02", "Поддержка", "#1565c0", ""},
+        {"+44 20 7946 0000", "UK office", "#c62828", "GB"}}; // its trunk sends UK numbers
     for (const auto &l : lines) {
         const qint64 lineId = ctx.db.insert(
             QStringLiteral("INSERT INTO lines(number, name, color) VALUES (:n, :name, :c)"),
@@ -281,7 +289,9 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
             QStringLiteral("INSERT INTO line_employees(line_id, person_id) VALUES (:l, :p)"),
             {{QStringLiteral("l"), lineId},
                 {QStringLiteral("p"), employees.at(1 + int(lineId % 4))}});
-        LineStore(ctx.db).update(*LineStore(ctx.db).get(lineId)); // fills the number keys
+        Line line = *LineStore(ctx.db).get(lineId);
+        line.region = QString::fromUtf8(l.region);
+        LineStore(ctx.db).update(line); // fills the number keys
     }
     // A PBX connection with a fixed, documented token, so that linecard-pbx-sim can ring the
     // demo operators; click-to-call goes to the simulator listening on port 9090 (README).
@@ -291,6 +301,11 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
     pbx.pbxUrl = QLatin1String(demoPbxUrl);
     pbx.pbxToken = QLatin1String(demoPbxToken);
     ProviderStore(ctx.db).create(pbx, QLatin1String(demoPbxToken));
+    // The same for a PBX set up for Zammad, so that both formats can be tried out (README).
+    Provider zammad;
+    zammad.name = QStringLiteral("Demo Zammad CTI (linecard-pbx-sim --format zammad)");
+    zammad.format = Provider::Format::Zammad;
+    ProviderStore(ctx.db).create(zammad, QLatin1String(demoZammadToken));
     tx.commit();
     return accounts;
 }

@@ -25,6 +25,8 @@ public:
     // The demo's PBX: its PlanFix token, and where click-to-call sends makeCall.
     static constexpr const char *demoPbxToken = "demo-pbx-token";
     static constexpr const char *demoPbxUrl = "http://127.0.0.1:9090/";
+    // A second PBX speaking Zammad's Generic CTI (POST /api/v1/cti/demo-zammad-token).
+    static constexpr const char *demoZammadToken = "demo-zammad-token";
 
     explicit DemoSeeder(LinecardServer &server)
         : m_server(server)

@@ -21,14 +21,23 @@ public:
     int status() const { return m_status; }
     QString code() const { return m_code; }
     QString message() const { return m_message; }
+    // The request field a 422 is about (empty: the request as a whole); clients show the
+    // message next to that field.
+    QString field() const { return m_field; }
+    ApiError about(const QString &field) const
+    {
+        ApiError e = *this;
+        e.m_field = field;
+        return e;
+    }
 
     static ApiError badRequest(const QString &message)
     {
         return {400, QStringLiteral("bad_request"), message};
     }
-    static ApiError invalid(const QString &message)
+    static ApiError invalid(const QString &message, const QString &field = {})
     {
-        return {422, QStringLiteral("invalid"), message};
+        return ApiError {422, QStringLiteral("invalid"), message}.about(field);
     }
     static ApiError unauthorized(const QString &message = QStringLiteral("sign in first"))
     {
@@ -64,6 +73,7 @@ private:
     int m_status;
     QString m_code;
     QString m_message;
+    QString m_field;
 };
 
 } // namespace linecard::server

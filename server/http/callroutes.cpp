@@ -167,6 +167,14 @@ void addCallRoutes(Router &router, ServerContext &ctx)
                 CallPayload(ctx).call(CallService(ctx).markHandled(req.idArg(0), handled)));
         });
 
+    // A call whose hang-up never came (a PBX restart, a lost request): an operator ends it.
+    router.add(Method::Post, QStringLiteral("/api/v1/calls/{id}/end"), Router::Access::Employee,
+        [&ctx](ApiRequest &req) {
+            existingCall(ctx, req.idArg(0));
+            return ApiResponse::ok(CallPayload(ctx).call(
+                CallService(ctx).endByHand(req.idArg(0), req.session().person.id)));
+        });
+
     auto dialer = std::make_shared<ClickToCall>(ctx.events);
     router.add(Method::Post, QStringLiteral("/api/v1/calls/dial"), Router::Access::Employee,
         [&ctx, dialer](ApiRequest &req) { return dial(ctx, *dialer, req); });

@@ -10,6 +10,7 @@
 #include "validation.h"
 
 #include "models/jsonread.h"
+#include "models/phonenumber.h"
 
 #include <QJsonArray>
 
@@ -62,6 +63,15 @@ static void readContactFields(ServerContext &ctx, const QJsonObject &json, Perso
         requireText(phone.number, QStringLiteral("phones"), 100);
         requireText(phone.type, QStringLiteral("phones"), 50, true);
     }
+    // Numbers sent now must be numbers (stored as E.164); ones stored before, as written,
+    // are left alone until the contact's phones are edited.
+    if (body.has(QStringLiteral("phones")))
+        for (const PhoneEntry &phone : p.phones) {
+            const PhoneNumber number = PhoneNumber::parse(phone.number);
+            if (!number.isValid())
+                throw ApiError::invalid(QStringLiteral("'phones': '%1': %2")
+                                            .arg(phone.number.trimmed(), number.problemText()));
+        }
     for (const QString &email : p.emails) {
         requireText(email, QStringLiteral("emails"), 320);
         if (!email.contains(u'@'))

@@ -24,24 +24,32 @@ static Line readLine(ServerContext &ctx, const ApiRequest &req, qint64 id)
     line.name = body.string(QStringLiteral("name")).trimmed();
     line.color = body.string(QStringLiteral("color"), QStringLiteral("#4a90d9")).trimmed();
     line.employeeIds = body.ids(QStringLiteral("employeeIds"));
+    line.region = body.string(QStringLiteral("region")).trimmed();
     if (!body.ok())
-        throw ApiError::invalid(body.error());
+        throw ApiError::invalid(body.error(), body.errorField());
     requireText(line.number, QStringLiteral("number"), 50);
     requireText(line.name, QStringLiteral("name"), 200, true);
     if (PhoneNumber::digitsOnly(line.number).isEmpty())
-        throw ApiError::invalid(QStringLiteral("'number' must hold a phone number"));
+        throw ApiError::invalid(
+            QStringLiteral("'number' must hold a phone number"), QStringLiteral("number"));
+    if (!line.region.isEmpty() && !PhoneNumber::isKnownRegion(line.region))
+        throw ApiError::invalid(QStringLiteral(
+            "'region' must be a region code such as RU or GB (empty: the account's)"),
+            QStringLiteral("region"));
     static const QRegularExpression color(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (!color.match(line.color).hasMatch())
-        throw ApiError::invalid(QStringLiteral("'color' must be #rrggbb"));
+        throw ApiError::invalid(QStringLiteral("'color' must be #rrggbb"), QStringLiteral("color"));
     for (qint64 person : line.employeeIds) {
         const auto p = ctx.people.get(person);
         if (!p || !p->isEmployee())
             throw ApiError::invalid(
-                QStringLiteral("'employeeIds': no employee with id %1").arg(person));
+                QStringLiteral("'employeeIds': no employee with id %1").arg(person),
+                QStringLiteral("employeeIds"));
     }
     if (LineStore(ctx.db).numberTaken(line.number, id))
         throw ApiError::conflict(
-            QStringLiteral("another line already has the number %1").arg(line.number));
+            QStringLiteral("another line already has the number %1").arg(line.number))
+            .about(QStringLiteral("number"));
     return line;
 }
 

@@ -1,4 +1,5 @@
 #include "../auth/passwordhasher.h"
+#include "../auth/sessionrevocation.h"
 #include "../servercontext.h"
 #include "apierror.h"
 #include "router.h"
@@ -65,6 +66,94 @@ static QJsonObject namedPeople(ServerContext &ctx, const ApiRequest &req)
     return {{QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), QJsonValue()}};
 }
 
+// The fields of an employee a request sets (all of them on create, those present on
+// PATCH), checked field by field: 422 naming the field, 409 for what someone else holds.
+static QString readEmployee(ServerContext &ctx, const QJsonObject &json, Person &p, bool creating)
+{
+    JsonRead body(json);
+    if (creating || body.has(QStringLiteral("name")))
+        p.name = body.requiredString(QStringLiteral("name")).trimmed();
+    if (creating || body.has(QStringLiteral("login")))
+        p.login = body.requiredString(QStringLiteral("login")).trimmed();
+    QString password;
+    if (creating || body.has(QStringLiteral("password")))
+        password = body.requiredString(QStringLiteral("password"));
+    if (creating || body.has(QStringLiteral("extensions")))
+        p.extensions = body.strings(QStringLiteral("extensions"));
+    if (body.has(QStringLiteral("isAdmin")))
+        p.isAdmin = body.boolean(QStringLiteral("isAdmin"));
+    if (body.has(QStringLiteral("active")))
+        p.active = body.boolean(QStringLiteral("active"), true);
+    if (!body.ok())
+        throw ApiError::invalid(body.error(), body.errorField());
+    if (p.name.isEmpty() || p.name.size() > 200)
+        throw ApiError::invalid(
+            QStringLiteral("'name' must be 1 to 200 characters"), QStringLiteral("name"));
+    if (p.login.isEmpty() || p.login.size() > 100 || p.login.contains(u' '))
+        throw ApiError::invalid(
+            QStringLiteral("'login' must be 1 to 100 characters without spaces"),
+            QStringLiteral("login"));
+    if ((creating || !password.isEmpty() || json.contains(QStringLiteral("password")))
+        && password.size() < 8)
+        throw ApiError::invalid(QStringLiteral("'password' must have at least 8 characters"),
+            QStringLiteral("password"));
+    QStringList unique;
+    for (const QString &raw : std::as_const(p.extensions)) {
+        const QString ext = raw.trimmed();
+        if (ext.isEmpty() || ext.size() > 20)
+            throw ApiError::invalid(QStringLiteral("an extension must be 1 to 20 characters"),
+                QStringLiteral("extensions"));
+        if (!unique.contains(ext))
+            unique << ext;
+    }
+    p.extensions = unique;
+    if (ctx.people.loginTaken(p.login, p.id))
+        throw ApiError::conflict(QStringLiteral("the login '%1' is taken").arg(p.login))
+            .about(QStringLiteral("login"));
+    const QStringList taken = ctx.people.takenExtensions(p.extensions, p.id);
+    if (!taken.isEmpty())
+        throw ApiError::conflict(
+            QStringLiteral("extension %1 belongs to someone else").arg(taken.join(u',')))
+            .about(QStringLiteral("extensions"));
+    return password;
+}
+
+static void publishPerson(ServerContext &ctx, const QString &type, const Person &p)
+{
+    ctx.events.publish(type, p.toJson(), EventAudience::employees());
+}
+
+// PATCH /api/v1/people/{id} (admins): edit an employee, reset the password, change the role,
+// deactivate or reactivate. The last active administrator stays one (409). Deactivation and
+// a password reset revoke every token of the person at once and close their streams (4401).
+static ApiResponse patchEmployee(ServerContext &ctx, ApiRequest &req)
+{
+    const auto before = ctx.people.get(req.idArg(0));
+    if (!before || !before->isEmployee())
+        throw ApiError::notFound(QStringLiteral("employee"));
+    Person next = *before;
+    const QString password = readEmployee(ctx, req.json(), next, false);
+    const bool losesAdmin = before->isAdmin && before->active && (!next.isAdmin || !next.active);
+    if (losesAdmin && ctx.people.activeAdminCount(before->id) == 0)
+        throw ApiError::conflict(
+            QStringLiteral("%1 is the last active administrator: make someone else an "
+                           "administrator first")
+                .arg(before->name))
+            .about(next.active ? QStringLiteral("isAdmin") : QStringLiteral("active"));
+    if (!next.active && before->id == req.session().person.id)
+        throw ApiError::conflict(QStringLiteral("you cannot deactivate yourself"))
+            .about(QStringLiteral("active"));
+    const Person saved = ctx.people.updateEmployee(
+        next, password.isEmpty() ? QString() : PasswordHasher::hash(password));
+    // A deactivation or a new password ends every sign-in of the person at once (SPEC 8).
+    if (!saved.active && before->active)
+        revokeSessions(ctx.auth, ctx.events, saved.id, QStringLiteral("deactivated"));
+    else if (!password.isEmpty())
+        revokeSessions(ctx.auth, ctx.events, saved.id, QStringLiteral("password reset"));
+    publishPerson(ctx, QStringLiteral("person.updated"), saved);
+    return ApiResponse::ok(saved.toJson());
+}
+
 void addPeopleRoutes(Router &router, ServerContext &ctx)
 {
     router.add(Method::Get, QStringLiteral("/api/v1/people"), Router::Access::User,
@@ -77,44 +166,29 @@ void addPeopleRoutes(Router &router, ServerContext &ctx)
             if (!kind.isEmpty() && kind != QLatin1String("employee"))
                 throw ApiError::badRequest(
                     QStringLiteral("'kind' must be employee (contacts: /api/v1/contacts)"));
+            // The deactivated are left out of pickers; administrators may list them too.
+            const bool withInactive
+                = req.queryBool(QStringLiteral("includeInactive")).value_or(false);
+            if (withInactive && !req.session().isAdmin())
+                throw ApiError::forbidden(QStringLiteral("administrators only"));
             QJsonArray items;
-            for (const Person &p : ctx.people.employees())
+            for (const Person &p : ctx.people.employees(withInactive))
                 items.append(p.toJson());
             return ApiResponse::ok(QJsonObject {
                 {QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), QJsonValue()}});
         });
     router.add(Method::Post, QStringLiteral("/api/v1/people"), Router::Access::Admin,
         [&ctx](ApiRequest &req) {
-            JsonRead body(req.json());
-            const QString name = body.requiredString(QStringLiteral("name")).trimmed();
-            const QString login = body.requiredString(QStringLiteral("login")).trimmed();
-            const QString password = body.requiredString(QStringLiteral("password"));
-            const QStringList extensions = body.strings(QStringLiteral("extensions"));
-            const bool isAdmin = body.boolean(QStringLiteral("isAdmin"));
-            if (!body.ok())
-                throw ApiError::invalid(body.error());
-            if (name.isEmpty() || name.size() > 200)
-                throw ApiError::invalid(QStringLiteral("'name' must be 1 to 200 characters"));
-            if (login.isEmpty() || login.size() > 100 || login.contains(u' '))
-                throw ApiError::invalid(
-                    QStringLiteral("'login' must be 1 to 100 characters without spaces"));
-            if (password.size() < 8)
-                throw ApiError::invalid(
-                    QStringLiteral("'password' must have at least 8 characters"));
-            for (const QString &ext : extensions)
-                if (ext.isEmpty() || ext.size() > 20)
-                    throw ApiError::invalid(
-                        QStringLiteral("an extension must be 1 to 20 characters"));
-            if (ctx.people.loginTaken(login))
-                throw ApiError::conflict(QStringLiteral("the login '%1' is taken").arg(login));
-            const QStringList taken = ctx.people.takenExtensions(extensions);
-            if (!taken.isEmpty())
-                throw ApiError::conflict(
-                    QStringLiteral("extension %1 belongs to someone else").arg(taken.join(u',')));
-            const Person p = ctx.people.createEmployee(
-                name, login, PasswordHasher::hash(password), extensions, isAdmin);
+            Person draft;
+            draft.kind = Person::Kind::Employee;
+            const QString password = readEmployee(ctx, req.json(), draft, true);
+            const Person p = ctx.people.createEmployee(draft.name, draft.login,
+                PasswordHasher::hash(password), draft.extensions, draft.isAdmin);
+            publishPerson(ctx, QStringLiteral("person.created"), p);
             return ApiResponse::created(p.toJson());
         });
+    router.add(Method::Patch, QStringLiteral("/api/v1/people/{id}"), Router::Access::Admin,
+        [&ctx](ApiRequest &req) { return patchEmployee(ctx, req); });
 }
 
 } // namespace linecard::server

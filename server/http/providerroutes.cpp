@@ -1,5 +1,7 @@
 #include "../servercontext.h"
+#include "../store/linestore.h"
 #include "../store/providerstore.h"
+#include "../telephony/testcall.h"
 #include "apierror.h"
 #include "router.h"
 #include "routes.h"
@@ -23,7 +25,8 @@ static void checkToken(const QString &token, const QString &field)
     if (!safe.match(token).hasMatch())
         throw ApiError::invalid(
             QStringLiteral("'%1' must be 8 to 200 letters, digits or . _ ~ - characters")
-                .arg(field));
+                .arg(field),
+            field);
 }
 
 static QString newToken()
@@ -53,7 +56,7 @@ static QString readProvider(ServerContext &ctx, const QJsonObject &json, Provide
     if (body.has(QStringLiteral("pbxToken")))
         p.pbxToken = body.string(QStringLiteral("pbxToken")).trimmed();
     if (!body.ok())
-        throw ApiError::invalid(body.error());
+        throw ApiError::invalid(body.error(), body.errorField());
     requireText(p.name, QStringLiteral("name"), 200);
     if (!token.isEmpty())
         checkToken(token, QStringLiteral("token"));
@@ -61,16 +64,58 @@ static QString readProvider(ServerContext &ctx, const QJsonObject &json, Provide
         const QUrl url(p.pbxUrl, QUrl::StrictMode);
         if (p.pbxUrl.size() > 2000 || !url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
-            throw ApiError::invalid(QStringLiteral("'pbxUrl' must be an http(s) URL"));
+            throw ApiError::invalid(
+                QStringLiteral("'pbxUrl' must be an http(s) URL"), QStringLiteral("pbxUrl"));
     }
     // The PBX's own key only travels form-encoded: any printable text without spaces.
     static const QRegularExpression printable(QStringLiteral("^[!-~]{1,200}$"));
     if (!p.pbxToken.isEmpty() && !printable.match(p.pbxToken).hasMatch())
         throw ApiError::invalid(
-            QStringLiteral("'pbxToken' must be up to 200 printable characters without spaces"));
+            QStringLiteral("'pbxToken' must be up to 200 printable characters without spaces"),
+            QStringLiteral("pbxToken"));
     if (!token.isEmpty() && ProviderStore(ctx.db).tokenTaken(token, p.id))
-        throw ApiError::conflict(QStringLiteral("another provider already has this token"));
+        throw ApiError::conflict(QStringLiteral("another provider already has this token"))
+            .about(QStringLiteral("token"));
     return token;
+}
+
+// Provider settings are the administrators' business: only they hear of changes.
+static void publishProvider(ServerContext &ctx, const QString &type, const QJsonObject &data)
+{
+    ctx.events.publish(type, data, EventAudience::people(ctx.people.activeAdminIds()));
+}
+
+// POST /api/v1/telephony/providers/{id}/test-call {lineId?}: a short call through the
+// provider's adapter to the administrator's own extension, on the given (or first) line.
+static ApiResponse testCall(ServerContext &ctx, ApiRequest &req)
+{
+    const auto provider = ProviderStore(ctx.db).get(req.idArg(0));
+    if (!provider)
+        throw ApiError::notFound(QStringLiteral("provider"));
+    const QStringList extensions = req.session().person.extensions;
+    if (extensions.isEmpty())
+        throw ApiError::conflict(
+            QStringLiteral("you have no extension to ring: give yourself one under People"));
+    JsonRead body(req.http().body().trimmed().isEmpty() ? QJsonObject() : req.json());
+    const qint64 lineId = body.id(QStringLiteral("lineId"));
+    if (!body.ok())
+        throw ApiError::invalid(body.error(), body.errorField());
+    LineStore lines(ctx.db);
+    std::optional<Line> line;
+    if (lineId) {
+        line = lines.get(lineId);
+        if (!line)
+            throw ApiError::invalid(QStringLiteral("'lineId': no line with id %1").arg(lineId),
+                QStringLiteral("lineId"));
+    } else if (const QList<Line> all = lines.list(); !all.isEmpty()) {
+        line = all.first();
+    }
+    const QString callId
+        = TestCall(ctx, *provider).start(extensions.first(), line ? line->number : QString());
+    return {202,
+        QJsonObject {{QStringLiteral("externalId"), callId},
+            {QStringLiteral("extension"), extensions.first()},
+            {QStringLiteral("lineId"), line ? QJsonValue(line->id) : QJsonValue()}}};
 }
 
 void addProviderRoutes(Router &router, ServerContext &ctx)
@@ -92,6 +137,7 @@ void addProviderRoutes(Router &router, ServerContext &ctx)
             if (generated)
                 token = newToken();
             QJsonObject json = ProviderStore(ctx.db).create(draft, token).toJson();
+            publishProvider(ctx, QStringLiteral("provider.created"), json);
             // The only time a token is shown: the one the server made up.
             if (generated)
                 json.insert(QStringLiteral("token"), token);
@@ -104,8 +150,17 @@ void addProviderRoutes(Router &router, ServerContext &ctx)
             auto p = providers.get(req.idArg(0));
             if (!p)
                 throw ApiError::notFound(QStringLiteral("provider"));
-            const QString token = readProvider(ctx, req.json(), *p, false);
-            return ApiResponse::ok(providers.update(*p, token).toJson());
+            QString token = readProvider(ctx, req.json(), *p, false);
+            // {"regenerateToken": true}: a new token made up by the server, shown this once.
+            const bool generated
+                = token.isEmpty() && req.json().value(QStringLiteral("regenerateToken")).toBool();
+            if (generated)
+                token = newToken();
+            QJsonObject json = providers.update(*p, token).toJson();
+            publishProvider(ctx, QStringLiteral("provider.updated"), json);
+            if (generated)
+                json.insert(QStringLiteral("token"), token);
+            return ApiResponse::ok(json);
         });
 
     router.add(Method::Delete, QStringLiteral("/api/v1/telephony/providers/{id}"),
@@ -113,9 +168,16 @@ void addProviderRoutes(Router &router, ServerContext &ctx)
             ProviderStore providers(ctx.db);
             if (!providers.get(req.idArg(0)))
                 throw ApiError::notFound(QStringLiteral("provider"));
+            // The log rows still waiting for their batch name the provider: in first.
+            ctx.integrationLog.flush();
             providers.remove(req.idArg(0));
+            publishProvider(
+                ctx, QStringLiteral("provider.deleted"), {{QStringLiteral("id"), req.idArg(0)}});
             return ApiResponse::noContent();
         });
+
+    router.add(Method::Post, QStringLiteral("/api/v1/telephony/providers/{id}/test-call"),
+        Router::Access::Admin, [&ctx](ApiRequest &req) { return testCall(ctx, req); });
 }
 
 } // namespace linecard::server

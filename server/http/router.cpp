@@ -9,15 +9,17 @@
 
 namespace linecard::server {
 
-QJsonValue errorBody(const QString &code, const QString &message)
+QJsonValue errorBody(const QString &code, const QString &message, const QString &field)
 {
-    return QJsonObject {{QStringLiteral("error"),
-        QJsonObject {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}}}};
+    QJsonObject error {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
+    if (!field.isEmpty())
+        error.insert(QStringLiteral("field"), field);
+    return QJsonObject {{QStringLiteral("error"), error}};
 }
 
 static ApiResponse errorResponse(const ApiError &e)
 {
-    ApiResponse response {e.status(), errorBody(e.code(), e.message())};
+    ApiResponse response {e.status(), errorBody(e.code(), e.message(), e.field())};
     response.retryAfter = e.retryAfter();
     return response;
 }

@@ -54,6 +54,6 @@ private:
     Authenticator m_authenticate;
 };
 
-QJsonValue errorBody(const QString &code, const QString &message);
+QJsonValue errorBody(const QString &code, const QString &message, const QString &field = {});
 
 } // namespace linecard::server

@@ -11,7 +11,7 @@ static const QString callColumns = QStringLiteral(
     "id, provider_id, external_id, direction, state, from_number, to_number, line_id, "
     "contact_id, contact_name, answered_by, started_at, answered_at, ended_at, duration, "
     "recording_url, end_reason, attach_task_id, attach_comment_id, record_comment_id, handled, "
-    "remote_key");
+    "remote_key, queue, ended_by");
 
 static QString now()
 {
@@ -68,6 +68,8 @@ QList<CallRow> CallStore::readAll(QSqlQuery &q)
         r.recordCommentId = q.value(19).toLongLong();
         r.handled = q.value(20).toBool();
         r.remoteKey = q.value(21).toString();
+        c.queue = q.value(22).toString();
+        c.endedById = q.value(23).toLongLong();
         out.append(r);
     }
     for (CallRow &r : out)
@@ -139,7 +141,9 @@ static QVariantMap columnValues(const CallRow &r)
         {QStringLiteral("attachComment"), nullableId(r.attachCommentId)},
         {QStringLiteral("record"), nullableId(r.recordCommentId)},
         {QStringLiteral("handled"), r.handled},
-        {QStringLiteral("remoteKey"), nullableText(r.remoteKey)}};
+        {QStringLiteral("remoteKey"), nullableText(r.remoteKey)},
+        {QStringLiteral("queue"), nullableText(c.queue)},
+        {QStringLiteral("endedBy"), nullableId(c.endedById)}};
 }
 
 static void writeLegs(Database &db, const CallRow &row)
@@ -162,10 +166,11 @@ void CallStore::insert(CallRow &row)
             "INSERT INTO calls(provider_id, external_id, direction, state, from_number, "
             "to_number, line_id, contact_id, contact_name, answered_by, started_at, answered_at, "
             "ended_at, duration, recording_url, end_reason, attach_task_id, attach_comment_id, "
-            "record_comment_id, handled, remote_key) VALUES (:provider, :external, :direction, "
-            ":state, :from, :to, :line, :contact, :contactName, :answeredBy, :startedAt, "
-            ":answeredAt, :endedAt, :duration, :recording, :endReason, :attachTask, "
-            ":attachComment, :record, :handled, :remoteKey)"),
+            "record_comment_id, handled, remote_key, queue, ended_by) VALUES (:provider, "
+            ":external, "
+            ":direction, :state, :from, :to, :line, :contact, :contactName, :answeredBy, "
+            ":startedAt, :answeredAt, :endedAt, :duration, :recording, :endReason, :attachTask, "
+            ":attachComment, :record, :handled, :remoteKey, :queue, :endedBy)"),
         columnValues(row));
     writeLegs(m_db, row);
     tx.commit();
@@ -184,7 +189,8 @@ void CallStore::save(const CallRow &row)
                   "ended_at = :endedAt, duration = :duration, recording_url = :recording, "
                   "end_reason = :endReason, attach_task_id = :attachTask, "
                   "attach_comment_id = :attachComment, record_comment_id = :record, "
-                  "handled = :handled, remote_key = :remoteKey WHERE id = :id"),
+                  "handled = :handled, remote_key = :remoteKey, queue = :queue, "
+                  "ended_by = :endedBy WHERE id = :id"),
         values);
     writeLegs(m_db, row);
     tx.commit();
@@ -220,6 +226,17 @@ QList<qint64> CallStore::silentRinging(const QDateTime &cutoff)
         QStringLiteral("SELECT c.id FROM calls c WHERE c.state = 'ringing' AND COALESCE((SELECT "
                        "MAX(e.received_at) FROM call_events e WHERE e.call_id = c.id), "
                        "c.started_at, '') < :cutoff ORDER BY c.id"),
+        {{QStringLiteral("cutoff"), cutoff.toUTC().toString(Qt::ISODateWithMs)}});
+    QList<qint64> ids;
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    return ids;
+}
+
+QList<qint64> CallStore::answeredBefore(const QDateTime &cutoff)
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM calls WHERE state = 'answered' AND "
+                                           "answered_at < :cutoff ORDER BY id"),
         {{QStringLiteral("cutoff"), cutoff.toUTC().toString(Qt::ISODateWithMs)}});
     QList<qint64> ids;
     while (q.next())

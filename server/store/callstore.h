@@ -42,6 +42,8 @@ public:
     QList<qint64> closeMissedFrom(const QString &remoteKey, qint64 exceptCallId);
     // Calls still ringing with no word from their PBX since before `cutoff`.
     QList<qint64> silentRinging(const QDateTime &cutoff);
+    // Calls answered before `cutoff` and still not over: their hang-up never came.
+    QList<qint64> answeredBefore(const QDateTime &cutoff);
     void setHandled(qint64 callId, bool handled);
 
     void logEvent(qint64 providerId, qint64 callId, const QString &externalId, const QString &kind,

@@ -4,6 +4,8 @@
 #include "peoplestore.h"
 #include "visibilitysql.h"
 
+#include "../telephony/callrecorder.h"
+
 #include <QDateTime>
 #include <QSqlQuery>
 
@@ -16,9 +18,16 @@ static const QString commentColumns
                      "k.to_number, k.line_id, "
                      "k.contact_id, k.answered_by, k.started_at, k.answered_at, k.ended_at, "
                      "k.duration, k.recording_url, "
-                     "k.end_reason");
+                     "k.end_reason, "
+                     // The record's facts: only for the comment the server wrote as the record.
+                     "k.record_comment_id = c.id AND IFNULL(k.attach_comment_id, 0) <> c.id, "
+                     "l.name, l.number, k.contact_name, ap.name");
 static const QString commentFrom
-    = QStringLiteral("comments c LEFT JOIN calls k ON k.id = c.call_id");
+    = QStringLiteral("comments c LEFT JOIN calls k ON k.id = c.call_id "
+                     "LEFT JOIN lines l ON l.id = k.line_id "
+                     "LEFT JOIN people ap ON ap.id = k.answered_by");
+// The first column after commentColumns (a query may add the task's title there).
+static constexpr int afterCommentColumns = 30;
 
 static QDateTime timeAt(const QSqlQuery &q, int i)
 {
@@ -59,9 +68,12 @@ QList<Comment> CommentStore::readAll(QSqlQuery &q, QList<QString> *taskTitles)
             call.recordingUrl = q.value(23).toString();
             call.endReason = q.value(24).toString();
             c.call = call;
+            if (q.value(25).toBool())
+                c.callRecord = CallRecorder::facts(q.value(26).toString(), q.value(27).toString(),
+                    q.value(28).toString(), q.value(29).toString());
         }
         if (taskTitles)
-            taskTitles->append(q.value(25).toString());
+            taskTitles->append(q.value(afterCommentColumns).toString());
         out.append(c);
     }
     for (Comment &c : out)

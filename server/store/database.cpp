@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "../logging.h"
+#include "phonerenormaliser.h"
 
 #include <QAtomicInt>
 #include <QDir>
@@ -115,11 +116,19 @@ void Database::migrate()
             if (!sql.trimmed().isEmpty())
                 exec(sql);
         }
+        runCodeSteps(version);
         exec(QStringLiteral("INSERT INTO schema_version(version) VALUES (:v)"),
             {{QStringLiteral("v"), version}});
         tx.commit();
         qCInfo(lcStore) << "applied migration" << name;
     }
+}
+
+// What a migration does beyond its SQL, in the same transaction, after the script.
+void Database::runCodeSteps(int version)
+{
+    if (version == 8)
+        PhoneRenormaliser(*this).run();
 }
 
 void Database::writeLazily(const std::function<void()> &write)

@@ -62,6 +62,7 @@ private:
     friend class DeferredSync;
     Database(std::unique_ptr<SqlDialect> dialect, const QString &connectionName);
     void migrate();
+    void runCodeSteps(int version);
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;

@@ -7,14 +7,14 @@
 
 namespace linecard::server {
 
-static const QString lineColumns = QStringLiteral("id, number, name, color");
+static const QString lineColumns = QStringLiteral("id, number, name, color, region");
 
 static QList<Line> readLines(QSqlQuery &q)
 {
     QList<Line> out;
     while (q.next())
         out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-            q.value(3).toString(), {}});
+            q.value(3).toString(), {}, q.value(4).toString()});
     return out;
 }
 
@@ -82,10 +82,13 @@ bool LineStore::numberTaken(const QString &number, qint64 exceptId)
 
 void LineStore::write(const Line &line)
 {
-    const PhoneNumber phone = PhoneNumber::parse(line.number);
+    const PhoneNumber phone = PhoneNumber::parse(line.number, line.region);
     m_db.exec(QStringLiteral("UPDATE lines SET number = :n, name = :name, color = :color, "
-                             "e164 = :e164, tail_key = :tail WHERE id = :id"),
+                             "e164 = :e164, tail_key = :tail, region = :region WHERE id = :id"),
         {{QStringLiteral("id"), line.id}, {QStringLiteral("n"), line.number},
+            {QStringLiteral("region"),
+                line.region.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
+                                      : QVariant(line.region)},
             {QStringLiteral("name"), notNull(line.name)}, {QStringLiteral("color"), line.color},
             {QStringLiteral("e164"), phone.isValid() ? QVariant(phone.e164()) : QVariant()},
             {QStringLiteral("tail"), phone.isValid() ? QVariant(phone.tailKey()) : QVariant()}});

@@ -15,7 +15,7 @@ namespace linecard::server {
 
 static const QString personColumns = QStringLiteral(
     "p.id, p.kind, p.name, p.login, p.is_admin, p.is_company, p.company_id, p.responsible_id, "
-    "p.has_access, p.fields, p.merged_into");
+    "p.has_access, p.fields, p.merged_into, p.active");
 
 static QString now()
 {
@@ -37,6 +37,7 @@ Person PeopleStore::readPerson(const QSqlQuery &row)
     p.hasAccess = row.value(8).toBool();
     p.fields = QJsonDocument::fromJson(row.value(9).toByteArray()).object();
     p.mergedInto = row.value(10).toLongLong();
+    p.active = row.value(11).toBool();
     return p;
 }
 
@@ -141,11 +142,12 @@ qint64 PeopleStore::companyOf(qint64 id)
     return q.value(0).toBool() ? id : q.value(1).toLongLong();
 }
 
-QList<Person> PeopleStore::employees()
+QList<Person> PeopleStore::employees(bool includeInactive)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM people p WHERE p.kind = 'employee' "
-                                           "ORDER BY p.name, p.id")
-                                .arg(personColumns));
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT %1 FROM people p WHERE p.kind = 'employee' %2"
+                       "ORDER BY p.name, p.id")
+            .arg(personColumns, includeInactive ? QString() : QStringLiteral("AND p.active = 1 ")));
     QList<Person> out;
     while (q.next())
         out.append(readPerson(q));
@@ -164,14 +166,23 @@ bool PeopleStore::loginTaken(const QString &login, qint64 exceptId)
 
 std::optional<std::pair<qint64, QString>> PeopleStore::credentials(const QString &login)
 {
-    QSqlQuery q
-        = m_db.exec(QStringLiteral("SELECT id, password_hash FROM people WHERE login = :login AND "
-                                   "password_hash IS NOT NULL AND merged_into IS NULL AND "
-                                   "(kind = 'employee' OR has_access = 1)"),
-            {{QStringLiteral("login"), login}});
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT id, password_hash FROM people WHERE login = :login AND "
+                       "password_hash IS NOT NULL AND merged_into IS NULL AND active = 1 "
+                       "AND (kind = 'employee' OR has_access = 1)"),
+        {{QStringLiteral("login"), login}});
     if (!q.next())
         return std::nullopt;
     return std::make_pair(q.value(0).toLongLong(), q.value(1).toString());
+}
+
+void PeopleStore::upgradePasswordHash(
+    qint64 personId, const QString &oldHash, const QString &newHash)
+{
+    m_db.exec(QStringLiteral("UPDATE people SET password_hash = :new WHERE id = :id AND "
+                             "password_hash = :old"),
+        {{QStringLiteral("id"), personId}, {QStringLiteral("old"), oldHash},
+            {QStringLiteral("new"), newHash}});
 }
 
 QStringList PeopleStore::takenExtensions(const QStringList &extensions, qint64 exceptId)
@@ -205,6 +216,50 @@ Person PeopleStore::createEmployee(const QString &name, const QString &login,
     return *get(id);
 }
 
+Person PeopleStore::updateEmployee(const Person &next, const QString &passwordHash)
+{
+    Transaction tx(m_db);
+    QVariantMap params {{QStringLiteral("id"), next.id}, {QStringLiteral("name"), next.name},
+        {QStringLiteral("login"), next.login}, {QStringLiteral("admin"), next.isAdmin},
+        {QStringLiteral("active"), next.active}, {QStringLiteral("t"), now()}};
+    QString passwordSet;
+    if (!passwordHash.isEmpty()) {
+        passwordSet = QStringLiteral(", password_hash = :hash");
+        params.insert(QStringLiteral("hash"), passwordHash);
+    }
+    m_db.exec(QStringLiteral("UPDATE people SET name = :name, login = :login, is_admin = :admin, "
+                             "active = :active, updated_at = :t%1 WHERE id = :id AND "
+                             "kind = 'employee'")
+                  .arg(passwordSet),
+        params);
+    const QVariantMap id {{QStringLiteral("id"), next.id}};
+    m_db.exec(QStringLiteral("DELETE FROM extensions WHERE person_id = :id"), id);
+    for (const QString &ext : next.extensions)
+        m_db.exec(QStringLiteral("INSERT INTO extensions(extension, person_id) VALUES (:e, :id)"),
+            {{QStringLiteral("e"), ext}, {QStringLiteral("id"), next.id}});
+    tx.commit();
+    return *get(next.id);
+}
+
+int PeopleStore::activeAdminCount(qint64 exceptId)
+{
+    return m_db
+        .scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE kind = 'employee' AND "
+                               "is_admin = 1 AND active = 1 AND id <> :id"),
+            {{QStringLiteral("id"), exceptId}})
+        .toInt();
+}
+
+QList<qint64> PeopleStore::activeAdminIds()
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM people WHERE kind = 'employee' AND "
+                                           "is_admin = 1 AND active = 1 ORDER BY id"));
+    QList<qint64> ids;
+    while (q.next())
+        ids << q.value(0).toLongLong();
+    return ids;
+}
+
 void PeopleStore::writePhonesAndEmails(const Person &p)
 {
     const QVariantMap id {{QStringLiteral("id"), p.id}};
@@ -212,11 +267,12 @@ void PeopleStore::writePhonesAndEmails(const Person &p)
     m_db.exec(QStringLiteral("DELETE FROM emails WHERE person_id = :id"), id);
     int position = 0;
     for (const PhoneEntry &phone : p.phones) {
+        // Stored as E.164 (with ";ext=…"); what no valid number is in stays as written.
         const PhoneNumber number = PhoneNumber::parse(phone.number);
         m_db.exec(
             QStringLiteral("INSERT INTO phones(person_id, number, type, e164, tail_key, position) "
                            "VALUES (:id, :number, :type, :e164, :tail, :pos)"),
-            {{QStringLiteral("id"), p.id}, {QStringLiteral("number"), phone.number},
+            {{QStringLiteral("id"), p.id}, {QStringLiteral("number"), number.canonical()},
                 {QStringLiteral("type"), notNull(phone.type)},
                 {QStringLiteral("e164"), number.isValid() ? QVariant(number.e164()) : QVariant()},
                 {QStringLiteral("tail"),
@@ -307,8 +363,10 @@ QStringList PeopleStore::searchTerms(const QString &query)
 {
     // A phone-like run ("123-45", "(916)") loses its punctuation so that it matches the
     // indexed digit forms; other words are kept as typed (the index folds case).
+    // Digits of any script count ("١٢٣٤" as "1234", issue 14 item 9).
     static const QRegularExpression phoneLike(
-        QStringLiteral("^[+\\d()\\-.\\s]*\\d[\\d()\\-.\\s]*$"));
+        QStringLiteral("^[+\\d()\\-.\\s]*\\d[\\d()\\-.\\s]*$"),
+        QRegularExpression::UseUnicodePropertiesOption);
     QStringList terms;
     for (const QString &word : query.simplified().split(u' ', Qt::SkipEmptyParts)) {
         QString term = word;
@@ -364,7 +422,11 @@ QList<Person> PeopleStore::search(
 
 QList<Person> PeopleStore::lookupPhone(const QString &phone)
 {
-    const PhoneNumber number = PhoneNumber::parse(phone);
+    return lookupPhone(PhoneNumber::parse(phone));
+}
+
+QList<Person> PeopleStore::lookupPhone(const PhoneNumber &number)
+{
     if (!number.isValid())
         return {};
     // One lookup in each phone index, then the few people they name: without CROSS JOIN the

@@ -9,6 +9,10 @@
 
 class QSqlQuery;
 
+namespace linecard {
+class PhoneNumber;
+}
+
 namespace linecard::server {
 
 class Database;
@@ -29,13 +33,22 @@ public:
     // The company a person belongs to: itself for a company, else its companyId (0 = none).
     qint64 companyOf(qint64 id);
 
-    QList<Person> employees();
+    // Active employees (pickers); administrators also list the deactivated ones.
+    QList<Person> employees(bool includeInactive = false);
     bool loginTaken(const QString &login, qint64 exceptId = 0);
     // id and password hash of an account that may sign in
     std::optional<std::pair<qint64, QString>> credentials(const QString &login);
+    // Replaces a password hash by a stronger one of the same password (the upgrade at sign-in);
+    // nothing happens when the hash changed meanwhile (a new password wins).
+    void upgradePasswordHash(qint64 personId, const QString &oldHash, const QString &newHash);
 
     Person createEmployee(const QString &name, const QString &login, const QString &passwordHash,
         const QStringList &extensions, bool isAdmin);
+    // Name, login, role, active and extensions as given; the password only when a hash is given.
+    Person updateEmployee(const Person &next, const QString &passwordHash = {});
+    // Active administrators other than exceptId: the last one may not go.
+    int activeAdminCount(qint64 exceptId = 0);
+    QList<qint64> activeAdminIds();
     QStringList takenExtensions(const QStringList &extensions, qint64 exceptId = 0);
     Person createContact(const Person &draft);
     Person updateContact(const Person &next);
@@ -47,6 +60,8 @@ public:
     QList<Person> search(const QStringList &terms,
         const std::optional<std::pair<QString, qint64>> &after, int limit);
     QList<Person> lookupPhone(const QString &phone);
+    // The same for a number already parsed (a caller id read in its line's region).
+    QList<Person> lookupPhone(const PhoneNumber &number);
 
     // Rebuilds the search row of a contact (and of its members when it is a company).
     void reindex(qint64 contactId);

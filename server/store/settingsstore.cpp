@@ -3,7 +3,10 @@
 #include "../logging.h"
 #include "database.h"
 
+#include "models/phonenumber.h"
+
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 namespace linecard::server {
 
@@ -12,6 +15,7 @@ SettingsStore::SettingsStore(Database &db)
 {
     const QVariant stored
         = m_db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'account'"));
+    auto useRegion = qScopeGuard([this] { PhoneNumber::setDefaultRegion(m_settings.phoneRegion); });
     if (stored.isNull())
         return;
     QString error;
@@ -30,6 +34,7 @@ void SettingsStore::save(const AccountSettings &settings)
         {{QStringLiteral("v"),
             QString::fromUtf8(QJsonDocument(settings.toJson()).toJson(QJsonDocument::Compact))}});
     m_settings = settings;
+    PhoneNumber::setDefaultRegion(settings.phoneRegion);
 }
 
 } // namespace linecard::server

@@ -24,7 +24,8 @@ struct CallEvent
     enum class Outcome
     {
         Unknown,
-        Talked, // Success, normalClearing
+        Talked, // Success
+        Cleared, // Zammad normalClearing: ended normally, talked only if it was answered
         NotAnswered, // Missed, noAnswer, cancel (the caller gave up)
         LegCancelled, // PlanFix Cancelled: this extension stops ringing, another may answer
         Busy,
@@ -41,6 +42,7 @@ struct CallEvent
     QStringList users; // Zammad "user": names, logins or extensions of the agents
     Outcome outcome = Outcome::Unknown;
     QString endReason; // as the PBX said it ("Cancelled", "noAnswer")
+    QString queue; // the PBX queue the call came through (Zammad "queue")
     int duration = -1; // seconds; -1 when not given
     QString recordingUrl;
 

@@ -4,6 +4,7 @@
 #include "../store/linestore.h"
 
 #include "models/jsonread.h"
+#include "models/phonenumber.h"
 
 #include <QJsonArray>
 
@@ -52,13 +53,17 @@ QJsonObject CallPayload::card(const CallRow &row)
         }
     }
     const QString remote = row.call.direction == Call::Direction::In ? row.call.from : row.call.to;
-    QJsonArray candidates;
-    for (const Person &p : row.callers ? *row.callers : m_ctx.people.lookupPhone(remote))
-        candidates.append(p.toJson());
     QJsonValue line;
+    QString region; // the caller id is read in its line's region
     if (row.call.lineId)
-        if (const auto l = LineStore(m_ctx.db).get(row.call.lineId))
+        if (const auto l = LineStore(m_ctx.db).get(row.call.lineId)) {
             line = l->toJson();
+            region = l->region;
+        }
+    QJsonArray candidates;
+    for (const Person &p :
+        row.callers ? *row.callers : m_ctx.people.lookupPhone(PhoneNumber::parse(remote, region)))
+        candidates.append(p.toJson());
     o.insert(QStringLiteral("contact"), contact);
     o.insert(QStringLiteral("tasks"), tasks);
     o.insert(QStringLiteral("candidates"), candidates);

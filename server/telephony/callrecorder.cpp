@@ -5,54 +5,45 @@
 #include "../store/callstore.h"
 #include "../store/linestore.h"
 
+#include "models/phonenumber.h"
+#include "models/callrecordtext.h"
+
 #include <QUrl>
 
 namespace linecard::server {
 
-// Names and numbers come from PBXs and people: they must not turn into Markdown.
-static QString escaped(const QString &text)
+using Text = CallRecordText;
+
+QJsonObject CallRecorder::facts(const QString &lineName, const QString &lineNumber,
+    const QString &contactName, const QString &answerer)
 {
-    static const QString special = QStringLiteral("\\`*_{}[]()<>#|~!");
-    QString out;
-    out.reserve(text.size());
-    for (QChar c : text) {
-        if (c == u'\n' || c == u'\r')
-            c = u' ';
-        if (special.contains(c))
-            out.append(u'\\');
-        out.append(c);
-    }
-    return out;
+    // Never empty: an empty object would mean "not a record".
+    return {{QStringLiteral("lineName"), lineName}, {QStringLiteral("lineNumber"), lineNumber},
+        {QStringLiteral("contactName"), contactName}, {QStringLiteral("answeredBy"), answerer}};
 }
 
-static QString clock(int seconds)
+QString CallRecorder::text(const CallRow &row, const QString &lineName,
+    const QString &shownLineNumber, const QString &answerer, const QString &lineRegion)
 {
-    const int h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60;
-    return h
-        ? QStringLiteral("%1:%2:%3").arg(h).arg(m, 2, 10, QChar(u'0')).arg(s, 2, 10, QChar(u'0'))
-        : QStringLiteral("%1:%2").arg(m).arg(s, 2, 10, QChar(u'0'));
-}
-
-QString CallRecorder::text(
-    const CallRow &row, const QString &lineName, const QString &lineNumber, const QString &answerer)
-{
+    const QString lineNumber = PhoneNumber::displayed(shownLineNumber, lineRegion);
     const Call &c = row.call;
     const bool in = c.direction == Call::Direction::In;
     QString title = c.state == Call::State::Missed ? QStringLiteral("Missed call")
         : in                                       ? QStringLiteral("Incoming call")
                                                    : QStringLiteral("Outgoing call");
     QStringList lines;
-    QString line = escaped(lineName.isEmpty() ? lineNumber : lineName);
+    QString line = Text::escaped(lineName.isEmpty() ? lineNumber : lineName);
     if (!lineName.isEmpty() && !lineNumber.isEmpty())
-        line += QStringLiteral(" (%1)").arg(escaped(lineNumber));
+        line += QStringLiteral(" (%1)").arg(Text::escaped(lineNumber));
     lines << QStringLiteral("📞 **%1**").arg(title)
             + (line.isEmpty() ? QString() : QStringLiteral(" · %1").arg(line));
-    const QString remote = in ? c.from : c.to;
-    const QString who = escaped(remote.isEmpty() ? QStringLiteral("unknown number") : remote)
+    const QString remote = PhoneNumber::displayed(in ? c.from : c.to, lineRegion);
+    const QString who = Text::escaped(remote.isEmpty() ? QStringLiteral("unknown number") : remote)
         + (row.contactName.isEmpty() || row.contactName == remote
+                    || PhoneNumber::displayed(row.contactName) == remote
                 ? QString()
-                : QStringLiteral(" (%1)").arg(escaped(row.contactName)));
-    const QString ours = escaped(in ? c.to : c.from);
+                : QStringLiteral(" (%1)").arg(Text::escaped(row.contactName)));
+    const QString ours = Text::escaped(PhoneNumber::displayed(in ? c.to : c.from, lineRegion));
     lines << (in ? QStringLiteral("From %1").arg(who) : QStringLiteral("To %1").arg(who))
             + (ours.isEmpty()
                     ? QString()
@@ -61,15 +52,13 @@ QString CallRecorder::text(
     const bool talked = c.state == Call::State::Ended && c.answeredAt.isValid();
     if (talked) {
         if (!answerer.isEmpty())
-            facts << QStringLiteral("answered by %1").arg(escaped(answerer));
-        facts << clock(c.duration);
-    } else {
-        facts << QStringLiteral("not answered");
+            facts << QStringLiteral("answered by %1").arg(Text::escaped(answerer));
+        facts << Text::clock(c.duration);
+    } else if (c.state != Call::State::Missed) {
+        facts << QStringLiteral("not answered"); // a missed call's title says so already
     }
-    if (!c.endReason.isEmpty()
-        && !(talked && c.endReason.compare(QLatin1String("Success"), Qt::CaseInsensitive) == 0)
-        && c.endReason != QLatin1String("normalClearing"))
-        facts << QStringLiteral("reason: %1").arg(escaped(c.endReason));
+    if (Text::reasonWorthSaying(c.endReason, talked, c.state == Call::State::Missed))
+        facts << QStringLiteral("reason: %1").arg(Text::escaped(c.endReason));
     if (c.startedAt.isValid())
         facts << c.startedAt.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"));
     lines << facts.join(QStringLiteral(" · "));
@@ -79,19 +68,22 @@ QString CallRecorder::text(
     return lines.join(QStringLiteral("  \n"));
 }
 
-QString CallRecorder::textOf(const CallRow &row)
+QString CallRecorder::textOf(const CallRow &row, QJsonObject *facts)
 {
-    QString lineName, lineNumber;
+    QString lineName, lineNumber, lineRegion;
     if (row.call.lineId)
         if (const auto line = LineStore(m_ctx.db).get(row.call.lineId)) {
             lineName = line->name;
             lineNumber = line->number;
+            lineRegion = line->region;
         }
     QString answerer;
     if (row.call.answeredById)
         if (const auto p = m_ctx.people.get(row.call.answeredById))
             answerer = p->name;
-    return text(row, lineName, lineNumber, answerer);
+    if (facts)
+        *facts = CallRecorder::facts(lineName, lineNumber, row.contactName, answerer);
+    return text(row, lineName, lineNumber, answerer, lineRegion);
 }
 
 // Somebody must sign the record: who talked, else whom it rang, else the contact's
@@ -168,7 +160,8 @@ void CallRecorder::land(CallRow &row)
         return; // no card to land on (a withheld number): the call list keeps it
     if (!draft.authorId)
         return;
-    draft.text = textOf(row);
+    QJsonObject recordFacts;
+    draft.text = textOf(row, &recordFacts);
     draft.hidden = m_ctx.settings.get().callAttachHidden;
     // Call records and their recordings are never shown to contacts.
     draft.internal = !draft.hidden;
@@ -177,8 +170,9 @@ void CallRecorder::land(CallRow &row)
     Call link;
     link.id = row.call.id;
     draft.call = link;
-    const Comment comment = m_ctx.comments.create(draft);
+    Comment comment = m_ctx.comments.create(draft);
     row.recordCommentId = comment.id;
+    comment.callRecord = recordFacts; // the call's row says so once it is saved
     announce(QStringLiteral("comment.created"), comment);
 }
 

@@ -29,8 +29,14 @@ public:
     void attachToTask(CallRow &row, qint64 taskId);
     void attachToComment(CallRow &row, qint64 commentId);
 
+    // The record's text for API consumers: English, UTC, Markdown; numbers in international
+    // format, caller ids read in the line's region.
     static QString text(const CallRow &row, const QString &lineName, const QString &lineNumber,
-        const QString &answerer);
+        const QString &answerer, const QString &lineRegion = QString());
+    // The record's facts as the comment carries them ("callRecord"), for clients that draw
+    // the record in their own language (models/callrecordtext.h).
+    static QJsonObject facts(const QString &lineName, const QString &lineNumber,
+        const QString &contactName, const QString &answerer);
 
 private:
     bool recordIsOurs(const CallRow &row) const
@@ -39,7 +45,7 @@ private:
     }
     qint64 authorOf(const CallRow &row);
     QList<qint64> readersOf(const CallRow &row) const;
-    QString textOf(const CallRow &row);
+    QString textOf(const CallRow &row, QJsonObject *facts = nullptr);
     void announce(const QString &type, const Comment &comment);
 
     ServerContext &m_ctx;

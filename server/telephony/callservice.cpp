@@ -86,13 +86,17 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
     const QString ours = !event.lineNumber.isEmpty() || in ? event.lineNumber : event.extension;
     c.from = in ? event.remoteNumber : ours;
     c.to = in ? ours : event.remoteNumber;
-    if (const auto line = LineStore(m_ctx.db).findByNumber(event.lineNumber))
+    // A trunk sends national numbers of its own country: they are read in the line's region.
+    QString region;
+    if (const auto line = LineStore(m_ctx.db).findByNumber(event.lineNumber)) {
         c.lineId = line->id;
-    const PhoneNumber remote = PhoneNumber::parse(event.remoteNumber);
+        region = line->region;
+    }
+    const PhoneNumber remote = PhoneNumber::parse(event.remoteNumber, region);
     row.remoteKey = remote.isValid() ? remote.tailKey() : PhoneNumber::digitsOnly(remote.raw());
     if (!remote.isValid() || remote.isWithheld())
         return; // a withheld or internal number is nobody's card
-    const QList<Person> candidates = m_ctx.people.lookupPhone(event.remoteNumber);
+    const QList<Person> candidates = m_ctx.people.lookupPhone(remote);
     row.callers = candidates;
     if (!candidates.isEmpty()) {
         // Several contacts may share the number: the window lists them all to pick from.
@@ -100,8 +104,8 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
         row.contactName = candidates.first().name;
     } else if (m_ctx.settings.get().createUnknownCallers) {
         Person draft;
-        draft.name = remote.e164();
-        draft.phones.append({remote.e164(), QString()});
+        draft.name = remote.international();
+        draft.phones.append({remote.canonical(), QString()});
         const Person created = m_ctx.people.createContact(draft);
         c.contactId = created.id;
         row.contactName = created.name;
@@ -224,6 +228,16 @@ CallRow CallService::change(qint64 callId, const std::function<void(CallRow &, E
     });
 }
 
+void CallService::finish(CallRow &row, const CallTransition &t, EventBatch &events)
+{
+    CallStore calls(m_ctx.db);
+    calls.save(row);
+    const qint64 record = row.recordCommentId;
+    announce(row, t, events); // the record lands as for a call its PBX ended
+    if (row.recordCommentId != record)
+        calls.save(row);
+}
+
 int CallService::expireSilentRinging(const QDateTime &now, int silenceSeconds)
 {
     const QList<qint64> stale = CallStore(m_ctx.db).silentRinging(now.addSecs(-silenceSeconds));
@@ -232,17 +246,41 @@ int CallService::expireSilentRinging(const QDateTime &now, int silenceSeconds)
             const CallTransition t = CallStateMachine::expire(row, now);
             if (!t.changed)
                 return;
-            CallStore calls(m_ctx.db);
-            calls.save(row);
-            const qint64 record = row.recordCommentId;
-            announce(row, t, events); // the missed call's record lands as for any other
-            if (row.recordCommentId != record)
-                calls.save(row);
+            finish(row, t, events);
             qCInfo(lcTelephony) << "call" << row.call.id << "rang" << silenceSeconds
                                 << "s with no word from its PBX: ended unanswered";
         });
     }
     return int(stale.size());
+}
+
+int CallService::expireLongAnswered(const QDateTime &now, int maxDurationSeconds)
+{
+    const QList<qint64> stale
+        = CallStore(m_ctx.db).answeredBefore(now.addSecs(-maxDurationSeconds));
+    for (qint64 id : stale) {
+        change(id, [&](CallRow &row, EventBatch &events) {
+            const CallTransition t = CallStateMachine::expireAnswered(row, now);
+            if (!t.changed)
+                return;
+            finish(row, t, events);
+            qCInfo(lcTelephony) << "call" << row.call.id << "answered over" << maxDurationSeconds
+                                << "s ago and never hung up: ended, reason timeout";
+        });
+    }
+    return int(stale.size());
+}
+
+CallRow CallService::endByHand(qint64 callId, qint64 personId)
+{
+    return change(callId, [&](CallRow &row, EventBatch &events) {
+        if (row.isTerminal())
+            throw ApiError::conflict(QStringLiteral("the call is over"));
+        const CallTransition t
+            = CallStateMachine::endByHand(row, personId, QDateTime::currentDateTimeUtc());
+        finish(row, t, events);
+        qCInfo(lcTelephony) << "call" << row.call.id << "marked as ended by person" << personId;
+    });
 }
 
 CallRow CallService::take(qint64 callId, qint64 personId)

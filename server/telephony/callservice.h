@@ -44,6 +44,11 @@ public:
     // Ends the calls still ringing that their PBX has said nothing about for `silence`
     // (CallStateMachine::expire); returns how many.
     int expireSilentRinging(const QDateTime &now, int silenceSeconds);
+    // Ends the calls answered more than maxDuration ago whose hang-up never came
+    // (CallStateMachine::expireAnswered); returns how many.
+    int expireLongAnswered(const QDateTime &now, int maxDurationSeconds);
+    // An operator marks a stuck call as ended; 409 when it is over already.
+    CallRow endByHand(qint64 callId, qint64 personId);
 
 private:
     // Loads the call, applies edit in one transaction, publishes its events once stored.
@@ -54,6 +59,8 @@ private:
     ResolvedEvent resolve(const CallRow &row, const CallEvent &event);
     void announce(CallRow &row, const CallTransition &t, EventBatch &events);
     void announceUpdate(const CallRow &row, EventBatch &events);
+    // Stores a call an expiry or an operator ended and announces it with its record.
+    void finish(CallRow &row, const CallTransition &t, EventBatch &events);
     CallRow load(qint64 callId);
 
     ServerContext &m_ctx;

@@ -14,6 +14,10 @@ static bool isOpen(const CallLeg &leg)
 CallTransition CallStateMachine::apply(CallRow &row, const ResolvedEvent &e, const QDateTime &now)
 {
     CallTransition t;
+    if (row.call.queue.isEmpty() && !e.event.queue.isEmpty()) {
+        row.call.queue = e.event.queue;
+        t.changed = true;
+    }
     switch (e.event.kind) {
     case CallEvent::Kind::Ring:
         ring(row, e, t);
@@ -135,6 +139,33 @@ CallTransition CallStateMachine::expire(CallRow &row, const QDateTime &now)
     return t;
 }
 
+CallTransition CallStateMachine::expireAnswered(CallRow &row, const QDateTime &now)
+{
+    CallTransition t;
+    if (row.call.state != Call::State::Answered)
+        return t;
+    ResolvedEvent e;
+    e.event.kind = CallEvent::Kind::Hangup;
+    e.event.endReason = TimeoutReason;
+    end(row, e, now, t);
+    return t;
+}
+
+CallTransition CallStateMachine::endByHand(CallRow &row, qint64 personId, const QDateTime &now)
+{
+    CallTransition t;
+    if (row.isTerminal())
+        return t;
+    ResolvedEvent e;
+    e.event.kind = CallEvent::Kind::Hangup;
+    e.event.outcome = row.call.state == Call::State::Ringing ? CallEvent::Outcome::NotAnswered
+                                                             : CallEvent::Outcome::Unknown;
+    e.event.endReason = EndedByHandReason;
+    end(row, e, now, t);
+    row.call.endedById = personId;
+    return t;
+}
+
 CallTransition CallStateMachine::take(CallRow &row, qint64 personId)
 {
     CallTransition t;
@@ -162,7 +193,8 @@ void CallStateMachine::hangup(
             t.changed = true;
         }
         if (c.state == Call::State::Ended && !c.answeredById && e.personId
-            && e.event.outcome == CallEvent::Outcome::Talked) {
+            && (e.event.outcome == CallEvent::Outcome::Talked
+                || e.event.outcome == CallEvent::Outcome::Cleared)) {
             c.answeredById = e.personId;
             markAnswered(row, e.personId, e.event.extension);
             t.changed = t.answererLearned = true;

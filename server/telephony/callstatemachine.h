@@ -44,7 +44,14 @@ public:
     // A ringing call its PBX stopped talking about: the end never came (a lost request, a PBX
     // restart). It ends unanswered, reason "timeout", so no window rings forever.
     static CallTransition expire(CallRow &row, const QDateTime &now);
+    // An answered call whose hang-up never came: it ends, reason "timeout", after the
+    // longest call the server allows, so it leaves "current calls" and the windows.
+    static CallTransition expireAnswered(CallRow &row, const QDateTime &now);
+    // An operator marks a stuck call as ended (reason "manual", endedById them): answered
+    // calls end, ringing incoming ones are missed.
+    static CallTransition endByHand(CallRow &row, qint64 personId, const QDateTime &now);
     static inline const QString TimeoutReason = QStringLiteral("timeout");
+    static inline const QString EndedByHandReason = QStringLiteral("manual");
 
 private:
     static void ring(CallRow &row, const ResolvedEvent &e, CallTransition &t);

@@ -7,8 +7,10 @@ namespace linecard::server {
 CallEvent::Outcome ZammadAdapter::outcome(const QString &cause)
 {
     using O = CallEvent::Outcome;
+    // Zammad counts a call as answered only after an answer event: a normalClearing hangup
+    // of a call still ringing is a missed call there, and here.
     if (cause == QLatin1String("normalClearing"))
-        return O::Talked;
+        return O::Cleared;
     if (cause == QLatin1String("cancel") || cause == QLatin1String("noAnswer"))
         return O::NotAnswered;
     if (cause == QLatin1String("busy"))
@@ -17,8 +19,9 @@ CallEvent::Outcome ZammadAdapter::outcome(const QString &cause)
         return O::Failed;
     if (cause == QLatin1String("forwarded"))
         return O::Forwarded;
-    throw ApiError::invalid(QStringLiteral("'cause' must be normalClearing, busy, cancel, "
-                                           "noAnswer, congestion, notFound or forwarded"));
+    // A cause this server does not know still ends the call (kept as its end reason): a
+    // refused hang-up would leave the windows ringing until the ring timeout.
+    return O::Unknown;
 }
 
 CallEvent ZammadAdapter::parse(const FormBody &form)
@@ -73,6 +76,7 @@ CallEvent ZammadAdapter::parse(const FormBody &form)
         if (!user.trimmed().isEmpty())
             e.users.append(user.trimmed());
     e.extension = form.value(QStringLiteral("answeringNumber")).trimmed();
+    e.queue = form.value(QStringLiteral("queue")).trimmed();
 
     const QString cause = form.value(QStringLiteral("cause")).trimmed();
     if (!cause.isEmpty()) {

@@ -2,6 +2,8 @@
 
 #include "app/session.h"
 #include "models/commentthreadmodel.h"
+#include "models/phonenumber.h"
+#include "ui/common/regioncombobox.h"
 #include "ui/settings/accountsettingsdialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/tasks/taskview.h"
@@ -55,6 +57,8 @@ private slots:
         dialog->attachTargetBox()->setCurrentIndex(1);
         dialog->attachHiddenBox()->setChecked(true);
         dialog->createCallersBox()->setChecked(false);
+        QCOMPARE(dialog->phoneRegionBox()->region(), QStringLiteral("RU"));
+        dialog->phoneRegionBox()->setRegion(QStringLiteral("GB"));
         QVERIFY(dialog->grab().save(
             ClientFixture::screenshotPath(QStringLiteral("accountsettings.png"))));
         QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
@@ -64,7 +68,10 @@ private slots:
         expected.callAttachTarget = AccountSettings::CallAttachTarget::LastActiveTask;
         expected.callAttachHidden = true;
         expected.createUnknownCallers = false;
+        expected.phoneRegion = QStringLiteral("GB");
         QCOMPARE(onServer(), expected);
+        // This client reads numbers in the new region at once.
+        QCOMPARE(PhoneNumber::defaultRegion(), QStringLiteral("GB"));
 
         // Opened again, it shows what is in force now.
         window.openAccountSettings();
@@ -72,6 +79,7 @@ private slots:
         auto *again = window.findChild<ui::AccountSettingsDialog *>();
         QTRY_VERIFY(again->isLoaded());
         QCOMPARE(again->settings(), expected);
+        PhoneNumber::setDefaultRegion(QStringLiteral("RU")); // as the other tests expect
     }
 
     void onlyAdministratorsAreOffered()

@@ -45,6 +45,20 @@ class TestCallsPanel : public QObject
         window->showArea(ui::Place::Area::Calls);
         return window;
     }
+    // The PBX reports the operator's outgoing call (op1, extension 101) to phone.
+    static int outgoing(CallFixture &f, const QString &callId, const QString &phone)
+    {
+        const Fields fields {{QStringLiteral("cmd"), QStringLiteral("event")},
+            {QStringLiteral("type"), QStringLiteral("out")},
+            {QStringLiteral("event"), QStringLiteral("OUTGOING")}, {QStringLiteral("phone"), phone},
+            {QStringLiteral("ext"), QStringLiteral("101")}, {QStringLiteral("callid"), callId},
+            {QStringLiteral("planfix_token"), QLatin1String(CallFixture::token)}};
+        return f.server()
+            .request("POST", QStringLiteral("/tel/api"), {}, formBody(fields),
+                "application/x-www-form-urlencoded")
+            .status;
+    }
+
     static bool selectCall(QTreeWidget *list, qint64 id)
     {
         if (!QTest::qWaitFor([&] { return CallsPanel::rowOf(list, id) >= 0; }, 15000))
@@ -82,7 +96,8 @@ private slots:
             QTest::qWaitFor([&] { return panel->missedList()->topLevelItemCount() == 1; }, 15000));
         const qint64 id = window->callCenter()->missedCalls().first();
         QTreeWidgetItem *row = panel->missedList()->topLevelItem(0);
-        QCOMPARE(row->text(2), QStringLiteral("+79161234567"));
+        // The caller id in international format.
+        QCOMPARE(row->text(2), QStringLiteral("+7 916 123-45-67"));
         QCOMPARE(row->text(3), QStringLiteral("Anna Petrova"));
         QCOMPARE(row->text(1), QStringLiteral("Sales"));
         QCOMPARE(panel->tabs()->tabText(1), CallsPanel::tr("Missed (%1)").arg(1));
@@ -105,9 +120,14 @@ private slots:
         QCOMPARE(fields.value(QStringLiteral("to")).toString(), QStringLiteral("79161234567"));
         QVERIFY(!fields.value(QStringLiteral("diversion")).toString().isEmpty()); // Sales
         QVERIFY(panel->callBackButton()->isEnabled());
+        QVERIFY(panel->noticeText().contains(QLatin1String("+79161234567")));
         QCOMPARE(panel->missedList()->topLevelItemCount(), 1); // not through yet: still to do
         QVERIFY(window->grab().save(
             ClientFixture::screenshotPath(QStringLiteral("callspanel-missed.png"))));
+
+        // The operator picked up, the PBX reports the call: "your phone rings first" is over.
+        QCOMPARE(outgoing(f, QStringLiteral("cb1"), QStringLiteral("+79161234567")), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(panel->noticeText(), QString(), 15000);
 
         QVERIFY(selectCall(panel->missedList(), id));
         QTest::mouseClick(panel->handledButton(), Qt::LeftButton);
@@ -326,6 +346,9 @@ private slots:
             = received.at(0).at(0).toJsonObject().value(QStringLiteral("fields")).toObject();
         QCOMPARE(fields.value(QStringLiteral("from")).toString(), QStringLiteral("101"));
         QCOMPARE(fields.value(QStringLiteral("to")).toString(), QStringLiteral("79161234567"));
+        // The call starts: the card's notice about the phone ringing first goes.
+        QCOMPARE(outgoing(f, QStringLiteral("cb2"), number), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(window->contactCard()->noticeText(), QString(), 15000);
     }
 };
 

@@ -7,13 +7,17 @@
 #include "app/appsettings.h"
 #include "app/callcenter.h"
 #include "app/eventstream.h"
+#include "ui/calls/callspanel.h"
 #include "ui/calls/callwindowstack.h"
 #include "ui/shell/calltraylink.h"
+#include "ui/shell/mainwindow.h"
 #include "ui/shell/trayicon.h"
 
 #include <QAction>
+#include <QMenu>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace linecard;
@@ -78,12 +82,28 @@ private slots:
         QCOMPARE(notified.at(0).at(0).toString(), QStringLiteral("Incoming call"));
         QVERIFY(notified.at(0).at(1).toString().contains(QStringLiteral("Anna Petrova")));
         QVERIFY(op.tray->toolTip().contains(QStringLiteral("1")));
+        // The menu counts the current calls (SPEC §4) and opens the Calls area's list.
+        QVERIFY(op.tray->currentCallsAction()->isVisible());
+        QCOMPARE(op.tray->currentCount(), 1);
+        QVERIFY(op.tray->currentCallsAction()->text().contains(QStringLiteral("(1)")));
+        QVERIFY(op.tray->menu()->actions().contains(op.tray->currentCallsAction()));
 
         QCOMPARE(f.completed(QStringLiteral("t1"), QStringLiteral("101"), QStringLiteral("Missed")),
             200);
         QTRY_COMPARE_WITH_TIMEOUT(op.tray->missedCount(), 1, 15000);
         QCOMPARE(op.tray->ringingCount(), 0);
         QTRY_COMPARE(notified.size(), 2);
+        QTRY_COMPARE(op.tray->currentCount(), 0);
+        QVERIFY(op.tray->currentCallsAction()->text().contains(QStringLiteral("(0)")));
+        QVERIFY(op.tray->missedCallsAction()->text().contains(QStringLiteral("(1)")));
+        QSignalSpy callsRequested(op.tray.get(), &ui::TrayIcon::callsRequested);
+        op.tray->missedCallsAction()->trigger();
+        QCOMPARE(callsRequested.size(), 1);
+        QCOMPARE(callsRequested.at(0).at(0).value<ui::TrayIcon::CallList>(),
+            ui::TrayIcon::CallList::Missed);
+        op.tray->currentCallsAction()->trigger();
+        QCOMPARE(callsRequested.at(1).at(0).value<ui::TrayIcon::CallList>(),
+            ui::TrayIcon::CallList::Current);
         QCOMPARE(notified.at(1).at(0).toString(), QStringLiteral("Missed call"));
         QVERIFY(notified.at(1).at(1).toString().contains(QStringLiteral("Anna Petrova")));
         // A repeated COMPLETED (PBXs resend) announces nothing new.
@@ -93,6 +113,24 @@ private slots:
         QCOMPARE(notified.size(), 2);
         QCOMPARE(op.tray->missedCount(), 1);
         QCOMPARE(contactRequested.size(), 0);
+    }
+
+    // What the tray's Current calls / Missed calls open: the Calls area on that list.
+    void theMainWindowShowsTheListAsked()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        client::Session *session = f.signIn(QStringLiteral("op1"), QStringLiteral("op1-password"));
+        QVERIFY(session);
+        ui::MainWindow window(session);
+        window.show();
+        window.showCallList(true);
+        QCOMPARE(window.currentPlace().area, ui::Place::Area::Calls);
+        QCOMPARE(window.callsPanel()->tabs()->currentIndex(), int(ui::CallsPanel::MissedTab));
+        window.showArea(ui::Place::Area::Tasks);
+        window.showCallList(false);
+        QCOMPARE(window.currentPlace().area, ui::Place::Area::Calls);
+        QCOMPARE(window.callsPanel()->tabs()->currentIndex(), int(ui::CallsPanel::CurrentTab));
     }
 
     void doNotDisturbHoldsPopUpsButCountsMissedCalls()

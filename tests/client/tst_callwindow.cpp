@@ -5,6 +5,7 @@
 
 #include "app/callcenter.h"
 #include "app/eventstream.h"
+#include "models/tasklistmodel.h"
 #include "ui/calls/callcommentdialog.h"
 #include "ui/calls/callheader.h"
 #include "ui/calls/calltaskpanel.h"
@@ -101,6 +102,83 @@ class TestCallWindow : public QObject
 private slots:
     void initTestCase() { QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion"))); }
 
+    // The caller's card is merged into another while the call is on: the window's title,
+    // header and card follow the surviving contact.
+    void followsAMergeOfTheCaller()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        qint64 task = 0;
+        const qint64 anna = annaWithTask(f, &task);
+        const qint64 survivor = f.contact(QStringLiteral("Anna Petrova-Smirnova"));
+        QVERIFY(anna && survivor);
+        Operator op;
+        QVERIFY(op.start(f, QStringLiteral("op1")));
+        QCOMPARE(
+            f.event(QStringLiteral("mg1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QPointer<CallWindow> w = op.waitWindow(QStringLiteral("mg1"));
+        QVERIFY(w);
+        QTRY_VERIFY(w->windowTitle().contains(QLatin1String("Anna Petrova")));
+        QCOMPARE(f.server()
+                     .post(QStringLiteral("/api/v1/contacts/%1/merge").arg(survivor),
+                         {{QStringLiteral("mergeIds"), QJsonArray {anna}}}, f.adminToken())
+                     .status,
+            200);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            w->windowTitle().contains(QLatin1String("Anna Petrova-Smirnova")), 15000);
+        QVERIFY(w->header()->caller().contains(QLatin1String("Anna Petrova-Smirnova")));
+        QCOMPARE(op.calls->call(w->callId()).call.contactId, survivor);
+        QTRY_COMPARE(w->card()->contactId(), survivor);
+    }
+
+    // Tasks with the same title are told apart in the picker by counterparty, status and
+    // last activity, and the caller's own come first in search results too.
+    void thePickerTellsTasksApart()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        const qint64 boris = f.contact(QStringLiteral("Boris Lebedev"));
+        const qint64 borisSofa = f.task(QStringLiteral("Delivery of the blue sofa"), boris);
+        const qint64 nobodys = f.task(QStringLiteral("Delivery of the blue sofa"));
+        QVERIFY(borisSofa && nobodys);
+        qint64 annaSofa = 0;
+        QVERIFY(annaWithTask(f, &annaSofa) && annaSofa);
+        // Anna's task is not the newest: search results put it first all the same.
+        QVERIFY(f.comment(borisSofa, QStringLiteral("Boris called about the legs.")));
+        QCOMPARE(f.server()
+                     .patch(QStringLiteral("/api/v1/tasks/%1").arg(nobodys),
+                         {{QStringLiteral("status"), QStringLiteral("done")}}, f.adminToken())
+                     .status,
+            200);
+        Operator op;
+        QVERIFY(op.start(f, QStringLiteral("op1")));
+        QCOMPARE(
+            f.event(QStringLiteral("p1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QCOMPARE(
+            f.event(QStringLiteral("p1"), QStringLiteral("ACCEPTED"), QStringLiteral("101")), 200);
+        QPointer<CallWindow> w = op.waitWindow(QStringLiteral("p1"));
+        QVERIFY(w);
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QVERIFY(waitState(w, CallWindow::tr("On the line")));
+        QTest::mouseClick(w->attachButton(), Qt::LeftButton);
+        auto *picker = w->findChild<ui::TaskPickerDialog *>();
+        QVERIFY(picker);
+        picker->search(QStringLiteral("sofa"));
+        QListWidget *results = picker->results();
+        QTRY_COMPARE_WITH_TIMEOUT(results->count(), 3, 15000);
+        QCOMPARE(results->item(0)->data(Qt::UserRole + 1).toLongLong(), annaSofa);
+        auto text = [results](int row) { return results->item(row)->text(); };
+        QTRY_VERIFY(text(0).contains(QLatin1String("Anna Petrova")));
+        QVERIFY(text(0).contains(TaskListModel::tr("Open")));
+        QTRY_VERIFY(text(1).contains(QLatin1String("Boris Lebedev"))
+            || text(2).contains(QLatin1String("Boris Lebedev")));
+        QVERIFY(text(1).contains(TaskListModel::tr("Done"))
+            || text(2).contains(TaskListModel::tr("Done")));
+        QVERIFY(text(0) != text(1) && text(1) != text(2) && text(0) != text(2));
+        QVERIFY(picker->grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("callwindow-task-picker.png"))));
+    }
+
     // The window appears with the caller's name and the line's colour, changes in place
     // through answered and ended, is never opened twice, and stays after the hang-up.
     void popsUpAndFollowsTheCall()
@@ -124,7 +202,8 @@ private slots:
         QCOMPARE(w->header()->background(), QColor(QStringLiteral("#2e7d32")));
         QCOMPARE(w->header()->foreground(), QColor(Qt::white));
         QCOMPARE(w->header()->title(), QStringLiteral("Sales"));
-        QVERIFY(w->header()->caller().contains(QLatin1String("+79161234567")));
+        QVERIFY2(w->header()->caller().contains(QLatin1String("+7 916 123-45-67")),
+            qPrintable(w->header()->caller()));
         QVERIFY(w->header()->caller().contains(QLatin1String("Anna Petrova")));
         QCOMPARE(w->header()->state(), CallWindow::tr("Incoming call — ringing"));
         QVERIFY(w->windowTitle().contains(QLatin1String("Anna Petrova")));

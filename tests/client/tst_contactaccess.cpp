@@ -7,6 +7,8 @@
 #include "ui/contacts/accessdialog.h"
 #include "ui/contacts/contactcard.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/tasks/commentdelegate.h"
+#include "ui/tasks/commentlistview.h"
 #include "ui/tasks/previewbar.h"
 #include "ui/tasks/taskheader.h"
 #include "ui/tasks/taskspanel.h"
@@ -197,6 +199,13 @@ private slots:
                          .toStringList()
                          .join(u',')
                          .contains(u'#'));
+        // Every comment here is to or from Ivan: no "from a contact" / "to a contact" tags.
+        ui::CommentDelegate *delegate = view->threadView()->commentDelegate();
+        for (int row = 0; row < view->thread()->rowCount(); ++row) {
+            const QModelIndex comment = view->thread()->index(row, 0);
+            QVERIFY(comment.data(CommentThreadModel::ExternalRole).toBool());
+            QCOMPARE(delegate->tagShown(comment), QString());
+        }
         QApplication::processEvents();
         const QString path = ClientFixture::screenshotPath(QStringLiteral("contact-interface.png"));
         QVERIFY(window.grab().save(path));

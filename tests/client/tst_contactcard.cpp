@@ -5,6 +5,7 @@
 #include "app/session.h"
 #include "models/commentthreadmodel.h"
 #include "models/tasklistmodel.h"
+#include "ui/common/elidedlabel.h"
 #include "ui/contacts/activitydelegate.h"
 #include "ui/contacts/activityfeedview.h"
 #include "ui/contacts/contactcard.h"
@@ -154,7 +155,8 @@ private slots:
         QCOMPARE(nameLabel(card)->text(), QStringLiteral("Olga Smirnova"));
         QCOMPARE(titles.last().at(0).toString(), QStringLiteral("Olga Smirnova"));
         const QString phones = card.details()->rowText(QStringLiteral("Phones"));
-        QVERIFY2(phones.contains(QStringLiteral("+7 (916) 555-12-34"))
+        // Stored in E.164, shown in international format.
+        QVERIFY2(phones.contains(QStringLiteral("+7 916 555-12-34"))
                 && phones.contains(QStringLiteral("mobile"))
                 && phones.contains(QStringLiteral("+7 495 700-00-01 ext. 12"))
                 && phones.contains(QStringLiteral("work")),
@@ -169,6 +171,54 @@ private slots:
         // Phones are selectable text (click-to-call comes with telephony).
         auto *phoneLabel = card.details()->findChild<QLabel *>(QStringLiteral("phones"));
         QVERIFY(phoneLabel->textInteractionFlags() & Qt::TextSelectableByMouse);
+    }
+
+    // Long values elide with the whole value in a tooltip instead of being cut at the edge
+    // ("henrik.2@kappa-"); custom field names show as they were typed.
+    void longValuesElideWithATooltip()
+    {
+        const QString email
+            = QStringLiteral("henrik.2@kappa-engineering-international.example.com");
+        const QString address
+            = QStringLiteral("Kappa Engineering, Industrial Park Nord, Building 14, Gate 3");
+        const qint64 henrik = f->contact(QStringLiteral("Henrik Larsen"),
+            {{QStringLiteral("emails"), QJsonArray {email, QStringLiteral("h@kappa.example")}},
+                {QStringLiteral("fields"),
+                    QJsonObject {{QStringLiteral("Delivery address (main)"), address},
+                        {QStringLiteral("notes"), QStringLiteral("Two lines\nof notes")}}}});
+        QVERIFY(henrik);
+        ui::ContactCard card(session);
+        card.resize(420, 600);
+        card.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&card));
+        card.showContact(henrik);
+        waitLoaded(card, henrik);
+        QApplication::processEvents();
+        auto *emails = card.details()->findChild<ui::ElidedLabel *>(QStringLiteral("emails"));
+        QVERIFY(emails);
+        QTRY_VERIFY(emails->isElided());
+        QVERIFY(emails->text().contains(u'…'));
+        QVERIFY(emails->text().contains(QStringLiteral("henrik"))); // the start stays …
+        QVERIFY(emails->text().contains(QStringLiteral(".com"))); // … and so does the end
+        QCOMPARE(emails->toolTip(), email + QStringLiteral("\nh@kappa.example"));
+        QVERIFY(emails->geometry().right() <= card.details()->width());
+        QCOMPARE(card.details()->rowText(QStringLiteral("E-mails")), emails->toolTip());
+        // The custom field: its name as typed, its value elided with a tooltip.
+        auto *field = card.details()->findChild<ui::ElidedLabel *>(
+            QStringLiteral("field:Delivery address (main)"));
+        QVERIFY(field);
+        QVERIFY(field->isElided());
+        QCOMPARE(field->toolTip(), address);
+        QCOMPARE(card.details()->rowText(QStringLiteral("Delivery address (main)")), address);
+        QCOMPARE(card.details()->rowText(QStringLiteral("notes")),
+            QStringLiteral("Two lines\nof notes"));
+        QVERIFY(card.grab().save(ClientFixture::screenshotPath(QStringLiteral("card-narrow.png"))));
+        // Wide enough: the whole value, no tooltip.
+        card.resize(1400, 600);
+        QTRY_VERIFY2(!emails->isElided(),
+            qPrintable(
+                QStringLiteral("%1 of %2").arg(emails->width()).arg(emails->sizeHint().width())));
+        QCOMPARE(emails->toolTip(), QString());
     }
 
     // The company is a link to its own card.
@@ -326,7 +376,20 @@ private slots:
 
         dialog->nameEdit()->clear();
         QTest::keyClicks(dialog->nameEdit(), QStringLiteral("Edited Person"));
-        dialog->phonesEdit()->addRow({QStringLiteral("8 800 100-20-30"), QStringLiteral("work")});
+        // A phone field formats the number as it is typed.
+        dialog->phonesEdit()->addRow({QString(), QStringLiteral("work")});
+        auto *phone = qobject_cast<QLineEdit *>(dialog->phonesEdit()->editor(0, 0));
+        QVERIFY(phone);
+        QTest::keyClicks(phone, QStringLiteral("8800"));
+        QCOMPARE(phone->text(), QStringLiteral("8 800"));
+        QTest::keyClicks(phone, QStringLiteral("1002030"));
+        QCOMPARE(phone->text(), QStringLiteral("8 800 100-20-30"));
+        // Deleting is not undone by the formatting.
+        QTest::keyClick(phone, Qt::Key_Backspace);
+        QTest::keyClick(phone, Qt::Key_Backspace);
+        QCOMPARE(phone->text(), QStringLiteral("8 800 100-20-"));
+        QTest::keyClicks(phone, QStringLiteral("30"));
+        QCOMPARE(phone->text(), QStringLiteral("8 800 100-20-30"));
         dialog->emailsEdit()->addRow({QStringLiteral("edited@example.org")});
         auto *city = qobject_cast<QLineEdit *>(dialog->fieldsEdit()->editor(0, 1));
         city->clear();
@@ -343,7 +406,7 @@ private slots:
                      .toObject()
                      .value(QStringLiteral("number"))
                      .toString(),
-            QStringLiteral("8 800 100-20-30"));
+            QStringLiteral("+78001002030"));
         QCOMPARE(r.json.value(QStringLiteral("emails")).toArray(),
             QJsonArray {QStringLiteral("edited@example.org")});
         // The untouched number stays a number.

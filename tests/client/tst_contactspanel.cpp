@@ -204,7 +204,11 @@ private slots:
         QTRY_COMPARE(model(panel)->rowCount(), 1);
         QListView *view = list(panel);
         view->setFocus();
+        // Choosing the row shows the card, as a mail client shows a message …
         view->setCurrentIndex(view->model()->index(0, 0));
+        QCOMPARE(opened.count(), 1);
+        QCOMPARE(opened.takeFirst().at(0).toLongLong(), ivan);
+        // … and Enter opens it again.
         QTest::keyClick(view, Qt::Key_Return);
         QCOMPARE(opened.count(), 1);
         QCOMPARE(opened.takeFirst().at(0).toLongLong(), ivan);

@@ -8,11 +8,14 @@
 
 #include "app/eventstream.h"
 #include "models/commentthreadmodel.h"
+#include "models/pagedlistmodel.h"
 #include "models/tasklistmodel.h"
 #include "ui/calls/callspanel.h"
 #include "ui/contacts/contactcard.h"
 #include "ui/contacts/contactspanel.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/tasks/commentdelegate.h"
+#include "ui/tasks/commentlistview.h"
 #include "ui/tasks/taskspanel.h"
 #include "ui/tasks/taskview.h"
 
@@ -21,8 +24,10 @@
 #include <QGuiApplication>
 #include <QJsonArray>
 #include <QLineEdit>
+#include <QListView>
 #include <QScreen>
 #include <QStatusBar>
+#include <QTableView>
 #include <QTest>
 #include <QTreeWidget>
 
@@ -126,6 +131,68 @@ private slots:
             QStringLiteral("Router drops the connection"));
         window.searchBox()->clear();
         QTRY_COMPARE(tasks->rowCount(), 2);
+    }
+
+    // What a new operator meets at the default size: the title without "Linecard" twice,
+    // the counterparty in the list (assignees and status gave way), a row shown by choosing
+    // it, and the thread's tags saying who reads each comment.
+    void theDefaultWindowAsANewOperatorMeetsIt()
+    {
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        QGuiApplication::setApplicationDisplayName(QStringLiteral("Linecard"));
+        ui::MainWindow window(session);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        // Qt adds " — Linecard" in the frame; the title itself must not say it again.
+        QCOMPARE(window.windowTitle(), session->me().name);
+
+        ui::TasksPanel *panel = window.tasksPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(panel->model()->rowCount(), 2, 15000);
+        QTableView *list = panel->view();
+        QVERIFY(!list->isColumnHidden(TaskListModel::CounterpartyColumn));
+        QVERIFY(list->columnWidth(TaskListModel::CounterpartyColumn) >= 100);
+        QVERIFY(list->columnWidth(TaskListModel::TitleColumn) >= 150);
+        QVERIFY(list->isColumnHidden(TaskListModel::StatusColumn));
+        QVERIFY(list->isColumnHidden(TaskListModel::AssigneesColumn));
+
+        // One click on a row shows its task, as a mail client shows a message.
+        const int routerRow = panel->model()->rowOfId(router);
+        QVERIFY(routerRow >= 0);
+        const QModelIndex index = panel->model()->index(routerRow, TaskListModel::TitleColumn);
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(index).center());
+        QTRY_COMPARE(window.taskView()->taskId(), router);
+        QCOMPARE(window.currentPlace(), (Place {Place::Area::Tasks, router}));
+        QTRY_COMPARE(window.taskView()->thread()->rowCount(), 4);
+        // The operator sees who a comment is from or to.
+        ui::CommentDelegate *delegate = window.taskView()->threadView()->commentDelegate();
+        QStringList tags;
+        for (int row = 0; row < window.taskView()->thread()->rowCount(); ++row)
+            tags << delegate->tagShown(window.taskView()->thread()->index(row, 0));
+        QVERIFY2(
+            tags.contains(ui::CommentDelegate::tr("from a contact")), qPrintable(tags.join(u'|')));
+        QVERIFY(tags.contains(ui::CommentDelegate::tr("to a contact")));
+
+        // The keyboard walks the list and each row shows as it is reached.
+        list->setFocus();
+        const int other = routerRow == 0 ? 1 : 0;
+        QTest::keyClick(list, other > routerRow ? Qt::Key_Down : Qt::Key_Up);
+        QTRY_COMPARE(window.taskView()->taskId(),
+            panel->model()->index(other, 0).data(TaskListModel::IdRole).toLongLong());
+
+        // Contacts too: choosing a contact shows its card.
+        window.showArea(Place::Area::Contacts);
+        QListView *contacts = window.contactsPanel()->findChild<QListView *>();
+        QVERIFY(contacts);
+        QTRY_VERIFY(contacts->model()->rowCount() > 0);
+        const QModelIndex contact = contacts->model()->index(0, 0);
+        QTest::mouseClick(
+            contacts->viewport(), Qt::LeftButton, {}, contacts->visualRect(contact).center());
+        QTRY_COMPARE(
+            window.contactCard()->contactId(), contact.data(PagedListModel::IdRole).toLongLong());
+        screenshot(window, QStringLiteral("mainwindow-default-size"));
     }
 
     // In Calls the search box filters the calls and leaves the task list's query alone;

@@ -6,6 +6,7 @@
 #include "app/session.h"
 #include "models/commentthreadmodel.h"
 #include "models/peopledirectory.h"
+#include "ui/markdown/markdownpreview.h"
 #include "ui/tasks/commentdelegate.h"
 #include "ui/tasks/commentlistview.h"
 #include "ui/tasks/composer.h"
@@ -442,6 +443,60 @@ private slots:
             tooLong);
         QVERIFY(view.composer()->sendButton()->isEnabled()); // ready to try again
         QCOMPARE(storedComments().size(), 0);
+    }
+
+    // "Not sent: Connection refused" while the server is away; once it is back, sending
+    // again posts the comment and the error line goes.
+    void theSendErrorClearsOnceSentAfterReconnecting()
+    {
+        client::Session *session = signIn(QStringLiteral("olga"));
+        QVERIFY(session);
+        ui::TaskView view(session);
+        view.show();
+        view.showTask(task);
+        QTRY_VERIFY(threadLoaded(view));
+        f->server().stop();
+        type(view.composer(), QStringLiteral("Is the router back?"));
+        QTest::mouseClick(view.composer()->sendButton(), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(view.composer()->errorLine()->isVisible(), 15000);
+        f->server().restart();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            session->events()->state() == client::EventStream::State::Connected, 30000);
+        QTest::mouseClick(view.composer()->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(storedComments().size(), 1, 15000);
+        QTRY_VERIFY(!view.composer()->errorLine()->isVisible());
+        QCOMPARE(view.composer()->editor()->toPlainText(), QString());
+    }
+
+    // The preview is as tall as what it shows, like the editor: a long comment does not
+    // hide behind a three-line box.
+    void thePreviewGrowsWithItsContent()
+    {
+        client::Session *session = signIn(QStringLiteral("olga"));
+        QVERIFY(session);
+        ui::TaskView view(session);
+        view.resize(900, 700);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.showTask(task);
+        QTRY_VERIFY(threadLoaded(view));
+        ui::Composer *composer = view.composer();
+        const int empty = composer->editor()->height();
+        QStringList lines;
+        for (int i = 1; i <= 8; ++i)
+            lines << QStringLiteral("%1. Check the cable in room %1").arg(i);
+        composer->editor()->setPlainText(QStringLiteral("## Steps\n\n") + lines.join(u'\n'));
+        QApplication::processEvents();
+        QTRY_VERIFY(composer->editor()->height() > empty + 3 * composer->fontMetrics().height());
+        composer->previewToggle()->click();
+        QApplication::processEvents();
+        ui::MarkdownPreview *preview = composer->preview();
+        QTRY_VERIFY(preview->isVisible());
+        QTRY_VERIFY(preview->height() > empty + 3 * composer->fontMetrics().height());
+        // All of it in view: no scrolling needed to read the preview.
+        QTRY_COMPARE(preview->verticalScrollBar()->maximum(), 0);
+        QVERIFY(view.grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("composer-preview.png"))));
     }
 
     void aLongThreadIsFetchedAsTheOperatorScrolls()

@@ -69,6 +69,18 @@ public:
     {
         return QTest::qWaitFor([&] { return count(type) >= n; }, timeoutMs);
     }
+    // Waits until the server closes the stream; its close code (4401: signed out).
+    bool waitForClose(int timeoutMs = 10000)
+    {
+        return QTest::qWaitFor(
+            [&] { return m_socket.state() == QAbstractSocket::UnconnectedState; }, timeoutMs);
+    }
+    int closeCode() const { return int(m_socket.closeCode()); }
+    bool waitForOpen(int timeoutMs = 10000)
+    {
+        return QTest::qWaitFor(
+            [&] { return m_socket.state() == QAbstractSocket::ConnectedState; }, timeoutMs);
+    }
     QJsonObject lastData(const QString &type) const
     {
         const QList<QJsonObject> all = ofType(type);

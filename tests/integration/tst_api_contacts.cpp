@@ -159,12 +159,13 @@ private slots:
         QCOMPARE(c.value(QStringLiteral("isCompany")).toBool(), false);
         const QJsonArray phones = c.value(QStringLiteral("phones")).toArray();
         QCOMPARE(phones.size(), 2);
+        // Stored in E.164 whatever the writing (issue 19); shown formatted by the clients.
         QCOMPARE(phones[0].toObject().value(QStringLiteral("number")).toString(),
-            QStringLiteral("8 (916) 123-45-67"));
+            QStringLiteral("+79161234567"));
         QCOMPARE(phones[0].toObject().value(QStringLiteral("type")).toString(),
             QStringLiteral("mobile"));
         QCOMPARE(phones[1].toObject().value(QStringLiteral("number")).toString(),
-            QStringLiteral("+7 495 000-11-22"));
+            QStringLiteral("+74950001122"));
         QCOMPARE(phones[1].toObject().value(QStringLiteral("type")).toString(), QString());
         QCOMPARE(c.value(QStringLiteral("emails")).toArray(),
             QJsonArray {QStringLiteral("ivan@example.org")});
@@ -756,7 +757,7 @@ private slots:
         for (const QJsonValue &p : merged.json.value(QStringLiteral("phones")).toArray())
             numbers << p.toObject().value(QStringLiteral("number")).toString();
         QCOMPARE(numbers,
-            (QStringList {QStringLiteral("+7 916 000-00-01"), QStringLiteral("8 916 000-00-02")}));
+            (QStringList {QStringLiteral("+79160000001"), QStringLiteral("+79160000002")}));
         QCOMPARE(merged.json.value(QStringLiteral("emails")).toArray(),
             (QJsonArray {QStringLiteral("s@x.org"), QStringLiteral("d@x.org")}));
         QCOMPARE(s->get(contactPath(survivor), admin).json, merged.json);

@@ -1,10 +1,13 @@
 #include "telephonyfixture.h"
 
+#include "server/demo/demoseeder.h"
+
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace linecard::testing;
+using linecard::server::DemoSeeder;
 
 // The built linecard-pbx-sim against the real server: its scenarios in both formats land
 // the right call records, call.ringing reaches only the operators it rings, and
@@ -99,6 +102,41 @@ private slots:
 
     // Zammad JSON, one extension: only its operator's window opens; the hangup comes
     // before the answer and the record is still an answered call.
+    // The README's Zammad example against the demo data (linecard-server --demo): the demo
+    // has a Zammad-format PBX with the documented token; 102 (Denis) answers the group ring.
+    void readmeZammadExampleRingsTheDemo()
+    {
+        TestServer server;
+        const QList<DemoSeeder::Account> accounts = DemoSeeder(server.server()).seed();
+        QVERIFY(!accounts.isEmpty());
+        const Run run = sim({QStringLiteral("--server"), server.url(QStringLiteral("/")).toString(),
+            QStringLiteral("--format"), QStringLiteral("zammad"), QStringLiteral("--token"),
+            QLatin1String(DemoSeeder::demoZammadToken), QStringLiteral("--callid"),
+            QStringLiteral("readme-zammad"), QStringLiteral("group"), QStringLiteral("--ext"),
+            QStringLiteral("101,102,103"), QStringLiteral("--answer"), QStringLiteral("102")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.output));
+        QVERIFY2(!run.output.contains(QStringLiteral("<- 4")), qPrintable(run.output));
+        const QString admin
+            = server.login(QStringLiteral("admin"), QStringLiteral("admin-demo-pass"));
+        QVERIFY(!admin.isEmpty());
+        const QString denis
+            = server.login(QStringLiteral("denis"), QStringLiteral("denis-demo-pass"));
+        QVERIFY(!denis.isEmpty());
+        const QJsonArray calls = server.get(QStringLiteral("/api/v1/calls?state=all"), admin)
+                                     .json.value(QStringLiteral("items"))
+                                     .toArray();
+        QJsonObject found;
+        for (const QJsonValue &c : calls)
+            if (c.toObject().value(QStringLiteral("externalId")).toString()
+                == QLatin1String("readme-zammad"))
+                found = c.toObject();
+        QVERIFY2(!found.isEmpty(), qPrintable(QString::fromUtf8(QJsonDocument(calls).toJson())));
+        QCOMPARE(found.value(QStringLiteral("state")).toString(), QStringLiteral("ended"));
+        const HttpResult me = server.get(QStringLiteral("/api/v1/me"), denis);
+        QCOMPARE(idIn(found, QStringLiteral("answeredById")),
+            qint64(me.json.value(QStringLiteral("id")).toDouble()));
+    }
+
     void ringingReachesTheRightOperatorOnly()
     {
         TelephonyFixture f;

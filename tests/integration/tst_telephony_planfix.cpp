@@ -44,7 +44,16 @@ private slots:
         QCOMPARE(ringing.value(QStringLiteral("line")).toObject().value(QStringLiteral("color")),
             QStringLiteral("#2e7d32"));
         const QJsonObject contact = ringing.value(QStringLiteral("contact")).toObject();
-        QCOMPARE(contact.value(QStringLiteral("name")).toString(), QStringLiteral("+79161234567"));
+        // Named after the number in international format, the number stored in E.164.
+        QCOMPARE(
+            contact.value(QStringLiteral("name")).toString(), QStringLiteral("+7 916 123-45-67"));
+        QCOMPARE(contact.value(QStringLiteral("phones"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("number"))
+                     .toString(),
+            QStringLiteral("+79161234567"));
         QCOMPARE(contact.value(QStringLiteral("phones")).toArray().size(), 1);
 
         QCOMPARE(
@@ -259,7 +268,18 @@ private slots:
         QCOMPARE(missed.value(QStringLiteral("endReason")).toString(), QStringLiteral("Missed"));
         // Missed calls go to the card whatever callAttachTarget says.
         QCOMPARE(f.cardComments(contact).size(), 1);
-        QVERIFY(text(f.cardComments(contact).first()).contains(QStringLiteral("Missed call")));
+        const QJsonObject record = f.cardComments(contact).first().toObject();
+        QVERIFY(text(record).contains(QStringLiteral("Missed call")));
+        // It says it once: not also "not answered" and "reason: Missed".
+        QVERIFY2(!text(record).contains(QStringLiteral("not answered"))
+                && !text(record).contains(QStringLiteral("reason")),
+            qPrintable(text(record)));
+        // The facts clients draw the record from, in their own language.
+        const QJsonObject facts = record.value(QStringLiteral("callRecord")).toObject();
+        QVERIFY(!facts.isEmpty());
+        QVERIFY(facts.contains(QStringLiteral("lineName")));
+        QCOMPARE(record.value(QStringLiteral("call")).toObject().value(QStringLiteral("state")),
+            QJsonValue(QStringLiteral("missed")));
         QCOMPARE(f.taskComments(task).size(), 0);
 
         QJsonArray list = f.calls(QStringLiteral("missed"));

@@ -44,6 +44,7 @@ synopsis="${synopsis%%$'\n'*}"
 client_depends="$(dpkg-deb -f "$client_deb" Depends)"
 case "$client_depends" in *libqt6widgets6*) ;; *) fail "client Depends lacks Qt Widgets (shlibdeps)" ;; esac
 case "$client_depends" in *qt6-qpa-plugins*) ;; *) fail "client Depends lacks the platform plug-ins" ;; esac
+case "$client_depends" in *qt6-translations-l10n*) ;; *) fail "client Depends lacks Qt's translations (Cancel, Copy… in Russian)" ;; esac
 
 echo "== contents of $(basename "$server_deb")"
 expect_files "$server_deb" /usr/bin/linecard-server /usr/bin/linecard-pbx-sim \

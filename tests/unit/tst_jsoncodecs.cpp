@@ -51,6 +51,7 @@ void compare(const Person &a, const Person &b)
     QCOMPARE(a.login, b.login);
     QCOMPARE(a.extensions, b.extensions);
     QCOMPARE(a.isAdmin, b.isAdmin);
+    QCOMPARE(a.active, b.active);
     QCOMPARE(a.isCompany, b.isCompany);
     QCOMPARE(a.companyId, b.companyId);
     QCOMPARE(a.phones.size(), b.phones.size());
@@ -98,6 +99,8 @@ void compare(const Call &a, const Call &b)
     QCOMPARE(a.duration, b.duration);
     QCOMPARE(a.recordingUrl, b.recordingUrl);
     QCOMPARE(a.endReason, b.endReason);
+    QCOMPARE(a.queue, b.queue);
+    QCOMPARE(a.endedById, b.endedById);
 }
 
 void compare(const Comment &a, const Comment &b)
@@ -203,6 +206,8 @@ Call fullCall()
     c.duration = 180;
     c.recordingUrl = QStringLiteral("https://pbx.example.com/rec/0001.mp3");
     c.endReason = QStringLiteral("normalClearing");
+    c.queue = QStringLiteral("Поддержка");
+    c.endedById = 8;
     return c;
 }
 
@@ -375,6 +380,14 @@ void TestJsonCodecs::personEmployeeRoundTrip()
              "hasAccess", "mergedInto"})
         QVERIFY2(!json.contains(QLatin1String(key)), key);
     QCOMPARE(json.value(QStringLiteral("extensions")).toArray().size(), 2);
+    QCOMPARE(json.value(QStringLiteral("active")).toBool(), true);
+    // A deactivated employee says so; an older server that never says counts as active.
+    Person deactivated = p;
+    deactivated.active = false;
+    checkRoundTrip(deactivated);
+    QJsonObject old = json;
+    old.remove(QStringLiteral("active"));
+    QVERIFY(Person::fromJson(old)->active);
 }
 
 void TestJsonCodecs::personContactRoundTrip_data()
@@ -732,10 +745,12 @@ void TestJsonCodecs::callDefaults()
     QCOMPARE(c->duration, 0);
     QVERIFY(c->recordingUrl.isEmpty());
     QVERIFY(c->endReason.isEmpty());
+    QVERIFY(c->queue.isEmpty());
+    QCOMPARE(c->endedById, 0);
     // Absent optional values are written as null, not as 0 or "".
     const QJsonObject json = c->toJson();
     for (const char *key : {"providerId", "lineId", "contactId", "answeredById", "startedAt",
-             "answeredAt", "endedAt", "recordingUrl", "endReason"})
+             "answeredAt", "endedAt", "recordingUrl", "endReason", "queue", "endedById"})
         QVERIFY2(json.value(QLatin1String(key)).isNull(), key);
 }
 
@@ -753,6 +768,8 @@ void TestJsonCodecs::callRejects_data()
     addReject("duration as string", QStringLiteral("duration"), QStringLiteral("180"));
     addReject("from as number", QStringLiteral("from"), 79161234567LL);
     addReject("recordingUrl as bool", QStringLiteral("recordingUrl"), false);
+    addReject("queue as number", QStringLiteral("queue"), 5);
+    addReject("endedById as string", QStringLiteral("endedById"), QStringLiteral("8"));
 }
 
 // ---- Line ----
@@ -815,6 +832,7 @@ void TestJsonCodecs::settingsRoundTrip_data()
     flipped.callAttachTarget = AccountSettings::CallAttachTarget::LastActiveTask;
     flipped.callAttachHidden = true;
     flipped.createUnknownCallers = false;
+    flipped.phoneRegion = QStringLiteral("GB");
     QTest::newRow("every field flipped") << flipped;
 }
 
@@ -822,7 +840,7 @@ void TestJsonCodecs::settingsRoundTrip()
 {
     QFETCH(AccountSettings, settings);
     const QJsonObject json = viaText(settings.toJson());
-    QCOMPARE(json.size(), 5);
+    QCOMPARE(json.size(), 6);
     QString error;
     const auto back = AccountSettings::fromJson(json, &error);
     QVERIFY2(back, qPrintable(error));
@@ -831,6 +849,7 @@ void TestJsonCodecs::settingsRoundTrip()
     QCOMPARE(back->callAttachTarget, settings.callAttachTarget);
     QCOMPARE(back->callAttachHidden, settings.callAttachHidden);
     QCOMPARE(back->createUnknownCallers, settings.createUnknownCallers);
+    QCOMPARE(back->phoneRegion, settings.phoneRegion);
     QVERIFY(*back == settings);
 }
 
@@ -887,6 +906,17 @@ void TestJsonCodecs::settingsPatchRejects_data()
                                   << QStringLiteral("callAttachTarget");
     QTest::newRow("target as number") << QJsonObject {{QStringLiteral("callAttachTarget"), 1}}
                                       << QStringLiteral("callAttachTarget");
+    // Regions are ISO 3166 codes libphonenumber knows, in upper case.
+    QTest::newRow("region unknown")
+        << QJsonObject {{QStringLiteral("phoneRegion"), QStringLiteral("XX")}}
+        << QStringLiteral("phoneRegion");
+    QTest::newRow("region lower case")
+        << QJsonObject {{QStringLiteral("phoneRegion"), QStringLiteral("gb")}}
+        << QStringLiteral("phoneRegion");
+    QTest::newRow("region empty") << QJsonObject {{QStringLiteral("phoneRegion"), QString()}}
+                                  << QStringLiteral("phoneRegion");
+    QTest::newRow("region as number")
+        << QJsonObject {{QStringLiteral("phoneRegion"), 7}} << QStringLiteral("phoneRegion");
 }
 
 void TestJsonCodecs::settingsPatchRejects()

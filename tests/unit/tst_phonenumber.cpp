@@ -1,6 +1,7 @@
 // PhoneNumber::parse: one number whatever the formatting (SPEC section 4).
 #include "models/phonenumber.h"
 
+#include <QLocale>
 #include <QSet>
 #include <QTest>
 
@@ -23,6 +24,16 @@ private slots:
     void searchFormsOfWithheld();
     void digitsOnly_data();
     void digitsOnly();
+    void nationalNumbersInTheirRegion_data();
+    void nationalNumbersInTheirRegion();
+    void problems_data();
+    void problems();
+    void defaultRegion();
+    void regionOfLocale();
+    void displayedInternationally();
+    void canonicalKeepsTheExtension();
+    void formatsAsYouType_data();
+    void formatsAsYouType();
 };
 
 void TestPhoneNumber::parse_data()
@@ -66,11 +77,23 @@ void TestPhoneNumber::parse_data()
     QTest::newRow("short international")
         << QStringLiteral("+376 712 345") << QStringLiteral("+376712345")
         << QStringLiteral("376712345");
-    QTest::newRow("eight digits, the shortest accepted")
-        << QStringLiteral("+12345678") << QStringLiteral("+12345678") << QStringLiteral("12345678");
-    QTest::newRow("fifteen digits, the longest accepted")
-        << QStringLiteral("+123456789012345") << QStringLiteral("+123456789012345")
-        << QStringLiteral("6789012345");
+    // International numbers written without "+", as PBX trunks send them.
+    QTest::newRow("us without plus")
+        << QStringLiteral("12125550100") << QStringLiteral("+12125550100")
+        << QStringLiteral("2125550100");
+    QTest::newRow("uk without plus")
+        << QStringLiteral("442079460958") << QStringLiteral("+442079460958")
+        << QStringLiteral("2079460958");
+    // Digits of other scripts are the digits they stand for (issue 14 item 9).
+    QTest::newRow("arabic-indic digits")
+        << QStringLiteral("٧٩٠٠٥٥٥١٢٣٤") << QStringLiteral("+79005551234")
+        << QStringLiteral("9005551234");
+    QTest::newRow("extended arabic-indic digits")
+        << QStringLiteral("۸ ۹۱۶ ۱۲۳ ۴۵ ۶۷") << moscowMobile << moscowTail;
+    QTest::newRow("full-width digits and plus")
+        << QStringLiteral("＋７ ９１６ １２３ ４５ ６７") << moscowMobile << moscowTail;
+    QTest::newRow("devanagari digits")
+        << QStringLiteral("८ ९१६ १२३ ४५ ६७") << moscowMobile << moscowTail;
 
     // tel: URIs (RFC 3966) as softphones and PBXs send them.
     QTest::newRow("tel uri") << QStringLiteral("tel:+79161234567") << moscowMobile << moscowTail;
@@ -178,6 +201,11 @@ void TestPhoneNumber::invalid_data()
     QTest::newRow("seven digits with plus") << QStringLiteral("+7 916 123") << false;
     QTest::newRow("nine digits") << QStringLiteral("916 123 456") << false;
     QTest::newRow("sixteen digits with plus") << QStringLiteral("+1234567890123456") << false;
+    QTest::newRow("fifteen digits, no country's plan")
+        << QStringLiteral("+123456789012345") << false;
+    QTest::newRow("eight digits with plus, no such number") << QStringLiteral("+12345678") << false;
+    // The right length for Russia, but no Russian number starts so.
+    QTest::newRow("ru 10 digits starting with 1") << QStringLiteral("8 (123) 456-78-90") << false;
     QTest::newRow("twenty digits") << QStringLiteral("12345678901234567890") << false;
     // Zone 7 (Russia, Kazakhstan) numbers have exactly 11 digits: anything else is a typo
     // whose tail key would match the wrong person or nobody.
@@ -267,8 +295,13 @@ void TestPhoneNumber::digitsOnly_data()
                                << QStringLiteral("79161234567");
     QTest::newRow("none") << QStringLiteral("abc") << QString();
     QTest::newRow("empty") << QString() << QString();
-    // Only ASCII digits: other scripts' digits are not dialable here.
-    QTest::newRow("arabic-indic digits") << QStringLiteral("١٢٣ 45") << QStringLiteral("45");
+    // Other scripts' digits count as the ASCII digits they stand for, so that a number
+    // typed on an Arabic or full-width keyboard is stored and looked up alike.
+    QTest::newRow("arabic-indic digits") << QStringLiteral("١٢٣ 45") << QStringLiteral("12345");
+    QTest::newRow("full-width digits") << QStringLiteral("（９１６）") << QStringLiteral("916");
+    QTest::newRow("mathematical digits (outside the BMP)")
+        << QStringLiteral("\U0001D7D7\U0001D7D8") << QStringLiteral("90");
+    QTest::newRow("superscripts are no decimal digits") << QStringLiteral("x²") << QString();
 }
 
 void TestPhoneNumber::digitsOnly()
@@ -276,6 +309,273 @@ void TestPhoneNumber::digitsOnly()
     QFETCH(QString, text);
     QFETCH(QString, digits);
     QCOMPARE(PhoneNumber::digitsOnly(text), digits);
+}
+
+void TestPhoneNumber::nationalNumbersInTheirRegion_data()
+{
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<QString>("raw");
+    QTest::addColumn<QString>("e164");
+    QTest::addColumn<QString>("international");
+
+    // National habits of many countries, read in their own region.
+    QTest::newRow("GB London") << "GB"
+                               << "020 7946 0123"
+                               << "+442079460123"
+                               << "+44 20 7946 0123";
+    QTest::newRow("GB mobile") << "GB"
+                               << "07911 123456"
+                               << "+447911123456"
+                               << "+44 7911 123456";
+    QTest::newRow("US brackets") << "US"
+                                 << "(716) 555-2227"
+                                 << "+17165552227"
+                                 << "+1 716-555-2227";
+    QTest::newRow("US with 1") << "US"
+                               << "1-716-555-2227"
+                               << "+17165552227"
+                               << "+1 716-555-2227";
+    QTest::newRow("DE Berlin") << "DE"
+                               << "030 901820"
+                               << "+4930901820"
+                               << "+49 30 901820";
+    QTest::newRow("FR") << "FR"
+                        << "01 23 45 67 89"
+                        << "+33123456789"
+                        << "+33 1 23 45 67 89";
+    QTest::newRow("IT keeps its 0") << "IT"
+                                    << "02 1234 5678"
+                                    << "+390212345678"
+                                    << "+39 02 1234 5678";
+    QTest::newRow("ES") << "ES"
+                        << "912 345 678"
+                        << "+34912345678"
+                        << "+34 912 34 56 78";
+    QTest::newRow("NL") << "NL"
+                        << "020 123 4567"
+                        << "+31201234567"
+                        << "+31 20 123 4567";
+    QTest::newRow("CH") << "CH"
+                        << "044 668 18 00"
+                        << "+41446681800"
+                        << "+41 44 668 18 00";
+    QTest::newRow("UA") << "UA"
+                        << "044 123 4567"
+                        << "+380441234567"
+                        << "+380 44 123 4567";
+    QTest::newRow("KZ trunk 8") << "KZ"
+                                << "8 701 123 45 67"
+                                << "+77011234567"
+                                << "+7 701 123 4567";
+    QTest::newRow("BY trunk 8 0") << "BY"
+                                  << "8 029 123-45-67"
+                                  << "+375291234567"
+                                  << "+375 29 123-45-67";
+    QTest::newRow("JP") << "JP"
+                        << "03-1234-5678"
+                        << "+81312345678"
+                        << "+81 3-1234-5678";
+    QTest::newRow("CN mobile") << "CN"
+                               << "138 0013 8000"
+                               << "+8613800138000"
+                               << "+86 138 0013 8000";
+    QTest::newRow("IN mobile") << "IN"
+                               << "098765 43210"
+                               << "+919876543210"
+                               << "+91 98765 43210";
+    QTest::newRow("BR Sao Paulo") << "BR"
+                                  << "(11) 2345-6789"
+                                  << "+551123456789"
+                                  << "+55 11 2345-6789";
+    QTest::newRow("AU") << "AU"
+                        << "(02) 1234 5678"
+                        << "+61212345678"
+                        << "+61 2 1234 5678";
+    QTest::newRow("EG arabic-indic") << "EG"
+                                     << "٠١٠٠ ١٢٣ ٤٥٦٧"
+                                     << "+201001234567"
+                                     << "+20 100 123 4567";
+    // A number with its country code means that country whatever the region.
+    QTest::newRow("+44 read in US") << "US"
+                                    << "+44 20 7946 0123"
+                                    << "+442079460123"
+                                    << "+44 20 7946 0123";
+    QTest::newRow("RU via 8 10 in RU") << "RU"
+                                       << "8 10 1 716 555 2227"
+                                       << "+17165552227"
+                                       << "+1 716-555-2227";
+    QTest::newRow("US via 011 in US") << "US"
+                                      << "011 44 20 7946 0123"
+                                      << "+442079460123"
+                                      << "+44 20 7946 0123";
+    QTest::newRow("00 in GB") << "GB"
+                              << "00 7 916 123 45 67"
+                              << "+79161234567"
+                              << "+7 916 123-45-67";
+    // An unknown region means the default one (RU).
+    QTest::newRow("unknown region") << "XX"
+                                    << "8 916 123-45-67"
+                                    << "+79161234567"
+                                    << "+7 916 123-45-67";
+}
+
+void TestPhoneNumber::nationalNumbersInTheirRegion()
+{
+    QFETCH(QString, region);
+    QFETCH(QString, raw);
+    QFETCH(QString, e164);
+    QFETCH(QString, international);
+
+    const PhoneNumber p = PhoneNumber::parse(raw, region);
+    QVERIFY2(p.isValid(), qPrintable(p.problemText()));
+    QCOMPARE(p.e164(), e164);
+    QCOMPARE(p.tailKey(), e164.mid(1).right(10));
+    QCOMPARE(p.international(), international);
+    QCOMPARE(p.problem(), PhoneNumber::Problem::None);
+    QVERIFY(p.problemText().isEmpty());
+    // The international and the E.164 forms read back as the same number in any region.
+    QCOMPARE(PhoneNumber::parse(p.international(), QStringLiteral("US")).e164(), e164);
+    QCOMPARE(PhoneNumber::parse(p.e164(), QStringLiteral("GB")).e164(), e164);
+    // Every search form is digits; the E.164 digits are one of them.
+    QVERIFY(p.searchForms().contains(e164.mid(1)));
+}
+
+void TestPhoneNumber::problems_data()
+{
+    QTest::addColumn<QString>("raw");
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<PhoneNumber::Problem>("problem");
+    QTest::addColumn<QString>("text");
+
+    QTest::newRow("too short") << "916 123"
+                               << "RU" << PhoneNumber::Problem::TooShort
+                               << "too short for a number in RU";
+    QTest::newRow("too long") << "020 7946 012345"
+                              << "GB" << PhoneNumber::Problem::TooLong
+                              << "too long for a number in GB";
+    QTest::newRow("wrong length") << "8 916 123 45 67 89"
+                                  << "RU" << PhoneNumber::Problem::WrongLength
+                                  << "the wrong number of digits for a number in RU";
+    QTest::newRow("invalid for region")
+        << "01632 960000"
+        << "GB" << PhoneNumber::Problem::InvalidForRegion << "not a valid number in GB";
+    QTest::newRow("country code") << "+999 123 456 789"
+                                  << "RU" << PhoneNumber::Problem::InvalidCountryCode
+                                  << "no country has this code";
+    QTest::newRow("no digits") << "call me"
+                               << "RU" << PhoneNumber::Problem::NoNumber << "no phone number in it";
+}
+
+void TestPhoneNumber::problems()
+{
+    QFETCH(QString, raw);
+    QFETCH(QString, region);
+    QFETCH(PhoneNumber::Problem, problem);
+    QFETCH(QString, text);
+
+    const PhoneNumber p = PhoneNumber::parse(raw, region);
+    QVERIFY(!p.isValid());
+    QCOMPARE(p.problem(), problem);
+    QCOMPARE(p.problemText(), text);
+    // An invalid number is shown and stored as it was written, trimmed.
+    QCOMPARE(p.international(), raw);
+    QCOMPARE(p.canonical(), raw);
+}
+
+void TestPhoneNumber::defaultRegion()
+{
+    QCOMPARE(PhoneNumber::defaultRegion(), QStringLiteral("RU"));
+    QVERIFY(!PhoneNumber::parse(QStringLiteral("020 7946 0123")).isValid());
+    PhoneNumber::setDefaultRegion(QStringLiteral("gb"));
+    QCOMPARE(PhoneNumber::defaultRegion(), QStringLiteral("GB"));
+    QCOMPARE(PhoneNumber::parse(QStringLiteral("020 7946 0123")).e164(),
+        QStringLiteral("+442079460123"));
+    // An explicit region wins over the default.
+    QCOMPARE(PhoneNumber::parse(QStringLiteral("8 916 123-45-67"), QStringLiteral("RU")).e164(),
+        QStringLiteral("+79161234567"));
+    // A region libphonenumber does not know leaves RU.
+    PhoneNumber::setDefaultRegion(QStringLiteral("Narnia"));
+    QCOMPARE(PhoneNumber::defaultRegion(), QStringLiteral("RU"));
+    QVERIFY(PhoneNumber::isKnownRegion(QStringLiteral("GB")));
+    QVERIFY(!PhoneNumber::isKnownRegion(QStringLiteral("gb")));
+    QVERIFY(!PhoneNumber::isKnownRegion(QStringLiteral("XX")));
+    QVERIFY(!PhoneNumber::isKnownRegion(QString()));
+}
+
+void TestPhoneNumber::regionOfLocale()
+{
+    QCOMPARE(PhoneNumber::regionOfLocale(QLocale(QStringLiteral("en_GB"))), QStringLiteral("GB"));
+    QCOMPARE(PhoneNumber::regionOfLocale(QLocale(QStringLiteral("ru_RU"))), QStringLiteral("RU"));
+    QCOMPARE(PhoneNumber::regionOfLocale(QLocale(QStringLiteral("de_CH"))), QStringLiteral("CH"));
+    QCOMPARE(PhoneNumber::regionOfLocale(QLocale::c()), QStringLiteral("RU"));
+}
+
+void TestPhoneNumber::displayedInternationally()
+{
+    QCOMPARE(PhoneNumber::displayed(QStringLiteral("+442079460123")),
+        QStringLiteral("+44 20 7946 0123"));
+    QCOMPARE(
+        PhoneNumber::displayed(QStringLiteral("89161234567")), QStringLiteral("+7 916 123-45-67"));
+    QCOMPARE(PhoneNumber::displayed(QStringLiteral("(716) 555-2227"), QStringLiteral("US")),
+        QStringLiteral("+1 716-555-2227"));
+    QCOMPARE(PhoneNumber::displayed(QStringLiteral("+74951234567;ext=12")),
+        QStringLiteral("+7 495 123-45-67 ext. 12"));
+    // Internal extensions and withheld ids are shown as they are.
+    QCOMPARE(PhoneNumber::displayed(QStringLiteral("101")), QStringLiteral("101"));
+    QCOMPARE(PhoneNumber::displayed(QStringLiteral("anonymous")), QStringLiteral("anonymous"));
+}
+
+void TestPhoneNumber::canonicalKeepsTheExtension()
+{
+    const PhoneNumber p = PhoneNumber::parse(QStringLiteral("8 (495) 123-45-67 доб. 123"));
+    QCOMPARE(p.canonical(), QStringLiteral("+74951234567;ext=123"));
+    // The stored form parses back to the same number and extension.
+    const PhoneNumber again = PhoneNumber::parse(p.canonical(), QStringLiteral("US"));
+    QCOMPARE(again.e164(), p.e164());
+    QCOMPARE(again.extension(), p.extension());
+    QCOMPARE(PhoneNumber::parse(QStringLiteral("020 7946 0123"), QStringLiteral("GB")).canonical(),
+        QStringLiteral("+442079460123"));
+    QCOMPARE(PhoneNumber::parse(QStringLiteral("020 7946 0123"), QStringLiteral("GB")).region(),
+        QStringLiteral("GB"));
+}
+
+void TestPhoneNumber::formatsAsYouType_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<QString>("region");
+    QTest::addColumn<QString>("shown");
+    QTest::newRow("ru partial") << "8916"
+                                << "RU"
+                                << "8 916";
+    QTest::newRow("ru whole") << "89161234567"
+                              << "RU"
+                              << "8 916 123-45-67";
+    QTest::newRow("ru with plus") << "+7916123"
+                                  << "RU"
+                                  << "+7 916 123";
+    QTest::newRow("gb") << "02079460123"
+                        << "GB"
+                        << "020 7946 0123";
+    QTest::newRow("us") << "7165552227"
+                        << "US"
+                        << "(716) 555-2227";
+    QTest::newRow("already formatted, retyped") << "8 (916) 12"
+                                                << "RU"
+                                                << "8 916 12";
+    QTest::newRow("arabic-indic") << "٨٩١٦١٢٣٤٥٦٧"
+                                  << "RU"
+                                  << "8 916 123-45-67";
+    QTest::newRow("no digits") << "+"
+                               << "RU"
+                               << "+";
+}
+
+void TestPhoneNumber::formatsAsYouType()
+{
+    QFETCH(QString, typed);
+    QFETCH(QString, region);
+    QFETCH(QString, shown);
+    QCOMPARE(PhoneNumber::formatAsYouType(typed, region), shown);
 }
 
 QTEST_APPLESS_MAIN(TestPhoneNumber)

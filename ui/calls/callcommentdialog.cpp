@@ -2,6 +2,7 @@
 
 #include "app/restclient.h"
 #include "app/session.h"
+#include "ui/common/windowtitle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -27,6 +28,7 @@ CallCommentDialog::CallCommentDialog(client::Session *session, qint64 contactId,
 {
     setObjectName(QStringLiteral("callCommentDialog"));
     setWindowTitle(tr("Comment on the call"));
+    fitWindowTitle(this);
     m_target->setObjectName(QStringLiteral("callCommentTarget"));
     if (contactId)
         m_target->addItem(tr("%1's card").arg(contactName),

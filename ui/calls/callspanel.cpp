@@ -7,6 +7,7 @@
 #include "app/callcenter.h"
 #include "app/session.h"
 #include "models/peopledirectory.h"
+#include "models/phonenumber.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -37,6 +38,7 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     , m_tabs(new QTabWidget(this))
     , m_open(new QPushButton(tr("&Open the call"), this))
     , m_take(new QPushButton(tr("&Take the call"), this))
+    , m_end(new QPushButton(tr("Mark as &ended"), this))
     , m_callBack(new QPushButton(tr("Call &back"), this))
     , m_handled(new QPushButton(tr("Mark &handled"), this))
     , m_historyCallBack(new QPushButton(tr("Call &back"), this))
@@ -53,6 +55,8 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     m_history->setObjectName(QStringLiteral("callHistory"));
     m_historyContact->setObjectName(QStringLiteral("openCallContact"));
     m_take->setToolTip(tr("Become the owner of a call answered on a shared handset"));
+    m_end->setObjectName(QStringLiteral("markCallEnded"));
+    m_end->setToolTip(tr("The call is over but the PBX never said so: end it for everyone"));
     m_handled->setToolTip(tr("Nobody needs to call back: take it off the team's list"));
 
     auto page = [this](QTreeWidget *list, const QList<QPushButton *> &buttons) {
@@ -66,7 +70,7 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
         layout->addLayout(row);
         return w;
     };
-    m_tabs->addTab(page(m_current, {m_open, m_take}), tr("Current"));
+    m_tabs->addTab(page(m_current, {m_open, m_take, m_end}), tr("Current"));
     m_tabs->addTab(page(m_missed, {m_callBack, m_handled}), tr("Missed"));
     m_tabs->addTab(page(m_history, {m_historyCallBack, m_historyContact}), tr("History"));
 
@@ -96,6 +100,10 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
         if (const qint64 id = selected(m_current))
             m_calls->take(id);
     });
+    connect(m_end, &QPushButton::clicked, this, [this] {
+        if (const qint64 id = selected(m_current))
+            m_calls->markEnded(id);
+    });
     connect(m_callBack, &QPushButton::clicked, this, [this] { callBack(m_missed); });
     connect(m_historyCallBack, &QPushButton::clicked, this, [this] { callBack(m_history); });
     connect(m_handled, &QPushButton::clicked, this, [this] {
@@ -120,6 +128,12 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     connect(calls, &CallCenter::dialStarted, this, [this](const QString &phone) {
         m_notice->showMessage(
             NoticeBar::Kind::Info, tr("Your phone rings first: pick it up to call %1.").arg(phone));
+        m_ringsFirstNotice = m_notice->text();
+    });
+    connect(calls, &CallCenter::dialSettled, this, [this] {
+        if (!m_ringsFirstNotice.isEmpty() && m_notice->text() == m_ringsFirstNotice)
+            m_notice->hide(); // the call is in the lists now, or the failure says why
+        m_ringsFirstNotice.clear();
     });
     connect(calls, &CallCenter::dialFailed, this, [this](const QString &, const QString &reason) {
         m_notice->showMessage(NoticeBar::Kind::Error, reason);
@@ -155,6 +169,11 @@ QTreeWidget *CallsPanel::makeList(const QStringList &headers)
     return list;
 }
 
+void CallsPanel::showTab(Tab tab)
+{
+    m_tabs->setCurrentIndex(int(tab));
+}
+
 QString CallsPanel::noticeText() const
 {
     return m_notice->isHidden() ? QString() : m_notice->text();
@@ -174,7 +193,10 @@ void CallsPanel::fillLines()
         QPixmap swatch(12, 12);
         swatch.fill(QColor(line.color).isValid() ? QColor(line.color) : QColor(Qt::gray));
         m_line->addItem(QIcon(swatch),
-            line.name.isEmpty() ? line.number : tr("%1 (%2)").arg(line.name, line.number), line.id);
+            line.name.isEmpty()
+                ? PhoneNumber::displayed(line.number, line.region)
+                : tr("%1 (%2)").arg(line.name, PhoneNumber::displayed(line.number, line.region)),
+            line.id);
     }
     m_line->setCurrentIndex(qMax(0, m_line->findData(chosen)));
 }
@@ -219,6 +241,7 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
     const qint64 keep = selected(list);
     list->clear();
     const qint64 me = m_session->me().id;
+    bool queued = false;
     for (qint64 id : ids) {
         const CallInfo info = m_calls->call(id);
         const Call &c = info.call;
@@ -239,9 +262,11 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
             state = tr("Ended, %1").arg(CallHeader::formatDuration(c.duration));
             if (c.answeredById && c.answeredById != me)
                 state += tr(" (%1)").arg(m_session->people()->name(c.answeredById));
+            if (c.endedById)
+                state += tr(", marked as ended by %1").arg(m_session->people()->name(c.endedById));
             break;
         case Call::State::Missed:
-            state = info.handled ? tr("Missed, handled") : tr("Missed");
+            state = info.handled ? tr("Missed, handled") : tr("Missed", "a call's state");
             break;
         }
         auto *item = new QTreeWidgetItem(list);
@@ -254,8 +279,16 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
             swatch.fill(QColor(line->color).isValid() ? QColor(line->color) : QColor(Qt::gray));
             item->setIcon(1, QIcon(swatch));
         }
-        item->setText(1, line && !line->name.isEmpty() ? line->name : info.ourNumber());
-        item->setText(2, info.remoteNumber().isEmpty() ? tr("withheld") : info.remoteNumber());
+        const QString lineText = line && !line->name.isEmpty() ? line->name : info.ourNumber();
+        item->setText(1, c.queue.isEmpty() ? lineText : tr("%1 · %2").arg(lineText, c.queue));
+        if (!c.queue.isEmpty()) {
+            item->setToolTip(1, tr("Queue: %1").arg(c.queue));
+            queued = true;
+        }
+        item->setText(2,
+            info.remoteNumber().isEmpty()
+                ? tr("withheld")
+                : PhoneNumber::displayed(info.remoteNumber(), line ? line->region : QString()));
         item->setText(3, info.contactName);
         item->setText(4, state);
         if (c.state == Call::State::Missed && !info.handled)
@@ -263,6 +296,8 @@ void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
         if (id == keep)
             item->setSelected(true);
     }
+    if (queued) // "Sales · Support" must not end in an ellipsis
+        list->resizeColumnToContents(1);
 }
 
 void CallsPanel::setFilterText(const QString &text)
@@ -334,6 +369,7 @@ void CallsPanel::updateButtons()
     m_open->setEnabled(current.call.id);
     m_take->setEnabled(current.call.state == Call::State::Answered
         && current.call.answeredById != m_session->me().id);
+    m_end->setEnabled(current.call.id && current.isLive());
     const CallInfo missed = m_calls->call(selected(m_missed));
     m_callBack->setEnabled(missed.call.id && !m_calls->isDialling(missed.remoteNumber()));
     m_handled->setEnabled(missed.call.id);

@@ -28,12 +28,22 @@ class CallsPanel : public QWidget
 public:
     CallsPanel(client::Session *session, client::CallCenter *calls, QWidget *parent = nullptr);
 
+    // The tabs, in order.
+    enum Tab
+    {
+        CurrentTab,
+        MissedTab,
+        HistoryTab
+    };
+    void showTab(Tab tab);
+
     QTreeWidget *currentList() const { return m_current; }
     QTreeWidget *missedList() const { return m_missed; }
     QTreeWidget *historyList() const { return m_history; }
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *lineBox() const { return m_line; }
     QPushButton *takeButton() const { return m_take; }
+    QPushButton *endButton() const { return m_end; }
     QPushButton *callBackButton() const { return m_callBack; }
     QPushButton *handledButton() const { return m_handled; }
     QString noticeText() const;
@@ -77,12 +87,14 @@ private:
     QTreeWidget *m_history;
     QPushButton *m_open;
     QPushButton *m_take;
+    QPushButton *m_end;
     QPushButton *m_callBack;
     QPushButton *m_handled;
     QPushButton *m_historyCallBack;
     QPushButton *m_historyContact;
     QTimer *m_namesChanged;
     QString m_filterText;
+    QString m_ringsFirstNotice; // shown until the PBX reports the call
     bool m_stale = false;
 };
 

@@ -13,6 +13,7 @@
 #include "app/eventstream.h"
 #include "app/session.h"
 #include "models/peopledirectory.h"
+#include "models/phonenumber.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -73,6 +74,8 @@ CallWindow::CallWindow(client::Session *session, CallCenter *calls, qint64 callI
     m_record->setObjectName(QStringLiteral("callRecordTarget"));
     m_record->setForegroundRole(QPalette::PlaceholderText);
     m_record->setTextFormat(Qt::PlainText);
+    // Wraps rather than making the window wider than the room beside the main window.
+    m_record->setWordWrap(true);
     actions->addWidget(m_attach);
     actions->addWidget(m_comment);
     actions->addSpacing(12);
@@ -143,6 +146,8 @@ QString CallWindow::stateText() const
             return tr("Answered by %1").arg(m_session->people()->name(c.answeredById));
         return tr("Answered");
     case Call::State::Ended:
+        if (c.endedById)
+            return tr("Marked as ended by %1").arg(m_session->people()->name(c.endedById));
         return c.endReason.isEmpty() || c.answeredAt.isValid() ? tr("Ended")
                                                                : tr("Ended: %1").arg(c.endReason);
     case Call::State::Missed:
@@ -157,12 +162,18 @@ void CallWindow::updateHeader()
     const std::optional<Line> line = m_calls->lineOf(m_info);
     m_header->setColor(line && !line->color.isEmpty() ? QColor(line->color) : QColor());
     const QString ours = m_info.ourNumber();
-    m_header->setTitle(line && !line->name.isEmpty() ? line->name
-            : !ours.isEmpty()                        ? ours
-                                                     : tr("Unknown line"));
-    const QString remote
-        = m_info.remoteNumber().isEmpty() ? tr("number withheld") : m_info.remoteNumber();
-    const QString who = m_info.contactName.isEmpty() || m_info.contactName == remote
+    const QString lineTitle = line && !line->name.isEmpty() ? line->name
+        : !ours.isEmpty()                                   ? ours
+                                                            : tr("Unknown line");
+    // A queue call says which queue: the line alone does not tell sales from support.
+    m_header->setTitle(c.queue.isEmpty() ? lineTitle : tr("%1 · queue %2").arg(lineTitle, c.queue));
+    // A caller id is read in its line's region (a UK trunk sends "020 …").
+    const QString remote = m_info.remoteNumber().isEmpty()
+        ? tr("number withheld")
+        : PhoneNumber::displayed(m_info.remoteNumber(), line ? line->region : QString());
+    const bool nameIsNumber
+        = m_info.contactName == remote || PhoneNumber::displayed(m_info.contactName) == remote;
+    const QString who = m_info.contactName.isEmpty() || nameIsNumber
         ? remote
         : tr("%1 · %2").arg(remote, m_info.contactName);
     m_header->setCaller(
@@ -232,7 +243,10 @@ CallTaskPanel *CallWindow::taskPanel()
     m_taskPanel->setAttachedTaskId(m_info.attachTaskId);
     connect(m_taskPanel, &CallTaskPanel::attachHere, this, &CallWindow::attachToTask);
     connect(m_taskPanel, &CallTaskPanel::openContact, this, &CallWindow::openContactRequested);
-    connect(m_taskPanel, &CallTaskPanel::closeRequested, m_taskPanel, &QWidget::hide);
+    connect(m_taskPanel, &CallTaskPanel::closeRequested, this, [this] {
+        m_taskPanel->hide();
+        m_card->show(); // it gave its place to the task on a small screen
+    });
     // What the operator writes in a task during the call is where the call's record goes.
     connect(m_taskPanel, &CallTaskPanel::commentSent, this, [this](const QJsonObject &comment) {
         if (const qint64 id = qint64(comment.value(QStringLiteral("id")).toDouble()))
@@ -270,7 +284,7 @@ QString CallWindow::noticeText() const
 
 void CallWindow::pickTask()
 {
-    auto *picker = new TaskPickerDialog(m_session, m_info.tasks, this);
+    auto *picker = new TaskPickerDialog(m_session, m_info.tasks, m_info.call.contactId, this);
     picker->setAttribute(Qt::WA_DeleteOnClose);
     connect(picker, &TaskPickerDialog::taskChosen, this, &CallWindow::attachToTask);
     picker->open();
@@ -301,15 +315,35 @@ void CallWindow::openTask(qint64 taskId)
     taskPanel()->openTask(taskId);
     if (m_taskPanel->isVisible())
         return;
-    // The task comes beside the card, not in its place: the window grows when there is room.
-    const QRect room = screen() ? screen()->availableGeometry() : QRect();
-    const int wider = qMin(width() + 520, room.isValid() ? room.width() : width() + 520);
-    if (wider > width()) {
-        const int left = room.isValid() ? qMax(room.left(), x() - (wider - width())) : x();
-        setGeometry(left, y(), wider, height());
-    }
+    // The task comes beside the card (its actions stay at hand): the window grows to the
+    // left while there is room — never past the screen, nor over the main window's centre
+    // unless the card and the task cannot be narrower than that (a small screen).
+    const QRect room = this->room();
     m_taskPanel->show();
-    m_body->setSizes({width() - 520, 520});
+    const int wanted = width() + 520;
+    const int wider = room.isValid() ? qMin(wanted, room.width()) : wanted;
+    if (wider > width()) {
+        const int right
+            = room.isValid() ? qMin(geometry().right(), room.right()) : geometry().right();
+        const int left
+            = room.isValid() ? qMax(room.left(), right - wider + 1) : x() - (wider - width());
+        setGeometry(left, y(), right - left + 1, height());
+    }
+    const int task = qMin(520, width() / 2);
+    m_body->setSizes({width() - task, task});
+    // Whatever the content insists on, the window stays on the screen.
+    layout()->activate();
+    if (room.isValid() && geometry().right() > room.right()) {
+        const int screenLeft = screen() ? screen()->availableGeometry().left() : room.left();
+        move(qMax(screenLeft, x() - (geometry().right() - room.right())), y());
+    }
+}
+
+QRect CallWindow::room() const
+{
+    if (m_room)
+        return m_room();
+    return screen() ? screen()->availableGeometry() : QRect();
 }
 
 void CallWindow::newTask(qint64 contactId, bool asCounterparty)
@@ -342,6 +376,7 @@ void CallWindow::onActionDone(qint64 callId, CallCenter::Action action)
         break;
     case CallCenter::Action::Take:
     case CallCenter::Action::Handled:
+    case CallCenter::Action::End:
         break;
     }
 }

@@ -5,6 +5,8 @@
 #include <QHash>
 #include <QWidget>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QPushButton;
@@ -50,6 +52,10 @@ public:
     void pickTask();
     void writeComment();
     void openTask(qint64 taskId);
+    // Where the window may grow when a task opens beside the card (the stack keeps call
+    // windows right of the main window's centre); unset, the screen.
+    void setRoom(std::function<QRect()> room) { m_room = std::move(room); }
+    QRect room() const;
     void attachToTask(qint64 taskId, const QString &title);
 
 signals:
@@ -70,6 +76,7 @@ private:
     qint64 m_callId;
     client::CallInfo m_info;
     QHash<qint64, QString> m_taskTitles; // titles of tasks seen here, for the record line
+    std::function<QRect()> m_room;
     CallHeader *m_header;
     NoticeBar *m_notice;
     QWidget *m_candidatesBar;

@@ -134,8 +134,33 @@ void CallWindowStack::enforceCap()
     }
 }
 
+// Margin from the screen's edges and the main window's centre line.
+static constexpr int Margin = 24;
+// Narrower than this a call window is no use: on a small screen it may cover the centre.
+static constexpr int NarrowestWindow = 480;
+
+QRect CallWindowStack::roomBeside(const QRect &screen, const QRect &mainWindow)
+{
+    QRect room = screen.adjusted(Margin, Margin, -Margin, -Margin);
+    const int centre = mainWindow.isValid() && screen.intersects(mainWindow)
+        ? mainWindow.center().x()
+        : screen.center().x();
+    const int left = qMin(centre + Margin / 2, room.right() - NarrowestWindow + 1);
+    room.setLeft(qMax(room.left(), left));
+    return room;
+}
+
+QRect CallWindowStack::room(QScreen *screen) const
+{
+    if (!screen)
+        return {};
+    const auto *main = qobject_cast<const QWidget *>(parent());
+    return roomBeside(screen->availableGeometry(),
+        main && main->isVisible() && !main->isMinimized() ? main->frameGeometry() : QRect());
+}
+
 // Down from the top right corner, a step further for each window, so that stacked calls
-// all show their coloured headers.
+// all show their coloured headers; all of them right of the main window's centre.
 void CallWindowStack::place(CallWindow *window)
 {
     QScreen *screen = QApplication::primaryScreen();
@@ -143,8 +168,9 @@ void CallWindowStack::place(CallWindow *window)
         screen = active->screen();
     if (!screen)
         return;
-    const QRect room = screen->availableGeometry();
-    const QSize size = window->size().boundedTo(room.size() * 0.9);
+    window->setRoom([this, window] { return room(window->screen()); });
+    const QRect room = this->room(screen);
+    const QSize size = window->size().boundedTo(QSize(room.width(), room.height() * 9 / 10));
     window->resize(size);
     // The first free place down the stack, so that no window hides another.
     QSet<int> taken;
@@ -157,8 +183,13 @@ void CallWindowStack::place(CallWindow *window)
     window->setProperty(slotProperty, slot);
     // Each next one lower by a header's height: both lines of the one under it stay visible.
     const int down = 64 * slot, left = 32 * slot;
-    window->move(qMax(room.left(), room.right() - size.width() - 24 - left),
-        qMax(room.top(), qMin(room.top() + 24 + down, room.bottom() - size.height())));
+    // The content may want more than the room (a small screen): then it still stays on it.
+    const QRect screenRoom = screen->availableGeometry();
+    const QSize shown = window->size().expandedTo(window->minimumSizeHint());
+    const int x = qMin(qMax(room.left(), room.right() + 1 - shown.width() - left),
+        screenRoom.right() + 1 - shown.width());
+    window->move(qMax(screenRoom.left(), x),
+        qMax(room.top(), qMin(room.top() + down, room.bottom() + 1 - shown.height())));
 }
 
 void CallWindowStack::forget(QObject *window)

@@ -4,6 +4,8 @@
 #include <QObject>
 #include <QPointer>
 
+class QRect;
+class QScreen;
 class QWidget;
 
 namespace linecard::client {
@@ -39,6 +41,12 @@ public:
     CallWindow *present(qint64 callId, bool activate = false);
     CallWindow *window(qint64 callId) const;
     QList<CallWindow *> windows() const; // oldest first
+
+    // The part of the screen call windows keep to: right of the main window's centre (of
+    // the screen's, with no main window shown), inside the margins. The main window is the
+    // stack's parent widget, if any.
+    QRect room(QScreen *screen) const;
+    static QRect roomBeside(const QRect &screen, const QRect &mainWindow);
 
 signals:
     void windowOpened(qint64 callId);

@@ -3,10 +3,13 @@
 #include "ui/contacts/contactdetails.h"
 
 #include "app/callcenter.h"
+#include "models/phonenumber.h"
 
 #include <QCursor>
 #include <QMenu>
 #include <QPixmap>
+
+#include <utility>
 
 namespace linecard::ui {
 
@@ -19,8 +22,14 @@ PhoneDialer::PhoneDialer(client::CallCenter *calls, ContactDetails *details, QOb
     connect(details, &ContactDetails::dialRequested, this, &PhoneDialer::chooseLine);
     connect(calls, &client::CallCenter::diallingChanged, details, &ContactDetails::setDialling);
     connect(calls, &client::CallCenter::dialStarted, this, [this](const QString &number) {
-        if (m_details->isVisible())
-            emit message(tr("Your phone rings first: pick it up to call %1.").arg(number), false);
+        if (!m_details->isVisible())
+            return;
+        m_ringsFirst = tr("Your phone rings first: pick it up to call %1.").arg(number);
+        emit message(m_ringsFirst, false);
+    });
+    connect(calls, &client::CallCenter::dialSettled, this, [this] {
+        if (!m_ringsFirst.isEmpty())
+            emit messageEnded(std::exchange(m_ringsFirst, QString()));
     });
     connect(calls, &client::CallCenter::dialFailed, this,
         [this](const QString &, const QString &reason) {
@@ -45,8 +54,10 @@ void PhoneDialer::chooseLine(const QString &number)
         QPixmap swatch(12, 12);
         swatch.fill(QColor(line.color).isValid() ? QColor(line.color) : QColor(Qt::gray));
         menu->addAction(QIcon(swatch),
-            line.name.isEmpty() ? line.number : tr("%1 (%2)").arg(line.name, line.number), this,
-            [this, number, id = line.id] { dial(number, id); });
+            line.name.isEmpty()
+                ? PhoneNumber::displayed(line.number, line.region)
+                : tr("%1 (%2)").arg(line.name, PhoneNumber::displayed(line.number, line.region)),
+            this, [this, number, id = line.id] { dial(number, id); });
     }
     menu->popup(QCursor::pos());
 }

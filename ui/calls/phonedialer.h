@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
 
 namespace linecard::client {
 class CallCenter;
@@ -23,12 +24,15 @@ public:
 
 signals:
     void message(const QString &text, bool error);
+    // An earlier message (text) no longer holds: the call it announced started or failed.
+    void messageEnded(const QString &text);
 
 private:
     void chooseLine(const QString &number);
 
     client::CallCenter *m_calls;
     ContactDetails *m_details;
+    QString m_ringsFirst;
 };
 
 } // namespace linecard::ui

@@ -2,7 +2,11 @@
 
 #include "app/restclient.h"
 #include "app/session.h"
+#include "models/peopledirectory.h"
+#include "models/tasklistmodel.h"
+#include "ui/common/windowtitle.h"
 
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QJsonObject>
 #include <QLabel>
@@ -18,12 +22,14 @@ namespace linecard::ui {
 
 static constexpr int TaskIdRole = Qt::UserRole + 1;
 static constexpr int TitleRole = Qt::UserRole + 2;
+static constexpr int TaskRole = Qt::UserRole + 3;
 
 TaskPickerDialog::TaskPickerDialog(
-    client::Session *session, const QJsonArray &suggested, QWidget *parent)
+    client::Session *session, const QJsonArray &suggested, qint64 callerId, QWidget *parent)
     : QDialog(parent)
     , m_session(session)
     , m_suggested(suggested)
+    , m_callerId(callerId)
     , m_search(new QLineEdit(this))
     , m_results(new QListWidget(this))
     , m_status(new QLabel(this))
@@ -31,11 +37,17 @@ TaskPickerDialog::TaskPickerDialog(
 {
     setObjectName(QStringLiteral("taskPickerDialog"));
     setWindowTitle(tr("Attach the call to a task"));
+    fitWindowTitle(this);
     m_search->setObjectName(QStringLiteral("taskPickerSearch"));
     m_search->setPlaceholderText(tr("Search any task by its title or text"));
     m_search->setAccessibleName(tr("Find a task"));
     m_search->setClearButtonEnabled(true);
     m_results->setObjectName(QStringLiteral("taskPickerResults"));
+    m_results->setAccessibleName(tr("Tasks"));
+    m_results->setAlternatingRowColors(true);
+    m_results->setTextElideMode(Qt::ElideMiddle);
+    // Counterparties' names arrive after the tasks.
+    connect(session->people(), &PeopleDirectory::personChanged, this, &TaskPickerDialog::relabel);
     m_status->setForegroundRole(QPalette::PlaceholderText);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     m_choose = buttons->addButton(tr("&Attach here"), QDialogButtonBox::AcceptRole);
@@ -56,7 +68,7 @@ TaskPickerDialog::TaskPickerDialog(
     layout->addWidget(m_results, 1);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(480, 420);
+    resize(560, 460);
     search({});
 }
 
@@ -65,18 +77,50 @@ QString TaskPickerDialog::status() const
     return m_status->text();
 }
 
-void TaskPickerDialog::showTasks(const QJsonArray &tasks, const QString &emptyText)
+QString TaskPickerDialog::describe(const QJsonObject &task) const
+{
+    const qint64 id = qint64(task.value(QStringLiteral("id")).toDouble());
+    const qint64 counterparty = qint64(task.value(QStringLiteral("counterpartyId")).toDouble());
+    QStringList facts;
+    facts << (counterparty ? m_session->people()->name(counterparty) : tr("no counterparty"));
+    facts << TaskListModel::statusText(task.value(QStringLiteral("status")).toString());
+    const QDateTime activity = QDateTime::fromString(
+        task.value(QStringLiteral("lastActivityAt")).toString(), Qt::ISODateWithMs);
+    if (activity.isValid())
+        facts << TaskListModel::compactTime(activity.toLocalTime());
+    return tr("%1  #%2").arg(task.value(QStringLiteral("title")).toString()).arg(id) + u'\n'
+        + facts.join(QStringLiteral(" · "));
+}
+
+void TaskPickerDialog::relabel()
+{
+    for (int row = 0; row < m_results->count(); ++row) {
+        QListWidgetItem *item = m_results->item(row);
+        item->setText(describe(item->data(TaskRole).toJsonObject()));
+    }
+}
+
+void TaskPickerDialog::showTasks(const QJsonArray &found, const QString &emptyText)
 {
     m_results->clear();
-    for (const QJsonValue &v : tasks) {
-        const QJsonObject task = v.toObject();
+    // The caller's own tasks first, each part in the server's order (latest activity first).
+    QList<QJsonObject> tasks;
+    for (const QJsonValue &v : found)
+        tasks << v.toObject();
+    std::stable_partition(tasks.begin(), tasks.end(), [this](const QJsonObject &task) {
+        return m_callerId
+            && qint64(task.value(QStringLiteral("counterpartyId")).toDouble()) == m_callerId;
+    });
+    for (const QJsonObject &task : std::as_const(tasks)) {
         const qint64 id = qint64(task.value(QStringLiteral("id")).toDouble());
         const QString title = task.value(QStringLiteral("title")).toString();
         if (!id)
             continue;
-        auto *item = new QListWidgetItem(tr("#%1  %2").arg(id).arg(title), m_results);
+        auto *item = new QListWidgetItem(describe(task), m_results);
         item->setData(TaskIdRole, id);
         item->setData(TitleRole, title);
+        item->setData(TaskRole, task);
+        item->setToolTip(item->text());
         if (task.value(QStringLiteral("status")).toString() != QLatin1String("open"))
             item->setForeground(palette().color(QPalette::PlaceholderText));
     }

@@ -21,9 +21,10 @@ class TaskPickerDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // suggested: tasks to offer first (Task JSON), e.g. the caller's active ones.
-    TaskPickerDialog(
-        client::Session *session, const QJsonArray &suggested, QWidget *parent = nullptr);
+    // suggested: tasks to offer first (Task JSON), e.g. the caller's active ones; callerId:
+    // the caller's contact, whose tasks come first in search results too (0: none known).
+    TaskPickerDialog(client::Session *session, const QJsonArray &suggested, qint64 callerId = 0,
+        QWidget *parent = nullptr);
 
     QLineEdit *searchBox() const { return m_search; }
     QListWidget *results() const { return m_results; }
@@ -38,9 +39,14 @@ signals:
 
 private:
     void showTasks(const QJsonArray &tasks, const QString &emptyText);
+    // Two lines: the title and id, then counterparty · status · last activity, so that
+    // tasks with the same title are told apart.
+    QString describe(const QJsonObject &task) const;
+    void relabel();
 
     client::Session *m_session;
     QJsonArray m_suggested;
+    qint64 m_callerId;
     QLineEdit *m_search;
     QListWidget *m_results;
     QLabel *m_status;

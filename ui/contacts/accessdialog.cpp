@@ -2,6 +2,7 @@
 
 #include "app/restclient.h"
 #include "app/session.h"
+#include "ui/common/windowtitle.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -92,6 +93,7 @@ AccessDialog::AccessDialog(client::Session *session, const Person &contact, QWid
     layout->addWidget(buttons);
     showState();
     setMinimumWidth(480);
+    fitWindowTitle(this);
 }
 
 QString AccessDialog::generatePassword()

@@ -12,6 +12,7 @@
 
 #include "app/restclient.h"
 #include "app/session.h"
+#include "models/commentthreadmodel.h"
 #include "models/peopledirectory.h"
 
 #include <QHBoxLayout>
@@ -102,6 +103,8 @@ ContactCard::ContactCard(client::Session *session, QWidget *parent)
     auto *detailsScroll = m_detailsScroll;
     detailsScroll->setWidget(m_details);
     detailsScroll->setWidgetResizable(true);
+    // As wide as the card gives: long values elide or wrap rather than scroll sideways.
+    detailsScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     detailsScroll->setFrameShape(QFrame::NoFrame);
     detailsScroll->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
     // The data takes the height it needs (scrolling when the card is short), the tasks the rest.
@@ -167,6 +170,10 @@ void ContactCard::setCallCenter(client::CallCenter *calls)
     auto *dialer = new PhoneDialer(calls, m_details, this);
     connect(dialer, &PhoneDialer::message, this, [this](const QString &text, bool error) {
         m_notice->showMessage(error ? NoticeBar::Kind::Error : NoticeBar::Kind::Info, text);
+    });
+    connect(dialer, &PhoneDialer::messageEnded, this, [this](const QString &text) {
+        if (m_notice->text() == text)
+            m_notice->hide();
     });
 }
 
@@ -304,19 +311,32 @@ void ContactCard::handleEvent(const QString &type, const QJsonObject &data)
         }
     } else if (type == QLatin1String("task.created") || type == QLatin1String("task.updated")) {
         m_tasks->applyTask(data);
-    } else if (type == QLatin1String("comment.created")) {
-        if (idOf(data.value(QStringLiteral("contactId"))) == m_person.id) {
-            m_activity->applyComment(data);
-        } else if (const qint64 task = idOf(data.value(QStringLiteral("taskId")))) {
-            const QString title = m_tasks->counterpartyTaskTitle(task);
-            if (title.isEmpty())
-                return; // not a task of this contact's feed (or not loaded here)
-            QJsonObject tagged = data;
-            tagged.insert(QStringLiteral("task"),
-                QJsonObject {{QStringLiteral("id"), task}, {QStringLiteral("title"), title}});
-            m_activity->applyComment(tagged);
-        }
+    } else if (type == QLatin1String("comment.created")
+        || type == QLatin1String("comment.updated")) {
+        // updated: a call's record moved (attached to a task) or changed; it may leave the feed.
+        const bool placed = placeComment(data);
+        if (!placed && type == QLatin1String("comment.updated"))
+            m_activity->model()->removeId(idOf(data.value(QStringLiteral("id"))));
+    } else if (type == QLatin1String("comment.deleted")) {
+        m_activity->model()->removeId(idOf(data.value(QStringLiteral("id"))));
     }
+}
+
+bool ContactCard::placeComment(const QJsonObject &comment)
+{
+    if (idOf(comment.value(QStringLiteral("contactId"))) == m_person.id) {
+        m_activity->applyComment(comment);
+        return true;
+    }
+    const qint64 task = idOf(comment.value(QStringLiteral("taskId")));
+    const QString title = task ? m_tasks->counterpartyTaskTitle(task) : QString();
+    if (title.isEmpty())
+        return false; // not a task of this contact's feed (or not loaded here)
+    QJsonObject tagged = comment;
+    tagged.insert(QStringLiteral("task"),
+        QJsonObject {{QStringLiteral("id"), task}, {QStringLiteral("title"), title}});
+    m_activity->applyComment(tagged);
+    return true;
 }
 
 void ContactCard::editContact()

@@ -64,6 +64,9 @@ signals:
     void titleChanged(const QString &title);
 
 private:
+    // Puts a comment in the activity feed where it belongs: on the card, or tagged with a
+    // task of this contact's; false when it belongs to neither.
+    bool placeComment(const QJsonObject &comment);
     void load(qint64 contactId, const QString &note);
     void apply(const QJsonObject &json);
     void updateHeader();

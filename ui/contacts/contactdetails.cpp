@@ -4,6 +4,7 @@
 #include "phonetypes.h"
 
 #include "models/peopledirectory.h"
+#include "models/phonenumber.h"
 
 #include <QDesktopServices>
 #include <QFormLayout>
@@ -47,6 +48,21 @@ void ContactDetails::addRow(const QString &label, const QString &html, const QSt
     value->setObjectName(name);
     value->setTextFormat(Qt::RichText);
     value->setWordWrap(true);
+    addRow(label, value);
+}
+
+void ContactDetails::addElidedRow(const QString &label, const QList<ElidedLabel::Line> &lines,
+    const QString &name, Qt::TextElideMode mode)
+{
+    auto *value = new ElidedLabel(this);
+    value->setObjectName(name);
+    value->setElideMode(mode);
+    value->setLines(lines);
+    addRow(label, value);
+}
+
+void ContactDetails::addRow(const QString &label, QLabel *value)
+{
     value->setTextInteractionFlags(Qt::TextBrowserInteraction);
     connect(value, &QLabel::linkActivated, this, [this](const QString &link) {
         if (link.startsWith(QLatin1String("dial:")))
@@ -71,24 +87,28 @@ void ContactDetails::setPerson(const Person &shown)
     QStringList phones;
     for (const PhoneEntry &phone : person.phones) {
         // A number never breaks across lines.
-        QString number = phone.number.toHtmlEscaped();
+        // Shown in international format; the link dials the number as stored.
+        QString number = PhoneNumber::displayed(phone.number).toHtmlEscaped();
         if (m_dialling.contains(phone.number))
             number += QStringLiteral("&nbsp;&nbsp;") + dim(tr("dialling…"));
         else if (m_dialEnabled)
-            number = QStringLiteral("<a href=\"dial:%1\" title=\"%2\">%1</a>")
-                         .arg(number, tr("Call this number").toHtmlEscaped());
+            number = QStringLiteral("<a href=\"dial:%1\" title=\"%2\">%3</a>")
+                         .arg(phone.number.toHtmlEscaped(), tr("Call this number").toHtmlEscaped(),
+                             number);
         QString line = QStringLiteral("<span style=\"white-space:nowrap\">%1</span>").arg(number);
         if (!phone.type.isEmpty())
-            line += QStringLiteral("&nbsp;&nbsp;") + dim(phonetypes::label(phone.type));
+            // On a narrow card the type goes under the number rather than past the edge.
+            line += QStringLiteral("&nbsp; ") + dim(phonetypes::label(phone.type));
         phones << line;
     }
     addRow(tr("Phones"), phones.isEmpty() ? dim(tr("none")) : phones.join(QStringLiteral("<br>")),
         QStringLiteral("phones"));
     if (!person.emails.isEmpty()) {
-        QStringList emails;
+        // Elided in the middle: the start of the name and the domain both stay readable.
+        QList<ElidedLabel::Line> emails;
         for (const QString &email : person.emails)
-            emails << QStringLiteral("<a href=\"mailto:%1\">%1</a>").arg(email.toHtmlEscaped());
-        addRow(tr("E-mails"), emails.join(QStringLiteral("<br>")), QStringLiteral("emails"));
+            emails.append({email, QStringLiteral("mailto:") + email});
+        addElidedRow(tr("E-mails"), emails, QStringLiteral("emails"), Qt::ElideMiddle);
     }
     addRow(tr("Responsible"),
         person.responsibleId ? m_people->name(person.responsibleId).toHtmlEscaped()
@@ -97,8 +117,13 @@ void ContactDetails::setPerson(const Person &shown)
     for (auto it = person.fields.constBegin(); it != person.fields.constEnd(); ++it) {
         const QString text = it.value().isBool() ? (it.value().toBool() ? tr("yes") : tr("no"))
                                                  : fieldText(it.value());
-        addRow(it.key(), text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
-            QStringLiteral("field:") + it.key());
+        // One line elides (an address, a number, a link); text of several lines wraps.
+        if (text.contains(u'\n'))
+            addRow(it.key(), text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>")),
+                QStringLiteral("field:") + it.key());
+        else
+            addElidedRow(
+                it.key(), {{text, {}}}, QStringLiteral("field:") + it.key(), Qt::ElideRight);
     }
 }
 
@@ -109,6 +134,8 @@ QString ContactDetails::rowText(const QString &label) const
             = qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::LabelRole)->widget());
         auto *value = qobject_cast<QLabel *>(m_form->itemAt(row, QFormLayout::FieldRole)->widget());
         if (caption && value && caption->text() == label) {
+            if (auto *elided = qobject_cast<ElidedLabel *>(value))
+                return elided->fullText();
             QTextDocument doc;
             doc.setHtml(value->text());
             return doc.toPlainText();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/person.h"
+#include "ui/common/elidedlabel.h"
 
 #include <QSet>
 #include <QWidget>
@@ -38,6 +39,10 @@ signals:
 
 private:
     void addRow(const QString &label, const QString &html, const QString &name = {});
+    // A value that must not be cut: each line elides with the whole value in the tooltip.
+    void addElidedRow(const QString &label, const QList<ElidedLabel::Line> &lines,
+        const QString &name, Qt::TextElideMode mode);
+    void addRow(const QString &label, QLabel *value);
     QString dim(const QString &text) const;
 
     PeopleDirectory *m_people;

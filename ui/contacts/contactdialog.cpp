@@ -10,6 +10,7 @@
 #include "app/session.h"
 #include "models/peopledirectory.h"
 #include "models/phonenumber.h"
+#include "ui/common/windowtitle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -22,6 +23,8 @@
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace linecard::ui {
 
 ContactDialog::ContactDialog(client::Session *session, QWidget *parent)
@@ -31,8 +34,9 @@ ContactDialog::ContactDialog(client::Session *session, QWidget *parent)
     , m_isCompany(new QCheckBox(tr("This is a company"), this))
     , m_company(new CompanyField(session, this))
     , m_responsible(new QComboBox(this))
-    , m_phones(new RowListEdit(
-          {{tr("Number"), {}, 3}, {tr("Type"), phonetypes::choices(), 2}}, tr("Add a phone"), this))
+    , m_phones(
+          new RowListEdit({{tr("Number"), {}, 3, true}, {tr("Type"), phonetypes::choices(), 2}},
+              tr("Add a phone"), this))
     , m_emails(new RowListEdit({{tr("name@example.com"), {}, 1}}, tr("Add an e-mail"), this))
     , m_fields(
           new RowListEdit({{tr("Field"), {}, 2}, {tr("Value"), {}, 3}}, tr("Add a field"), this))
@@ -41,6 +45,7 @@ ContactDialog::ContactDialog(client::Session *session, QWidget *parent)
 {
     setWindowTitle(tr("New contact"));
     setMinimumWidth(520);
+    fitWindowTitle(this);
 
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
@@ -88,6 +93,7 @@ void ContactDialog::editContact(const Person &contact)
 {
     m_original = contact;
     setWindowTitle(tr("Edit contact — %1").arg(contact.name));
+    fitWindowTitle(this);
     m_name->setText(contact.name);
     m_isCompany->setChecked(contact.isCompany);
     m_company->setCompany(contact.companyId,
@@ -162,11 +168,17 @@ QJsonObject ContactDialog::body(QString *problem) const
     QJsonArray phones;
     QList<PhoneEntry> phoneList;
     for (const QStringList &row : m_phones->rows()) {
-        if (PhoneNumber::digitsOnly(row.value(0)).size() < 3) {
+        const PhoneNumber number = PhoneNumber::parse(row.value(0));
+        // A number stored before numbers were checked may stay as it is while other fields
+        // are edited.
+        const bool storedAsIs = std::any_of(m_original.phones.cbegin(), m_original.phones.cend(),
+            [&](const PhoneEntry &p) { return p.number == row.value(0); });
+        if (!number.isValid() && !storedAsIs) {
             *problem = tr("“%1” is not a phone number.").arg(row.value(0));
             return {};
         }
-        phoneList.append({row.value(0), row.value(1)});
+        // Compared as stored (E.164), so that a number only shown formatted is no change.
+        phoneList.append({number.canonical(), row.value(1)});
         phones.append(QJsonObject {
             {QStringLiteral("number"), row.value(0)}, {QStringLiteral("type"), row.value(1)}});
     }

@@ -2,6 +2,7 @@
 
 #include "models/contactlistmodel.h"
 #include "models/peopledirectory.h"
+#include "models/phonenumber.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -68,7 +69,9 @@ void ContactItemDelegate::paint(
                 QStringLiteral("— ") + company, Qt::ElideRight, companyRect.width()));
     }
 
-    QStringList details = index.data(ContactListModel::PhonesRole).toStringList();
+    QStringList details;
+    for (const QString &phone : index.data(ContactListModel::PhonesRole).toStringList())
+        details << PhoneNumber::displayed(phone);
     details << index.data(ContactListModel::EmailsRole).toStringList();
     painter->setFont(option.font);
     painter->setPen(dim);

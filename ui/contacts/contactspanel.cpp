@@ -46,17 +46,26 @@ ContactsPanel::ContactsPanel(client::Session *session, QWidget *parent)
     layout->addLayout(header);
 
     m_list->setModel(m_model);
+    m_list->setAccessibleName(tr("Contact list"));
     m_list->setItemDelegate(new ContactItemDelegate(session->people(), m_list));
     m_list->setUniformItemSizes(true);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setFrameShape(QFrame::NoFrame);
     layout->addWidget(m_list, 1);
-    // activated is Enter, and a double-click (or a single click where the style says so).
+    // Choosing a row shows its card, as in a mail client; activated (Enter, a double-click)
+    // still opens it too, e.g. after going elsewhere with the row selected.
     connect(m_list, &QListView::activated, this, [this](const QModelIndex &index) {
         if (const qint64 id = index.data(PagedListModel::IdRole).toLongLong())
             emit openContact(id);
     });
+    connect(m_list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        [this](const QItemSelection &selected) {
+            if (!selected.isEmpty())
+                if (const qint64 id
+                    = selected.indexes().first().data(PagedListModel::IdRole).toLongLong())
+                    emit openContact(id);
+        });
 
     connect(m_model, &PagedListModel::loadingChanged, this, &ContactsPanel::updateStatus);
     connect(m_model, &PagedListModel::errorChanged, this, &ContactsPanel::updateStatus);

@@ -69,6 +69,8 @@ ContactTasksView::ContactTasksView(client::Session *session, QWidget *parent)
     for (int c : {TaskListModel::AssigneesColumn, TaskListModel::StatusColumn,
              TaskListModel::ActivityColumn})
         m_view->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    m_view->header()->setSectionResizeMode(
+        TaskListModel::UnreadColumn, QHeaderView::ResizeToContents);
     connect(m_view, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (const qint64 id = index.data(PagedListModel::IdRole).toLongLong())
             emit openTask(id);
@@ -152,6 +154,17 @@ void ContactTasksView::updateStatus()
         status = showsAll() ? tr("No tasks.") : tr("No active tasks.");
     m_status->setText(status);
     m_status->setVisible(!status.isEmpty());
+}
+
+// On a narrow card (a call window with a task beside it) the titles stay readable: unread and
+// assignees give way first, then the status; the last activity stays.
+void ContactTasksView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    const int room = width();
+    m_view->setColumnHidden(TaskListModel::UnreadColumn, room < 480);
+    m_view->setColumnHidden(TaskListModel::AssigneesColumn, room < 400);
+    m_view->setColumnHidden(TaskListModel::StatusColumn, room < 300);
 }
 
 } // namespace linecard::ui

@@ -41,6 +41,9 @@ public:
 signals:
     void openTask(qint64 taskId);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void updateStatus();
 

@@ -7,6 +7,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/phonenumber.h"
+#include "ui/common/windowtitle.h"
 
 #include <QButtonGroup>
 #include <QDialogButtonBox>
@@ -41,6 +42,7 @@ MergeDialog::MergeDialog(client::Session *session, const Person &contact, QWidge
 {
     setWindowTitle(tr("Merge %1 with another contact").arg(quoted(contact.name)));
     setMinimumSize(560, 460);
+    fitWindowTitle(this);
 
     // Page 1: find the other record.
     auto *searchPage = new QWidget(this);
@@ -229,11 +231,11 @@ void MergeDialog::updateSummary()
     QStringList phones;
     int alreadyThere = 0;
     for (const PhoneEntry &p : from.phones) {
-        const QString e164 = PhoneNumber::parse(p.number).e164();
-        if (!e164.isEmpty() && known.contains(e164))
+        const PhoneNumber number = PhoneNumber::parse(p.number);
+        if (number.isValid() && known.contains(number.e164()))
             ++alreadyThere;
         else
-            phones << p.number;
+            phones << number.international();
     }
     moves << (phones.isEmpty()
             ? tr("no new phones")

@@ -1,5 +1,8 @@
 #include "rowlistedit.h"
 
+#include "models/phonenumber.h"
+#include "ui/common/phonefieldformatter.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLineEdit>
@@ -67,6 +70,8 @@ void RowListEdit::addRow(const QStringList &values)
             auto *edit = new QLineEdit(row);
             edit->setPlaceholderText(column.placeholder);
             connect(edit, &QLineEdit::textEdited, this, &RowListEdit::changed);
+            if (column.phoneNumber)
+                PhoneFieldFormatter::install(edit);
             editor = edit;
         } else {
             auto *box = new QComboBox(row);
@@ -123,7 +128,7 @@ QString RowListEdit::value(QWidget *editor, int column) const
 void RowListEdit::setValue(QWidget *editor, int column, const QString &value)
 {
     if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
-        edit->setText(value);
+        edit->setText(m_columns.at(column).phoneNumber ? PhoneNumber::displayed(value) : value);
         return;
     }
     auto *box = qobject_cast<QComboBox *>(editor);

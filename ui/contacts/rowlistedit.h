@@ -22,6 +22,8 @@ public:
         // (stored value, label); when set, the column is an editable combo box.
         QList<QPair<QString, QString>> choices;
         int stretch = 1;
+        // A phone number: formatted as typed, a stored one shown in international format.
+        bool phoneNumber = false;
     };
 
     RowListEdit(const QList<Column> &columns, const QString &addText, QWidget *parent = nullptr);

@@ -2,6 +2,9 @@
 
 #include "app/restclient.h"
 #include "app/session.h"
+#include "models/phonenumber.h"
+#include "ui/common/regioncombobox.h"
+#include "ui/common/windowtitle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,6 +41,7 @@ AccountSettingsDialog::AccountSettingsDialog(client::Session *session, QWidget *
     , m_attachTarget(new QComboBox(this))
     , m_attachHidden(new QCheckBox(tr("Attach call records as hidden comments"), this))
     , m_createCallers(new QCheckBox(tr("Create a contact for an unknown caller"), this))
+    , m_phoneRegion(new RegionComboBox(QString(), this))
     , m_error(new QLabel(this))
     , m_save(new QPushButton(tr("&Save"), this))
 {
@@ -68,6 +72,17 @@ AccountSettingsDialog::AccountSettingsDialog(client::Session *session, QWidget *
         calls));
     callsLayout->addRow(m_createCallers);
 
+    auto *phones = new QGroupBox(tr("Phone numbers"), this);
+    auto *phonesLayout = new QFormLayout(phones);
+    phonesLayout->addRow(tr("Numbers without a country code are from:"), m_phoneRegion);
+    auto *regionNote = new QLabel(tr("Numbers are stored with their country code and shown in "
+                                     "international format. A line can have a region of its "
+                                     "own for the national numbers its trunk sends."),
+        phones);
+    regionNote->setWordWrap(true);
+    regionNote->setForegroundRole(QPalette::PlaceholderText);
+    phonesLayout->addRow(regionNote);
+
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->hide();
@@ -80,10 +95,12 @@ AccountSettingsDialog::AccountSettingsDialog(client::Session *session, QWidget *
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(contacts);
     layout->addWidget(calls);
+    layout->addWidget(phones);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     m_save->setEnabled(false); // until the settings in force are shown
     setMinimumWidth(520);
+    fitWindowTitle(this);
     load();
 }
 
@@ -113,6 +130,7 @@ void AccountSettingsDialog::showSettings(const AccountSettings &s)
     m_attachTarget->setCurrentIndex(m_attachTarget->findData(int(s.callAttachTarget)));
     m_attachHidden->setChecked(s.callAttachHidden);
     m_createCallers->setChecked(s.createUnknownCallers);
+    m_phoneRegion->setRegion(s.phoneRegion);
 }
 
 AccountSettings AccountSettingsDialog::settings() const
@@ -123,6 +141,7 @@ AccountSettings AccountSettingsDialog::settings() const
     s.callAttachTarget = AccountSettings::CallAttachTarget(m_attachTarget->currentData().toInt());
     s.callAttachHidden = m_attachHidden->isChecked();
     s.createUnknownCallers = m_createCallers->isChecked();
+    s.phoneRegion = m_phoneRegion->region();
     return s;
 }
 
@@ -146,6 +165,7 @@ void AccountSettingsDialog::save()
         QStringLiteral("/api/v1/settings"), next.toJson(), this,
         [this, next](const QJsonObject &) {
             m_save->setEnabled(true);
+            PhoneNumber::setDefaultRegion(next.phoneRegion);
             emit saved(next);
             accept();
         },

@@ -15,6 +15,8 @@ class Session;
 
 namespace linecard::ui {
 
+class RegionComboBox;
+
 // The administrator's account settings (GET/PATCH /api/v1/settings): what contacts see
 // (contactsSeeOnlyNotified, shareWithinCompany) and where call records go (SPEC section 2).
 // A saved change holds at once, for old comments too, in every client signed in.
@@ -34,6 +36,7 @@ public:
     QComboBox *attachTargetBox() const { return m_attachTarget; }
     QCheckBox *attachHiddenBox() const { return m_attachHidden; }
     QCheckBox *createCallersBox() const { return m_createCallers; }
+    RegionComboBox *phoneRegionBox() const { return m_phoneRegion; }
     QPushButton *saveButton() const { return m_save; }
 
 signals:
@@ -53,6 +56,7 @@ private:
     QComboBox *m_attachTarget;
     QCheckBox *m_attachHidden;
     QCheckBox *m_createCallers;
+    RegionComboBox *m_phoneRegion;
     QLabel *m_error;
     QPushButton *m_save;
 };

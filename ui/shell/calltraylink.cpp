@@ -3,6 +3,7 @@
 #include "trayicon.h"
 
 #include "app/callcenter.h"
+#include "models/phonenumber.h"
 #include "ui/calls/callwindowstack.h"
 
 #include <QAction>
@@ -28,13 +29,16 @@ CallTrayLink::CallTrayLink(client::CallCenter *calls, TrayIcon *tray, CallWindow
 
 void CallTrayLink::updateCounts()
 {
-    m_tray->setCallCounts(m_calls->ringingCount(), int(m_calls->missedCalls().size()));
+    m_tray->setCallCounts(m_calls->ringingCount(), int(m_calls->missedCalls().size()),
+        int(m_calls->activeCalls().size()));
 }
 
 QString CallTrayLink::callerOf(qint64 callId) const
 {
     const client::CallInfo info = m_calls->call(callId);
-    const QString number = info.remoteNumber();
+    const std::optional<Line> line = m_calls->lineOf(info);
+    const QString number
+        = PhoneNumber::displayed(info.remoteNumber(), line ? line->region : QString());
     if (info.contactName.isEmpty())
         return number;
     return number.isEmpty() ? info.contactName : tr("%1 (%2)").arg(info.contactName, number);

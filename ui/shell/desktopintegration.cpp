@@ -95,6 +95,10 @@ void DesktopIntegration::onReady()
             activate();
             window->openContact(id);
         });
+        connect(m_tray, &TrayIcon::callsRequested, window, [this, window](TrayIcon::CallList list) {
+            activate();
+            window->showCallList(list == TrayIcon::CallList::Missed);
+        });
         connect(session->events(), &client::EventStream::event, m_tray, &TrayIcon::handleEvent);
         if (window->callCenter()) // employees: calls counted and announced in the tray
             new CallTrayLink(window->callCenter(), m_tray, window->callWindows());

@@ -3,6 +3,7 @@
 #include "app/phonelink.h"
 #include "app/restclient.h"
 #include "app/session.h"
+#include "ui/common/windowtitle.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -26,6 +27,7 @@ DialOfferDialog::DialOfferDialog(
 {
     setObjectName(QStringLiteral("dialOfferDialog"));
     setWindowTitle(tr("Call a number"));
+    fitWindowTitle(this);
     auto *form = new QFormLayout;
     m_number->setObjectName(QStringLiteral("dialNumber"));
     form->addRow(tr("&Number:"), m_number);

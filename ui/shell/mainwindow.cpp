@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 
 #include "connectionindicator.h"
+#include "ui/admin/adminwindow.h"
+#include "ui/admin/setupdialog.h"
 #include "ui/calls/callspanel.h"
 #include "ui/calls/callwindowstack.h"
 #include "ui/contacts/contactcard.h"
@@ -46,7 +48,8 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
 {
     setObjectName(QStringLiteral("mainWindow"));
     const bool employee = session->me().isEmployee();
-    setWindowTitle(tr("Linecard — %1").arg(session->me().name));
+    // The frame shows "Olga — Linecard": Qt adds the application's name itself.
+    setWindowTitle(session->me().name);
 
     auto *tasksArea = new QSplitter(Qt::Horizontal, this);
     tasksArea->addWidget(m_tasks);
@@ -127,7 +130,16 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
             tr("Account &settings…"), this, &MainWindow::openAccountSettings);
         m_integrationLog = accountMenu->addAction(tr("&Integration log…"), this,
             [this, session] { IntegrationLogWindow::showFor(session, this); });
+        m_administration = accountMenu->addAction(
+            tr("&Administration…"), this, [this, session] { AdminWindow::showFor(session, this); });
+        m_setup = accountMenu->addAction(tr("Set-&up steps…"), this, [this, session] {
+            auto *dialog = new SetupDialog(session, this);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+        });
         accountMenu->addSeparator();
+        // First run: a server without lines and PBX connections offers the set-up steps.
+        SetupDialog::offerIfNeeded(session, this);
     }
     accountMenu->addAction(tr("Sign &out"), this, &MainWindow::signOutRequested);
     m_quitAction = accountMenu->addAction(tr("&Quit"), this, &MainWindow::quit);
@@ -251,6 +263,14 @@ void MainWindow::showArea(Place::Area area)
     else if (area == Place::Area::Contacts && m_card)
         place.id = m_card->contactId();
     go(place, true);
+}
+
+void MainWindow::showCallList(bool missed)
+{
+    if (!m_callsPanel)
+        return; // contacts have no calls
+    showArea(Place::Area::Calls);
+    m_callsPanel->showTab(missed ? CallsPanel::MissedTab : CallsPanel::CurrentTab);
 }
 
 void MainWindow::go(const Place &place, bool record)

@@ -41,6 +41,8 @@ public:
     void openTask(qint64 taskId);
     void openContact(qint64 contactId);
     void showArea(Place::Area area);
+    // The Calls area with one of its lists (the tray's Current calls / Missed calls).
+    void showCallList(bool missed);
     Place currentPlace() const { return m_history.current(); }
     NavigationHistory &history() { return m_history; }
 
@@ -59,6 +61,9 @@ public:
     QAction *accountSettingsAction() const { return m_accountSettings; }
     // Administrators only: opens the integration log window.
     QAction *integrationLogAction() const { return m_integrationLog; }
+    // Administrators only: people, lines and PBX providers; the first-run set-up steps.
+    QAction *administrationAction() const { return m_administration; }
+    QAction *setupAction() const { return m_setup; }
     void openAccountSettings();
 
     // Closing the window only hides it while trayShown() says a tray icon is there to bring
@@ -107,6 +112,8 @@ private:
     QAction *m_callsAction = nullptr;
     QAction *m_accountSettings = nullptr;
     QAction *m_integrationLog = nullptr;
+    QAction *m_administration = nullptr;
+    QAction *m_setup = nullptr;
     QAction *m_quitAction = nullptr;
     std::function<bool()> m_trayShown;
     std::function<void()> m_quit;

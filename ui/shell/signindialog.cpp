@@ -1,5 +1,7 @@
 #include "signindialog.h"
 
+#include "ui/common/windowtitle.h"
+
 #include <QFormLayout>
 #include <QFrame>
 #include <QLabel>
@@ -19,7 +21,8 @@ SignInDialog::SignInDialog(QWidget *parent)
     , m_message(new QLabel(this))
     , m_notice(new QLabel(this))
 {
-    setWindowTitle(tr("Linecard — sign in"));
+    setWindowTitle(tr("Sign in"));
+    fitWindowTitle(this);
     setObjectName(QStringLiteral("signInDialog"));
     m_url->setObjectName(QStringLiteral("serverUrl"));
     m_login->setObjectName(QStringLiteral("login"));

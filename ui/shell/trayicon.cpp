@@ -56,6 +56,14 @@ TrayIcon::TrayIcon(
     , m_myId(myId)
 {
     m_open = m_menu->addAction(tr("&Open Linecard"), this, &TrayIcon::openRequested);
+    m_currentCalls
+        = m_menu->addAction(QString(), this, [this] { emit callsRequested(CallList::Current); });
+    m_currentCalls->setObjectName(QStringLiteral("trayCurrentCalls"));
+    m_currentCalls->setVisible(false);
+    m_missedCalls
+        = m_menu->addAction(QString(), this, [this] { emit callsRequested(CallList::Missed); });
+    m_missedCalls->setObjectName(QStringLiteral("trayMissedCalls"));
+    m_missedCalls->setVisible(false);
     m_menu->addSeparator();
     m_doNotDisturb = m_menu->addAction(tr("&Do not disturb"));
     m_doNotDisturb->setCheckable(true);
@@ -140,10 +148,13 @@ QString TrayIcon::toolTip() const
     return m_tray->toolTip();
 }
 
-void TrayIcon::setCallCounts(int ringing, int missed)
+void TrayIcon::setCallCounts(int ringing, int missed, int current)
 {
     m_ringing = ringing;
     m_missed = missed;
+    m_current = current;
+    m_currentCalls->setVisible(true);
+    m_missedCalls->setVisible(true);
     refresh();
 }
 
@@ -211,6 +222,8 @@ void TrayIcon::refresh()
     if (doNotDisturb())
         tip += u'\n' + tr("Do not disturb: notifications are off");
     m_tray->setToolTip(tip);
+    m_currentCalls->setText(tr("&Current calls (%1)").arg(m_current));
+    m_missedCalls->setText(tr("&Missed calls (%1)").arg(m_missed));
     m_tray->setIcon(drawIcon(m_status, doNotDisturb(), m_ringing > 0));
 }
 

@@ -30,6 +30,13 @@ public:
         Offline
     };
     Q_ENUM(Status)
+    // The Calls area's lists the menu opens.
+    enum class CallList
+    {
+        Current,
+        Missed
+    };
+    Q_ENUM(CallList)
 
     // people resolves authors' names (may be null); myId picks the comments that notify me.
     TrayIcon(client::EventStream *stream, qint64 myId, PeopleDirectory *people,
@@ -49,6 +56,9 @@ public:
     QIcon icon() const;
     QMenu *menu() const { return m_menu; }
     QAction *openAction() const { return m_open; }
+    // "Current calls (n)" and "Missed calls (n)": shown once calls are counted (employees).
+    QAction *currentCallsAction() const { return m_currentCalls; }
+    QAction *missedCallsAction() const { return m_missedCalls; }
     QAction *doNotDisturbAction() const { return m_doNotDisturb; }
     QAction *autostartAction() const { return m_autostart; }
     QAction *quitAction() const { return m_quit; }
@@ -56,9 +66,11 @@ public:
 
     // For the calls area: live counts shown in the tooltip and icon, and call notifications
     // (clicking one asks for the contact's card).
-    void setCallCounts(int ringing, int missed);
+    // current: the calls going on now (ringing or answered), listed in the Calls area.
+    void setCallCounts(int ringing, int missed, int current = 0);
     int ringingCount() const { return m_ringing; }
     int missedCount() const { return m_missed; }
+    int currentCount() const { return m_current; }
     void notifyCall(const QString &title, const QString &text, qint64 contactId);
 
     // Live events: comment.created that notifies me becomes a notification.
@@ -66,6 +78,8 @@ public:
 
 signals:
     void openRequested();
+    // The menu's Current calls / Missed calls: the Calls area with that list.
+    void callsRequested(linecard::ui::TrayIcon::CallList list);
     void quitRequested();
     void taskRequested(qint64 taskId);
     void contactRequested(qint64 contactId);
@@ -86,6 +100,8 @@ private:
     QSystemTrayIcon *m_tray;
     QMenu *m_menu;
     QAction *m_open;
+    QAction *m_currentCalls;
+    QAction *m_missedCalls;
     QAction *m_doNotDisturb;
     QAction *m_autostart;
     QAction *m_quit;
@@ -94,6 +110,7 @@ private:
     Status m_status = Status::Offline;
     int m_ringing = 0;
     int m_missed = 0;
+    int m_current = 0;
     Target m_lastTarget;
     bool m_runningHintShown = false;
 };

@@ -100,12 +100,12 @@ struct CommentDelegate::Metrics
     QFont small;
     QTextDocument *body = nullptr; // the rendered Markdown, laid out to the text width
 
-    Metrics(const QStyleOptionViewItem &option, const QModelIndex &index)
+    Metrics(const QStyleOptionViewItem &option, const QModelIndex &index, bool marksExternal)
         : author(index.data(CommentThreadModel::AuthorNameRole).toString())
         , time(timeText(index.data(CommentThreadModel::CreatedAtRole).toDateTime()))
         , text(index.data(CommentThreadModel::TextRole).toString())
-        , tag(externalTag(index))
-        , external(index.data(CommentThreadModel::ExternalRole).toBool())
+        , tag(marksExternal ? externalTag(index) : QString())
+        , external(marksExternal && index.data(CommentThreadModel::ExternalRole).toBool())
         , hidden(index.data(CommentThreadModel::HiddenRole).toBool())
         , internal(index.data(CommentThreadModel::InternalRole).toBool())
         , markers(markerLines(index))
@@ -283,7 +283,7 @@ QTextDocument *CommentDelegate::document(
 QString CommentDelegate::anchorAt(
     const QStyleOptionViewItem &option, const QModelIndex &index, const QPoint &pos) const
 {
-    Metrics metrics(option, index);
+    Metrics metrics(option, index, m_marksExternal);
     QTextDocument *body = document(option, index, option.rect.width());
     return body->documentLayout()->anchorAt(QPointF(pos) - metrics.bodyOrigin(option.rect));
 }
@@ -305,7 +305,9 @@ QList<CommentDelegate::MarkerLine> CommentDelegate::markerLines(const QModelInde
         lines.append(
             {Marker::Notified, tr("Notified: %1").arg(notified.join(QStringLiteral(", ")))});
     const QJsonObject call = index.data(CommentThreadModel::CallRole).toJsonObject();
-    if (!call.isEmpty())
+    if (index.data(CommentThreadModel::CallRecordRole).toBool())
+        lines.append({Marker::Call, tr("Call record")}); // the text above says the rest
+    else if (!call.isEmpty())
         lines.append({Marker::Call, callText(call)});
     return lines;
 }
@@ -325,7 +327,7 @@ int CommentDelegate::layoutHeight(
     const auto it = m_heights.constFind(id);
     if (it != m_heights.constEnd() && it->first == width)
         return it->second;
-    Metrics metrics(option, index);
+    Metrics metrics(option, index, m_marksExternal);
     metrics.body = document(option, index, width);
     const int height = metrics.run(nullptr, option, QRect(0, 0, width, 0));
     m_heights.insert(id, {width, height});
@@ -345,7 +347,7 @@ void CommentDelegate::paint(
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    Metrics metrics(opt, index);
+    Metrics metrics(opt, index, m_marksExternal);
     metrics.body = document(opt, index, opt.rect.width());
     painter->save();
     metrics.paintCard(painter, opt, opt.rect);

@@ -50,6 +50,19 @@ public:
     CommentRenderer *renderer() const { return m_renderer; }
     // Names changed or rows were replaced: measure again.
     void clearCache();
+    // Off for a contact reading its own thread: every comment there is to or from it, so
+    // the "from a contact" / "to a contact" tags and colours would only be noise.
+    void setMarksExternal(bool marks)
+    {
+        m_marksExternal = marks;
+        clearCache();
+    }
+    bool marksExternal() const { return m_marksExternal; }
+    // The tag this delegate draws on the comment's card (empty: none).
+    QString tagShown(const QModelIndex &index) const
+    {
+        return m_marksExternal ? externalTag(index) : QString();
+    }
 
 private:
     struct Metrics;
@@ -58,6 +71,7 @@ private:
     QAbstractItemView *m_view;
     CommentRenderer *m_renderer;
     mutable QHash<qint64, QPair<int, int>> m_heights; // id → (width, height)
+    bool m_marksExternal = true;
 };
 
 } // namespace linecard::ui

@@ -18,8 +18,13 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
+#include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <cmath>
 
 namespace linecard::ui {
 
@@ -61,11 +66,13 @@ Composer::Composer(client::Session *session, QWidget *parent)
         updateControls();
         if (m_previewToggle->isChecked())
             m_preview->setMarkdownText(m_edit->toPlainText());
+        fitToContent();
     });
     connect(m_previewToggle, &QToolButton::toggled, this, [this](bool on) {
         if (on)
             m_preview->setMarkdownText(m_edit->toPlainText());
         m_editOrPreview->setCurrentWidget(on ? static_cast<QWidget *>(m_preview) : m_edit);
+        fitToContent();
     });
     connect(m_notify, &PeoplePicker::edited, this, [this] { m_notifyTouched = true; });
     connect(m_notify, &PeoplePicker::selectionChanged, this, [this] {
@@ -104,6 +111,32 @@ Composer::Composer(client::Session *session, QWidget *parent)
         }
     });
     setTaskId(0);
+}
+
+void Composer::fitToContent()
+{
+    const int line = m_edit->fontMetrics().lineSpacing();
+    const int minimum = m_edit->minimumHeight();
+    const int cap = qMax(minimum, line * 14 + 12);
+    int content = 0;
+    if (m_previewToggle->isChecked()) {
+        QTextDocument *doc = m_preview->document();
+        doc->setTextWidth(m_preview->viewport()->width());
+        content = int(std::ceil(doc->size().height())) + 2 * m_preview->frameWidth();
+    } else {
+        // Lines as laid out (wrapped); a block not laid out yet counts as one.
+        int lines = 0;
+        for (QTextBlock block = m_edit->document()->begin(); block.isValid(); block = block.next())
+            lines += qMax(1, block.layout() ? block.layout()->lineCount() : 1);
+        content = lines * line + 12;
+    }
+    m_editOrPreview->setMinimumHeight(qBound(minimum, content, cap));
+}
+
+void Composer::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitToContent(); // another width wraps the text into other lines
 }
 
 void Composer::buildControls()

@@ -68,9 +68,13 @@ signals:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     void buildControls();
+    // The writing area — the editor, or the preview in its place — is as tall as what is
+    // written, from a few lines up to a cap (past it, it scrolls; the splitter can give more).
+    void fitToContent();
     QString draftKey() const;
     void restoreDraft();
     void saveDraft();

@@ -6,6 +6,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/peopledirectory.h"
+#include "ui/common/windowtitle.h"
 
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -41,6 +42,7 @@ NewTaskDialog::NewTaskDialog(
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("New task"));
+    fitWindowTitle(this);
     m_title->setObjectName(QStringLiteral("title"));
     m_description->setObjectName(QStringLiteral("description"));
     m_counterparty->setObjectName(QStringLiteral("counterparty"));

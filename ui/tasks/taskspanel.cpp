@@ -50,6 +50,7 @@ TasksPanel::TasksPanel(client::Session *session, QWidget *parent)
     }
 
     m_view->setObjectName(QStringLiteral("taskList"));
+    m_view->setAccessibleName(tr("Task list"));
     m_view->setModel(m_model);
     m_view->setItemDelegate(new TaskListDelegate(m_view));
     // A table, not a tree: QTreeView fetches another page at every layout, which would
@@ -120,11 +121,19 @@ TasksPanel::TasksPanel(client::Session *session, QWidget *parent)
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(m_view, &QWidget::customContextMenuRequested, this, &TasksPanel::showRowMenu);
 
-    // Double-click and Enter both "activate" a row.
+    // Choosing a row shows its task, as in a mail client; double-click and Enter
+    // ("activated") still open it too, e.g. after going elsewhere with the row selected.
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) {
         if (index.isValid())
             emit openTask(index.data(TaskListModel::IdRole).toLongLong());
     });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        [this](const QItemSelection &selected) {
+            if (!selected.isEmpty())
+                if (const qint64 id
+                    = selected.indexes().first().data(TaskListModel::IdRole).toLongLong())
+                    emit openTask(id);
+        });
     connect(m_model, &TaskListModel::loadingChanged, this, &TasksPanel::updateStatusLine);
     connect(m_model, &TaskListModel::errorChanged, this, &TasksPanel::updateStatusLine);
     connect(m_model, &TaskListModel::atEndChanged, this, &TasksPanel::updateStatusLine);
@@ -300,33 +309,46 @@ void TasksPanel::resizeEvent(QResizeEvent *event)
 }
 
 // A narrow list keeps the title readable: the columns the operator has not chosen themselves
-// give way, least useful first (status — "my active" tasks are all open —, then assignees,
-// then counterparty) and come back as the list widens. Unread and activity always stay.
+// give way, least useful first — status ("my active" tasks are all open), then assignees —
+// and come back as the list widens. Operators know work by client: the counterparty narrows
+// down to a short name before it goes, last. Unread and activity always stay.
 void TasksPanel::fitColumns()
 {
     if (!m_fitsColumns)
         return;
-    static const int TitleRoom = 220;
-    static const int GiveWay[] = {TaskListModel::StatusColumn, TaskListModel::AssigneesColumn,
-        TaskListModel::CounterpartyColumn};
+    static const int TitleRoom = 200;
+    static const int NarrowCounterparty = 100;
+    static const int GiveWay[] = {TaskListModel::StatusColumn, TaskListModel::AssigneesColumn};
+    const auto chosen = [this](int column) { return m_chosenColumns.value(column, true); };
     int needed = TitleRoom;
     for (int column = TaskListModel::CounterpartyColumn; column < TaskListModel::ColumnCount;
          ++column)
-        if (m_chosenColumns.value(column, true))
+        if (chosen(column))
             needed += m_columnWidths.value(column);
     const int room = width() - 4;
+    const auto show = [this](int column, bool shown, int width) {
+        m_view->setColumnHidden(column, !shown);
+        if (shown)
+            m_view->horizontalHeader()->resizeSection(column, width);
+    };
     for (const int column : GiveWay) {
         if (m_chosenColumns.contains(column))
             continue;
         const bool fits = needed <= room;
-        if (m_view->isColumnHidden(column) == fits) {
-            m_view->setColumnHidden(column, !fits);
-            if (fits)
-                m_view->horizontalHeader()->resizeSection(column, m_columnWidths.value(column));
-        }
+        if (m_view->isColumnHidden(column) == fits)
+            show(column, fits, m_columnWidths.value(column));
         if (!fits)
             needed -= m_columnWidths.value(column);
     }
+    const int counterparty = TaskListModel::CounterpartyColumn;
+    if (m_chosenColumns.contains(counterparty))
+        return;
+    const int full = m_columnWidths.value(counterparty);
+    const int width = qBound(0, full - (needed - room), full);
+    const bool fits = width >= NarrowCounterparty;
+    if (fits != !m_view->isColumnHidden(counterparty)
+        || (fits && m_view->columnWidth(counterparty) != width))
+        show(counterparty, fits, width);
 }
 
 void TasksPanel::showRowMenu(const QPoint &pos)

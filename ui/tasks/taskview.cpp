@@ -1,5 +1,6 @@
 #include "taskview.h"
 
+#include "commentdelegate.h"
 #include "commentlistview.h"
 #include "composer.h"
 #include "previewbar.h"
@@ -35,6 +36,7 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
     m_markTimer->setInterval(700);
     connect(m_markTimer, &QTimer::timeout, this, &TaskView::markRead);
     m_threadView->setModel(m_thread);
+    m_threadView->commentDelegate()->setMarksExternal(!session->me().isContact());
     m_composer->setThread(m_thread);
     m_threadStatus->setObjectName(QStringLiteral("threadStatus"));
     m_threadStatus->setContentsMargins(10, 2, 10, 2);

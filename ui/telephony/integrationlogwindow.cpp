@@ -4,6 +4,7 @@
 
 #include "app/restclient.h"
 #include "app/session.h"
+#include "ui/common/windowtitle.h"
 #include "ui/markdown/commentrenderer.h"
 
 #include <QComboBox>
@@ -74,6 +75,7 @@ IntegrationLogWindow::IntegrationLogWindow(client::Session *session, QWidget *pa
 {
     setObjectName(QStringLiteral("integrationLog"));
     setWindowTitle(tr("Integration log"));
+    fitWindowTitle(this);
     resize(1100, 700);
     auto *layout = new QVBoxLayout(this);
 

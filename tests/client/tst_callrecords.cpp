@@ -1,0 +1,160 @@
+// A call's record is drawn by the client from the call's data, in the viewer's language
+// and local time, with a drawn phone icon rather than an emoji: a missed call from the real
+// server, read through the contact card's activity, in English and then in Russian.
+#include "callfixture.h"
+
+#include "app/eventstream.h"
+#include "app/translations.h"
+#include "models/commentthreadmodel.h"
+#include "ui/contacts/activityfeedview.h"
+#include "ui/contacts/contactcard.h"
+#include "ui/tasks/commentdelegate.h"
+
+#include <QApplication>
+#include <QTest>
+
+using namespace linecard;
+using namespace linecard::testing;
+
+class TestCallRecords : public QObject
+{
+    Q_OBJECT
+
+    static QModelIndex recordIn(ActivityModel *model)
+    {
+        for (int row = 0; row < model->rowCount(); ++row)
+            if (model->index(row, 0).data(CommentThreadModel::CallRecordRole).toBool())
+                return model->index(row, 0);
+        return {};
+    }
+
+private slots:
+    void missedCallRecordInTheViewersLanguage()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
+            {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {
+                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        QVERIFY(anna);
+        QCOMPARE(
+            f.event(QStringLiteral("r1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QCOMPARE(f.completed(QStringLiteral("r1"), QStringLiteral("101"), QStringLiteral("Missed")),
+            200);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            f.comments(QStringLiteral("/api/v1/contacts/%1/comments").arg(anna)).size(), 1, 15000);
+        const QJsonObject stored
+            = f.comments(QStringLiteral("/api/v1/contacts/%1/comments").arg(anna))
+                  .first()
+                  .toObject();
+        const QDateTime started = QDateTime::fromString(stored.value(QStringLiteral("call"))
+                                                            .toObject()
+                                                            .value(QStringLiteral("startedAt"))
+                                                            .toString(),
+            Qt::ISODateWithMs);
+        QVERIFY(started.isValid());
+
+        client::Session *session = f.signIn(QStringLiteral("op1"), QStringLiteral("op1-password"));
+        QVERIFY(session);
+        ui::ContactCard card(session);
+        card.resize(900, 600);
+        card.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&card));
+        card.showContact(anna);
+        ActivityModel *activity = card.activity()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(recordIn(activity).isValid(), 15000);
+        const QModelIndex record = recordIn(activity);
+
+        // English: the title says "missed" once, the line is named, the time is local.
+        QString text = record.data(CommentThreadModel::TextRole).toString();
+        QVERIFY2(text.contains(QStringLiteral("Missed call")), qPrintable(text));
+        QVERIFY(text.contains(QStringLiteral("Sales")));
+        QVERIFY(text.contains(QStringLiteral("Anna Petrova")));
+        QVERIFY2(!text.contains(QStringLiteral("not answered"))
+                && !text.contains(QStringLiteral("reason")),
+            qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("UTC")));
+        QVERIFY(!text.contains(QString::fromUtf8("\xF0\x9F\x93\x9E"))); // no emoji
+        QVERIFY2(text.contains(QLocale().toString(started.toLocalTime(), QLocale::ShortFormat)),
+            qPrintable(text));
+        // The thread marks it with the drawn phone icon, without repeating the text.
+        QStringList callMarkers;
+        for (const auto &marker : ui::CommentDelegate::markerLines(record))
+            if (marker.kind == ui::CommentDelegate::Marker::Call)
+                callMarkers << marker.text;
+        QCOMPARE(callMarkers, QStringList {ui::CommentDelegate::tr("Call record")});
+
+        // Russian: the same record in Russian and a Russian date.
+        const QLocale russian(QLocale::Russian, QLocale::Russia);
+        QLocale::setDefault(russian);
+        QVERIFY(client::installTranslations(qApp, russian, QStringLiteral(LINECARD_QM_DIR)) >= 1);
+        text = record.data(CommentThreadModel::TextRole).toString();
+        QVERIFY2(text.contains(QStringLiteral("Пропущенный звонок")), qPrintable(text));
+        QVERIFY2(text.contains(russian.toString(started.toLocalTime(), QLocale::ShortFormat)),
+            qPrintable(text));
+        QVERIFY(!text.contains(QStringLiteral("Missed")));
+        card.update();
+        QApplication::processEvents();
+        QVERIFY(
+            card.grab().save(ClientFixture::screenshotPath(QStringLiteral("call-record-ru.png"))));
+    }
+
+    // The operator attaches an ended call to a task: the card's activity shows the record
+    // under that task at once (comment.updated), without a reload.
+    void theCardFollowsARecordAttachedLater()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
+            {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {
+                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        const qint64 sofa = f.task(QStringLiteral("Delivery of the blue sofa"), anna);
+        QVERIFY(anna && sofa);
+        client::Session *session = f.signIn(QStringLiteral("op1"), QStringLiteral("op1-password"));
+        QVERIFY(session);
+        QVERIFY(QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000));
+        ui::ContactCard card(session);
+        // Live events, as the main window hands them to its card.
+        connect(
+            session->events(), &client::EventStream::event, &card, &ui::ContactCard::handleEvent);
+        card.resize(900, 600);
+        card.show();
+        card.showContact(anna);
+        QTRY_COMPARE_WITH_TIMEOUT(card.person().id, anna, 15000);
+
+        QCOMPARE(
+            f.event(QStringLiteral("r2"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QCOMPARE(
+            f.event(QStringLiteral("r2"), QStringLiteral("ACCEPTED"), QStringLiteral("101")), 200);
+        QCOMPARE(
+            f.completed(QStringLiteral("r2"), QStringLiteral("101"), QStringLiteral("Success"), 65),
+            200);
+        ActivityModel *activity = card.activity()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(recordIn(activity).isValid(), 15000);
+        QCOMPARE(recordIn(activity).data(CommentThreadModel::TaskIdRole).toLongLong(), 0);
+        const QString text = recordIn(activity).data(CommentThreadModel::TextRole).toString();
+        QVERIFY2(text.contains(QStringLiteral("1:05")) && text.contains(QStringLiteral("op1")),
+            qPrintable(text));
+
+        const QJsonArray calls = f.server()
+                                     .get(QStringLiteral("/api/v1/calls?state=all"), f.adminToken())
+                                     .json.value(QStringLiteral("items"))
+                                     .toArray();
+        QCOMPARE(calls.size(), 1);
+        const qint64 callId
+            = qint64(calls.first().toObject().value(QStringLiteral("id")).toDouble());
+        QCOMPARE(f.server()
+                     .post(QStringLiteral("/api/v1/calls/%1/attach").arg(callId),
+                         {{QStringLiteral("taskId"), sofa}}, f.adminToken())
+                     .status,
+            200);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            recordIn(activity).data(CommentThreadModel::TaskIdRole).toLongLong(), sofa, 15000);
+        QCOMPARE(activity->rowCount(), 1); // moved, not copied
+    }
+};
+
+QTEST_MAIN(TestCallRecords)
+#include "tst_callrecords.moc"
