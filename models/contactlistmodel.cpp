@@ -1,5 +1,7 @@
 #include "contactlistmodel.h"
 
+#include "phonenumber.h"
+
 #include <QJsonArray>
 
 namespace linecard {
@@ -34,7 +36,8 @@ QVariant ContactListModel::roleData(const QJsonObject &row, int, int role) const
     case Qt::DisplayRole: {
         QStringList parts {row.value(QStringLiteral("name")).toString()};
         if (!phones.isEmpty())
-            parts << phones.first();
+            parts << PhoneNumber::displayed(
+                phones.first()); // stored E.164, shown as people write it
         if (!emails.isEmpty())
             parts << emails.first();
         return parts.join(QStringLiteral(" · "));

@@ -139,7 +139,8 @@ QString FakeData::phone(bool russian)
     if (!russian) {
         switch (below(3)) {
         case 0:
-            return QStringLiteral("+44 20 %1 %2%3").arg(1000 + below(9000)).arg(cc, dd);
+            // London numbers start 020 3, 7 or 8: the others are no numbers.
+            return QStringLiteral("+44 20 7%1 %2%3").arg(100 + below(900)).arg(cc, dd);
         case 1: {
             static const int areas[] = {212, 312, 415, 617, 716}; // ones that exist
             return QStringLiteral("+1 (%1) 555-%2%3").arg(areas[below(5)]).arg(cc, dd);

@@ -53,8 +53,9 @@ void AuthService::login(const QString &login, const QString &password, const QSt
         throw ApiError::tooManyRequests(
             QStringLiteral("the server is busy signing people in; try again in a second"), 1);
     const auto credentials = m_people.credentials(login);
-    auto settle = [this, login, address, credentials, done](bool passwordOk) {
-        done([=] { return finishLogin(login, address, credentials, passwordOk); });
+    auto settle = [this, login, address, credentials, done](
+                      bool passwordOk, const QString &upgradedHash = QString()) {
+        done([=] { return finishLogin(login, address, credentials, passwordOk, upgradedHash); });
     };
     if (!credentials && m_throttle.addressRetryAfter(address)) {
         // A made-up login from an address past its failure budget costs no hash; its answer
@@ -70,19 +71,25 @@ void AuthService::login(const QString &login, const QString &password, const QSt
         const bool ok = PasswordHasher::verify(password, stored.isEmpty() ? dummyHash() : stored)
             && !stored.isEmpty();
         const int ms = int(timer.elapsed());
+        // A hash from before Argon2id (or with a lower cost) is replaced now that the password
+        // is known to be right — hashed here too, off the serving thread.
+        const QString upgraded = ok && PasswordHasher::needsRehash(stored)
+            ? PasswordHasher::hash(password)
+            : QString();
         QMetaObject::invokeMethod(
             &m_home,
-            [this, ok, ms, settle] {
+            [this, ok, ms, upgraded, settle] {
                 --m_waiting;
                 m_lastHashMs = ms;
-                settle(ok);
+                settle(ok, upgraded);
             },
             Qt::QueuedConnection);
     });
 }
 
 AuthService::LoginResult AuthService::finishLogin(const QString &login, const QString &address,
-    const std::optional<std::pair<qint64, QString>> &credentials, bool passwordOk)
+    const std::optional<std::pair<qint64, QString>> &credentials, bool passwordOk,
+    const QString &upgradedHash)
 {
     if (!passwordOk || !credentials) {
         m_throttle.recordFailure(login, address);
@@ -100,11 +107,8 @@ AuthService::LoginResult AuthService::finishLogin(const QString &login, const QS
         throw ApiError::unauthorized(QStringLiteral("wrong login or password"));
     }
     m_throttle.recordSuccess(login);
-    // A hash from before Argon2id (or with a lower cost) is replaced now that the password
-    // is known to be right.
-    if (PasswordHasher::needsRehash(credentials->second))
-        m_people.upgradePasswordHash(
-            credentials->first, credentials->second, PasswordHasher::hash(password));
+    if (!upgradedHash.isEmpty())
+        m_people.upgradePasswordHash(credentials->first, credentials->second, upgradedHash);
 
     QByteArray raw(32, Qt::Uninitialized);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(raw.data()), raw.size() / 4);
@@ -127,10 +131,11 @@ std::optional<Session> AuthService::authenticate(const QByteArray &token)
 {
     const QString hash = QString::fromLatin1(hashToken(token));
     const QVariantMap byHash {{QStringLiteral("h"), hash}};
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT t.person_id, t.last_used_at FROM auth_tokens t "
-                                           "JOIN people p ON p.id = t.person_id "
-                                           "WHERE t.token_hash = :h AND p.merged_into IS NULL AND p.active = 1 AND "
-                                           "(p.kind = 'employee' OR p.has_access = 1)"),
+    QSqlQuery q = m_db.exec(
+        QStringLiteral("SELECT t.person_id, t.last_used_at FROM auth_tokens t "
+                       "JOIN people p ON p.id = t.person_id "
+                       "WHERE t.token_hash = :h AND p.merged_into IS NULL AND p.active = 1 AND "
+                       "(p.kind = 'employee' OR p.has_access = 1)"),
         byHash);
     if (!q.next())
         return std::nullopt;

@@ -53,8 +53,10 @@ public:
     static QByteArray hashToken(const QByteArray &token);
 
 private:
+    // upgradedHash: the password hashed anew when the stored hash is outdated (else empty).
     LoginResult finishLogin(const QString &login, const QString &address,
-        const std::optional<std::pair<qint64, QString>> &credentials, bool passwordOk);
+        const std::optional<std::pair<qint64, QString>> &credentials, bool passwordOk,
+        const QString &upgradedHash);
 
     Database &m_db;
     PeopleStore &m_people;

@@ -82,7 +82,8 @@ QString fmtPhone(QRandomGenerator &rng, bool russian)
     if (!russian) {
         switch (rng.bounded(3)) {
         case 0:
-            return QStringLiteral("+44 20 %1 %2%3").arg(rng.bounded(1000, 9999)).arg(c).arg(d);
+            // London numbers start 020 3, 7 or 8: the others are no numbers (issue 19).
+            return QStringLiteral("+44 20 7%1 %2%3").arg(rng.bounded(100, 999)).arg(c).arg(d);
         case 1: {
             // Area codes that exist: numbers in made-up ones are no numbers (issue 19).
             static const int areas[] = {212, 312, 415, 617, 716};

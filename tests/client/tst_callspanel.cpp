@@ -17,6 +17,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QStyleFactory>
 #include <QTabWidget>
@@ -330,16 +331,22 @@ private slots:
 
         QSignalSpy received(&pbx, &pbxsim::MakeCallListener::received);
         QSignalSpy started(window->callCenter(), &CallCenter::dialStarted);
-        emit phones->linkActivated(QStringLiteral("dial:") + number); // the click on the link
-        QVERIFY(details->isDialling(number));
+        // The link as the card wrote it (the number as stored: E.164).
+        const auto href
+            = QRegularExpression(QStringLiteral("href=\"dial:([^\"]+)\"")).match(phones->text());
+        QVERIFY(href.hasMatch());
+        const QString dialled = href.captured(1);
+        emit phones->linkActivated(QStringLiteral("dial:") + dialled); // the click
+        QVERIFY(details->isDialling(dialled));
         QVERIFY(details->rowText(ui::ContactDetails::tr("Phones"))
                     .contains(ui::ContactDetails::tr("dialling…")));
         phones = details->findChild<QLabel *>(QStringLiteral("phones"));
         QVERIFY(!phones->text().contains(QLatin1String("href=\"dial:"))); // nothing to click twice
-        QVERIFY(!window->callCenter()->dial(number)); // and the service ignores it too
+        QVERIFY(!window->callCenter()->dial(dialled)); // and the service ignores it too
         QVERIFY(started.wait(15000));
-        QVERIFY(!details->isDialling(number));
-        QVERIFY(window->contactCard()->noticeText().contains(number));
+        QVERIFY(!details->isDialling(dialled));
+        const QString notice = window->contactCard()->noticeText();
+        QVERIFY2(notice.contains(dialled) || notice.contains(number), qPrintable(notice));
         QVERIFY(QTest::qWaitFor([&] { return !received.isEmpty(); }, 15000));
         QCOMPARE(received.size(), 1);
         const QJsonObject fields

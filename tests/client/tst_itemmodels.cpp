@@ -590,7 +590,7 @@ private slots:
         const QModelIndex first = model.index(0, 0);
         QCOMPARE(first.data(ContactListModel::NameRole).toString(), QStringLiteral("Ivan Petrov"));
         QCOMPARE(first.data(ContactListModel::PhonesRole).toStringList(),
-            QStringList {QStringLiteral("+7 912 345-67-89")});
+            QStringList {QStringLiteral("+79123456789")}); // as stored: E.164
         QCOMPARE(first.data(ContactListModel::EmailsRole).toStringList(),
             QStringList {QStringLiteral("ivan@example.com")});
         QCOMPARE(first.data(ContactListModel::IsCompanyRole).toBool(), false);

@@ -178,7 +178,7 @@ private slots:
             QStringLiteral("\\d+:\\d\\d · \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC"));
         int notAnswered = 0;
         for (const QJsonValue &comment : card) {
-            if (text(comment).contains(QStringLiteral("not answered")))
+            if (text(comment).contains(QStringLiteral("**Missed call**")))
                 ++notAnswered;
             else
                 QCOMPARE(

@@ -209,6 +209,10 @@ bool CallWindowStack::eventFilter(QObject *watched, QEvent *event)
                 m_returnWindow->activateWindow();
                 if (m_returnFocus)
                     m_returnFocus->setFocus(Qt::ActiveWindowFocusReason);
+                // Window managers raise the window they activate: the call goes back on top,
+                // or it would ring hidden behind the window the operator types in.
+                if (auto *popUp = qobject_cast<QWidget *>(watched))
+                    QTimer::singleShot(0, popUp, [popUp] { popUp->raise(); });
             }
         }
     }
