@@ -33,8 +33,9 @@ static Line readLine(ServerContext &ctx, const ApiRequest &req, qint64 id)
         throw ApiError::invalid(
             QStringLiteral("'number' must hold a phone number"), QStringLiteral("number"));
     if (!line.region.isEmpty() && !PhoneNumber::isKnownRegion(line.region))
-        throw ApiError::invalid(QStringLiteral(
-            "'region' must be a region code such as RU or GB (empty: the account's)"),
+        throw ApiError::invalid(
+            QStringLiteral(
+                "'region' must be a region code such as RU or GB (empty: the account's)"),
             QStringLiteral("region"));
     static const QRegularExpression color(QStringLiteral("^#[0-9a-fA-F]{6}$"));
     if (!color.match(line.color).hasMatch())

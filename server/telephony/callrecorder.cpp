@@ -5,8 +5,8 @@
 #include "../store/callstore.h"
 #include "../store/linestore.h"
 
-#include "models/phonenumber.h"
 #include "models/callrecordtext.h"
+#include "models/phonenumber.h"
 
 #include <QUrl>
 
