@@ -223,6 +223,12 @@ PhoneNumber PhoneNumber::parse(const QString &raw, const QString &region)
     number.clear_extension();
     std::string formatted;
     util->Format(number, PhoneNumberUtil::E164, &formatted);
+    // E.164 allows 15 digits at most; whatever the library let through beyond that (found by
+    // fuzz_phonenumber: digits run together from two numbers) is no number to store or match.
+    if (formatted.size() > 16) {
+        p.m_problem = Problem::TooLong;
+        return p;
+    }
     p.m_e164 = fromStd(formatted);
     p.m_tailKey = p.m_e164.mid(1).right(10);
     util->Format(number, PhoneNumberUtil::NATIONAL, &formatted);
