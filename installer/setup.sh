@@ -26,7 +26,7 @@ packages=(
     librsvg2-bin dpkg-dev fakeroot file lintian appstream desktop-file-utils
     libkf5syntaxhighlighting-tools ccache
     # journeys: a desktop of their own (window manager, notifications, accessibility bus)
-    openbox dunst xdotool imagemagick at-spi2-core python3-pyatspi python3-gi fonts-dejavu-core
+    openbox dunst xdotool x11-utils imagemagick at-spi2-core python3-pyatspi python3-gi fonts-dejavu-core
     # sanitizer run and fuzzers (installer/setup.sh test)
     clang-14 libclang-rt-14-dev
     # SIP end to end (CTest label sip)

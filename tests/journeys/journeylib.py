@@ -170,9 +170,17 @@ def key(*keys):
     xdotool("key", "--delay", "40", *keys)
 
 
-def click_at(x, y):
-    xdotool("mousemove", "--sync", int(x), int(y))
-    xdotool("click", "1")
+def title_under_pointer():
+    """The title of the top-level window the mouse pointer is over."""
+    shell = xdotool("getmouselocation", "--shell", check_rc=False)
+    wid = dict(l.split("=", 1) for l in shell.splitlines() if "=" in l).get("WINDOW")
+    if not wid:
+        return ""
+    # That is the window manager's frame; the application's window is its named child.
+    tree = subprocess.run(["xwininfo", "-children", "-id", wid], capture_output=True,
+                          text=True).stdout
+    named = re.findall(r'^\s+0x[0-9a-f]+ "(.*)": \(', tree, re.M)
+    return named[0] if named else xdotool("getwindowname", wid, check_rc=False)
 
 
 def pixel(path, x, y):
@@ -228,6 +236,15 @@ def walk(acc, depth=0):
         child = _safe(lambda: acc.getChildAtIndex(i))
         if child is not None:
             yield from walk(child, depth + 1)
+
+
+def toplevel(acc):
+    """The window (frame or dialog) a widget is in."""
+    while True:
+        parent = _safe(lambda: acc.parent)
+        if parent is None or _safe(parent.getRole) == pyatspi.ROLE_APPLICATION:
+            return acc
+        acc = parent
 
 
 def extents(acc):
@@ -385,9 +402,22 @@ class App:
         check(not unnamed, f"controls without an accessible name in {where}: {unnamed}")
 
     def click(self, acc):
-        x, y, w, h = extents(acc)
-        check(w > 0 and h > 0, f"'{acc.name}' has no area on the screen")
-        click_at(x + w / 2, y + h / 2)
+        """Clicks the middle of a widget once it can be seen there, as a person does: a
+        window that has just appeared may still be placed, or be under another one for a
+        moment (a pop-up that gives the keyboard back is raised again right after)."""
+        window = _safe(lambda: toplevel(acc).name, "") or ""
+
+        def pointer_on_widget():
+            x, y, w, h = extents(acc)
+            check(w > 0 and h > 0, f"'{acc.name}' has no area on the screen")
+            xdotool("mousemove", "--sync", int(x + w / 2), int(y + h / 2))
+            return window in title_under_pointer()
+        try:
+            wait_for(f"'{acc.name}' uncovered in the window '{window}'", pointer_on_widget,
+                     timeout=5)
+        except JourneyFailed as e:
+            raise JourneyFailed(f"{e}: the pointer is over '{title_under_pointer()}'") from None
+        xdotool("click", "1")
 
     def press(self, name, role="button", **kw):
         self.click(self.find(name, role, **kw))
