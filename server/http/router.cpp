@@ -4,6 +4,8 @@
 #include "../store/database.h"
 #include "apierror.h"
 
+#include "protocol/streammessage.h"
+
 #include <QJsonObject>
 #include <QUrlQuery>
 
@@ -11,10 +13,7 @@ namespace linecard::server {
 
 QJsonValue errorBody(const QString &code, const QString &message, const QString &field)
 {
-    QJsonObject error {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
-    if (!field.isEmpty())
-        error.insert(QStringLiteral("field"), field);
-    return QJsonObject {{QStringLiteral("error"), error}};
+    return protocol::errorBody(code, message, field);
 }
 
 static ApiResponse errorResponse(const ApiError &e)

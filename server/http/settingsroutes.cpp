@@ -19,7 +19,7 @@ void addSettingsRoutes(Router &router, ServerContext &ctx)
                 throw ApiError::invalid(error);
             ctx.settings.save(next);
             const StoredEvent event = ctx.events.publish(
-                QStringLiteral("settings.updated"), next.toJson(), EventAudience::employees());
+                EventType::SettingsUpdated, next.toJson(), EventAudience::employees());
             // Contacts may not read the settings, but what they see follows them at once.
             ctx.events.resyncContacts(event.seq);
             return ApiResponse::ok(next.toJson());

@@ -6,6 +6,7 @@
 #include "models/accountsettings.h"
 #include "models/phonenumber.h"
 #include "peoplestore.h"
+#include "rowvalues.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,11 +25,6 @@ QString PhoneRenormaliser::accountRegion()
                                .value(QStringLiteral("phoneRegion"))
                                .toString();
     return PhoneNumber::isKnownRegion(region) ? region : AccountSettings::defaultPhoneRegion();
-}
-
-static QVariant orNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
 }
 
 PhoneRenormaliser::Result PhoneRenormaliser::run()
@@ -65,8 +61,8 @@ PhoneRenormaliser::Result PhoneRenormaliser::run()
         m_db.exec(QStringLiteral("UPDATE phones SET number = :n, e164 = :e164, tail_key = :tail "
                                  "WHERE id = :id"),
             {{QStringLiteral("id"), row.id}, {QStringLiteral("n"), number},
-                {QStringLiteral("e164"), orNull(phone.e164())},
-                {QStringLiteral("tail"), orNull(phone.tailKey())}});
+                {QStringLiteral("e164"), nullableText(phone.e164())},
+                {QStringLiteral("tail"), nullableText(phone.tailKey())}});
     }
     PeopleStore store(m_db);
     for (const qint64 person : std::as_const(people))
