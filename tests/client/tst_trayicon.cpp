@@ -3,6 +3,7 @@
 #include "clientfixture.h"
 
 #include "app/appsettings.h"
+#include "app/eventrouter.h"
 #include "app/eventstream.h"
 #include "app/sessionautostart.h"
 #include "ui/shell/trayicon.h"
@@ -137,7 +138,8 @@ private slots:
             = f.signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
         QVERIFY(session);
         TrayIcon tray(session->events(), olga, session->people());
-        connect(session->events(), &client::EventStream::event, &tray, &TrayIcon::handleEvent);
+        connect(session->router(), &client::EventRouter::commentCreated, &tray,
+            &TrayIcon::notifyComment);
         QTRY_COMPARE_WITH_TIMEOUT(tray.status(), TrayIcon::Status::Connected, 15000);
         // The server's hello has arrived: from here on no event is missed.
         QTRY_VERIFY_WITH_TIMEOUT(session->events()->lastSeq() >= 0, 15000);

@@ -2,7 +2,7 @@
 
 #include "callheader.h"
 
-#include "ui/contacts/noticebar.h"
+#include "ui/common/noticebar.h"
 
 #include "app/callcenter.h"
 #include "app/session.h"
