@@ -54,6 +54,13 @@ public:
         QObject::connect(&m_socket, &QTcpSocket::errorOccurred, &m_socket, [this] { fail(); });
     }
 
+    // The socket's signals go first: they would reach a queue already destroyed.
+    ~AsyncHttp()
+    {
+        QObject::disconnect(&m_socket, nullptr, nullptr, nullptr);
+        m_socket.abort();
+    }
+
     void request(const QByteArray &method, const QString &pathAndQuery, const QString &token,
         const QByteArray &body, Done done, std::function<void(qint64)> sent = {},
         const QByteArray &contentType = "application/json")
