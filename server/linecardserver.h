@@ -16,6 +16,7 @@ class Database;
 class EventHub;
 class EventLog;
 class IntegrationLogWriter;
+class ReaderPool;
 class SettingsStore;
 struct Stores;
 class WalCheckpointer;
@@ -44,6 +45,9 @@ public:
         // An answered call whose hang-up never comes ends (reason "timeout") after this long
         // (LINECARD_CALL_MAX_DURATION, seconds, overrides it).
         int callMaxDurationSeconds = 4 * 3600;
+        // Threads answering the operators' reads, each with its own database connection
+        // (ReaderPool); -1: one per core, 0: everything on the serving thread.
+        int readerThreads = -1;
     };
 
     explicit LinecardServer(const Options &options, QObject *parent = nullptr);
@@ -72,6 +76,7 @@ private:
     std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<IntegrationLogWriter> m_integrationLog;
+    std::unique_ptr<ReaderPool> m_readers;
     EventHub *m_events = nullptr;
     ApiServer *m_http = nullptr;
     std::unique_ptr<ServerContext> m_context;

@@ -189,6 +189,17 @@ void CallRecorder::refresh(const CallRow &row)
         announce(EventType::CommentUpdated, *comment);
 }
 
+void CallRecorder::relandAnswered(const CallRow &row)
+{
+    if (!recordIsOurs(row) || row.attachTaskId || !row.call.contactId
+        || m_ctx.settings.get().callAttachTarget
+            != AccountSettings::CallAttachTarget::LastActiveTask)
+        return;
+    const qint64 task = lastActiveTask(m_ctx, m_ctx.people.survivorOf(row.call.contactId));
+    if (task)
+        m_ctx.comments.move(row.recordCommentId, task, 0);
+}
+
 void CallRecorder::attachToTask(CallRow &row, qint64 taskId)
 {
     row.attachTaskId = taskId;
