@@ -42,24 +42,10 @@ LinecardServer::~LinecardServer()
 void LinecardServer::start()
 {
     keepRequestDumpsOff();
-    // What the server creates is its own: the folder 0700, the database 0600 (SQLite gives
-    // its -wal and -shm files the database's mode). An existing folder is left as it is.
-    if (!QFileInfo::exists(m_options.dataDir)) {
-        QDir().mkpath(m_options.dataDir);
-        QFile::setPermissions(
-            m_options.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
-    }
-    const QString file = QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite"));
-    if (!QFileInfo::exists(file)) {
-        QFile created(file);
-        if (created.open(QIODevice::WriteOnly))
-            created.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    }
-    m_db = Database::openSqlite(file);
-    m_db->exec(
-        QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
-    m_checkpointer = std::make_unique<WalCheckpointer>(file);
-    m_checkpointer->start(QThread::LowPriority);
+    if (m_options.databaseUrl.isEmpty())
+        openSqlite();
+    else
+        m_db = Database::openPostgres(m_options.databaseUrl);
     m_people = std::make_unique<PeopleStore>(*m_db);
     m_tasks = std::make_unique<TaskStore>(*m_db);
     m_comments = std::make_unique<CommentStore>(*m_db);
@@ -71,6 +57,12 @@ void LinecardServer::start()
     m_events = new EventHub(*m_eventLog, *m_settings, authenticate);
     m_events->setPingInterval(m_options.pingIntervalMs);
     m_events->setAudienceSource(FreshAudience(*m_tasks, *m_comments));
+    m_events->setPersonSource([this](qint64 id) { return m_people->get(id); });
+    if (m_db->dialect().isPostgres())
+        m_events->followDatabase(
+            m_options.databaseUrl, m_eventLog->lastSeq(), [this](const QString &notice) {
+                m_db->notifyAtCommit(QStringLiteral("linecard_sessions"), notice);
+            });
     m_integrationLog = std::make_unique<IntegrationLogWriter>(*m_db);
     m_context.reset(new ServerContext {*m_db, *m_people, *m_tasks, *m_comments, *m_settings,
         *m_auth, *m_events, *m_integrationLog});
@@ -117,6 +109,28 @@ void LinecardServer::start()
     qCInfo(lcHttp) << "serving on" << url().toString();
 }
 
+void LinecardServer::openSqlite()
+{
+    // What the server creates is its own: the folder 0700, the database 0600 (SQLite gives
+    // its -wal and -shm files the database's mode). An existing folder is left as it is.
+    if (!QFileInfo::exists(m_options.dataDir)) {
+        QDir().mkpath(m_options.dataDir);
+        QFile::setPermissions(
+            m_options.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    const QString file = QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite"));
+    if (!QFileInfo::exists(file)) {
+        QFile created(file);
+        if (created.open(QIODevice::WriteOnly))
+            created.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    m_db = Database::openSqlite(file);
+    m_db->exec(
+        QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
+    m_checkpointer = std::make_unique<WalCheckpointer>(file);
+    m_checkpointer->start(QThread::LowPriority);
+}
+
 void LinecardServer::expireSilentCalls()
 {
     try {
@@ -143,6 +157,21 @@ bool LinecardServer::isEmpty()
     return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE kind = 'employee'"))
                .toInt()
         == 0;
+}
+
+bool LinecardServer::createFirstAdministrator(
+    const QString &name, const QString &login, const QString &password)
+{
+    const QString hash = PasswordHasher::hash(password); // slow: not while holding the lock
+    Transaction tx(*m_db);
+    if (m_db->dialect().isPostgres())
+        m_db->exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
+                       .arg(AdvisoryLock::FirstAdministrator));
+    if (!isEmpty())
+        return false;
+    m_people->createEmployee(name, login, hash, {}, true);
+    tx.commit();
+    return true;
 }
 
 void LinecardServer::createAdministrator(
