@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -134,6 +135,18 @@ void LinecardServer::openSqlite()
 void LinecardServer::expireSilentCalls()
 {
     try {
+        // Several instances on one database: one sweeps at a time, the others skip the round.
+        const bool shared = m_db->dialect().isPostgres();
+        if (shared
+            && !m_db->scalar(QStringLiteral("SELECT pg_try_advisory_lock(%1)")
+                                 .arg(AdvisoryLock::Sweeps))
+                    .toBool())
+            return;
+        auto unlock = qScopeGuard([&] {
+            if (shared)
+                m_db->exec(
+                    QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(AdvisoryLock::Sweeps));
+        });
         CallService calls(*m_context);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         calls.expireSilentRinging(now, m_options.ringTimeoutSeconds);

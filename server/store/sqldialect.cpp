@@ -120,7 +120,8 @@ QStringList PostgresDialect::connectionSetup() const
     // Text compares and sorts as SQLite's does (code points) where the schema says so; the
     // search terms are matched case-insensitively by ILIKE in the database's own ctype.
     return {QStringLiteral("SET client_encoding = 'UTF8'"),
-        QStringLiteral("SET standard_conforming_strings = on")};
+        QStringLiteral("SET standard_conforming_strings = on"),
+        QStringLiteral("SET client_min_messages = warning")}; // no "already exists" notices
 }
 
 QString PostgresDialect::containsAllTerms(const QString &table, const QString &body,
