@@ -33,6 +33,8 @@ packages=(
     kamailio kamailio-utils-modules sip-tester
     # PostgreSQL (CTest label postgres: a throwaway cluster per run; pg_trgm is in contrib)
     postgresql-15 postgresql-contrib
+    # call recordings in the client (Qt Multimedia); the tests' sound card is a PulseAudio null sink
+    qt6-multimedia-dev pulseaudio
 )
 
 as_root() {

@@ -3,6 +3,7 @@
 #include "auth/passwordhasher.h"
 #include "events/freshaudience.h"
 #include "http/apiserver.h"
+#include "http/readerpool.h"
 #include "http/routes.h"
 #include "logging.h"
 #include "servercontext.h"
@@ -14,6 +15,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QScopeGuard>
+#include <QThread>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -33,9 +35,42 @@ LinecardServer::LinecardServer(const Options &options, QObject *parent)
     initResources();
 }
 
+// Every endpoint, on the serving thread's router and on each reader's.
+static void addAllRoutes(Router &router, ServerContext &ctx)
+{
+    addAuthRoutes(router, ctx);
+    addPeopleRoutes(router, ctx);
+    addTaskRoutes(router, ctx);
+    addCommentRoutes(router, ctx);
+    addContactRoutes(router, ctx);
+    addSettingsRoutes(router, ctx);
+    addLineRoutes(router, ctx);
+    addProviderRoutes(router, ctx);
+    addCallRoutes(router, ctx);
+    addTelephonyRoutes(router, ctx);
+}
+
+// The reads an operator's client makes all day, answered on the reader threads. Each handler
+// only reads, through ctx.db, the stores and ctx.rule() (see Router::runOnReaders).
+static const QStringList readerRoutes {
+    QStringLiteral("/api/v1/tasks"),
+    QStringLiteral("/api/v1/tasks/{id}"),
+    QStringLiteral("/api/v1/tasks/{id}/comments"),
+    QStringLiteral("/api/v1/contacts"),
+    QStringLiteral("/api/v1/contacts/lookup"),
+    QStringLiteral("/api/v1/contacts/{id}"),
+    QStringLiteral("/api/v1/contacts/{id}/tasks"),
+    QStringLiteral("/api/v1/contacts/{id}/activity"),
+    QStringLiteral("/api/v1/contacts/{id}/comments"),
+    QStringLiteral("/api/v1/comments/{id}"),
+    QStringLiteral("/api/v1/people"),
+    QStringLiteral("/api/v1/lines"),
+};
+
 LinecardServer::~LinecardServer()
 {
-    // Sockets and routes refer to the stores: take them down first.
+    // Readers, sockets and routes refer to the stores: take them down first.
+    m_readers.reset();
     delete m_http;
     delete m_events;
 }
@@ -43,10 +78,16 @@ LinecardServer::~LinecardServer()
 void LinecardServer::start()
 {
     keepRequestDumpsOff();
-    if (m_options.databaseUrl.isEmpty())
-        openSqlite();
-    else
-        m_db = Database::openPostgres(m_options.databaseUrl);
+    const DatabaseConfig config = m_options.databaseUrl.isEmpty()
+        ? DatabaseConfig::sqlite(prepareSqliteFile())
+        : DatabaseConfig {{}, m_options.databaseUrl};
+    m_db = Database::open(config);
+    if (!config.isPostgres()) {
+        m_db->exec(
+            QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
+        m_checkpointer = std::make_unique<WalCheckpointer>(config.sqliteFile);
+        m_checkpointer->start(QThread::LowPriority);
+    }
     m_people = std::make_unique<PeopleStore>(*m_db);
     m_tasks = std::make_unique<TaskStore>(*m_db);
     m_comments = std::make_unique<CommentStore>(*m_db);
@@ -71,16 +112,14 @@ void LinecardServer::start()
     m_http = new ApiServer;
     Router &router = m_http->router();
     router.setAuthenticator(authenticate);
-    addAuthRoutes(router, *m_context);
-    addPeopleRoutes(router, *m_context);
-    addTaskRoutes(router, *m_context);
-    addCommentRoutes(router, *m_context);
-    addContactRoutes(router, *m_context);
-    addSettingsRoutes(router, *m_context);
-    addLineRoutes(router, *m_context);
-    addProviderRoutes(router, *m_context);
-    addCallRoutes(router, *m_context);
-    addTelephonyRoutes(router, *m_context);
+    addAllRoutes(router, *m_context);
+    const int readers = m_options.readerThreads >= 0 ? m_options.readerThreads
+                                                     : std::max(1, QThread::idealThreadCount());
+    if (readers > 0) {
+        m_readers = std::make_unique<ReaderPool>(
+            readers, [config] { return Database::open(config); }, addAllRoutes, *m_context);
+        router.runOnReaders(m_readers.get(), readerRoutes);
+    }
     connect(m_http, &ApiServer::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_events->accept(m_http->nextPendingWebSocketConnection());
@@ -110,7 +149,7 @@ void LinecardServer::start()
     qCInfo(lcHttp) << "serving on" << url().toString();
 }
 
-void LinecardServer::openSqlite()
+QString LinecardServer::prepareSqliteFile()
 {
     // What the server creates is its own: the folder 0700, the database 0600 (SQLite gives
     // its -wal and -shm files the database's mode). An existing folder is left as it is.
@@ -125,11 +164,7 @@ void LinecardServer::openSqlite()
         if (created.open(QIODevice::WriteOnly))
             created.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
     }
-    m_db = Database::openSqlite(file);
-    m_db->exec(
-        QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
-    m_checkpointer = std::make_unique<WalCheckpointer>(file);
-    m_checkpointer->start(QThread::LowPriority);
+    return file;
 }
 
 void LinecardServer::expireSilentCalls()
@@ -138,8 +173,8 @@ void LinecardServer::expireSilentCalls()
         // Several instances on one database: one sweeps at a time, the others skip the round.
         const bool shared = m_db->dialect().isPostgres();
         if (shared
-            && !m_db->scalar(QStringLiteral("SELECT pg_try_advisory_lock(%1)")
-                                 .arg(AdvisoryLock::Sweeps))
+            && !m_db->scalar(
+                        QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(AdvisoryLock::Sweeps))
                     .toBool())
             return;
         auto unlock = qScopeGuard([&] {

@@ -15,6 +15,8 @@ public:
     // Reads them again: another instance on the same database changed them.
     void reload();
     void save(const AccountSettings &settings);
+    // A reader thread's store takes the serving thread's settings with each request.
+    void adopt(const AccountSettings &settings) { m_settings = settings; }
 
 private:
     Database &m_db;

@@ -13,7 +13,8 @@ class Database;
 
 // Whom a call goes to: the employee who has the extension the PBX names; when it names
 // none, the line's own employees (a shared handset), else the contact's responsible,
-// else everyone.
+// else everyone. Deactivated employees count nowhere here: their extensions are as good
+// as unknown until they are reactivated (the PBX may still have the handset).
 class CallRouting
 {
 public:
@@ -31,6 +32,8 @@ public:
     static bool isVoicemail(const QString &agent);
 
 private:
+    bool isActiveEmployee(qint64 personId);
+
     Database &m_db;
 };
 

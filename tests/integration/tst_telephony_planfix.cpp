@@ -647,6 +647,85 @@ private slots:
         QCOMPARE(f.call(QStringLiteral("r3")).value(QStringLiteral("state")).toString(),
             QStringLiteral("missed"));
     }
+
+    // A deactivated employee's extensions count nowhere in routing: a ring to one goes
+    // where a ring to an unknown extension goes, a group ring leaves them out, a line
+    // that rings them rings its other employees, and the PBX's contact lookup names no
+    // extension of theirs. Reactivated, they ring again.
+    void deactivatedExtensionsDoNotRing()
+    {
+        TelephonyFixture f;
+        QVERIFY(f.ready());
+        const qint64 ivan = f.server.createContact(f.admin,
+            {{QStringLiteral("name"), QStringLiteral("Ivan")},
+                {QStringLiteral("responsibleId"), f.op3},
+                {QStringLiteral("phones"), QJsonArray {QStringLiteral("+79160000001")}}});
+        const qint64 olga = f.server.createContact(f.admin,
+            {{QStringLiteral("name"), QStringLiteral("Olga")},
+                {QStringLiteral("responsibleId"), f.op2},
+                {QStringLiteral("phones"), QJsonArray {QStringLiteral("+79160000002")}}});
+        QVERIFY(ivan && olga);
+        const QString op2 = QStringLiteral("/api/v1/people/%1").arg(f.op2);
+        QCOMPARE(f.server.patch(op2, {{QStringLiteral("active"), false}}, f.admin).status, 200);
+        EventStream s1(f.server, f.op1Token), s3(f.server, f.op3Token);
+        QVERIFY(s1.waitFor(QStringLiteral("hello")) && s3.waitFor(QStringLiteral("hello")));
+        auto targets = [&f](const QString &id) {
+            return f.call(id).value(QStringLiteral("targetIds")).toArray();
+        };
+        const QString ivanPhone = QStringLiteral("+79160000001");
+
+        // 102 alone: as if nobody had it — Ivan's responsible.
+        QCOMPARE(f.event(QStringLiteral("d1"), QStringLiteral("INCOMING"), QStringLiteral("102"),
+                      {}, ivanPhone)
+                     .status,
+            200);
+        QCOMPARE(targets(QStringLiteral("d1")), QJsonArray({f.op3}));
+        // A group ring: the others only, each told once.
+        for (const char *ext : {"101", "102", "103"})
+            f.event(QStringLiteral("d2"), QStringLiteral("INCOMING"), QLatin1String(ext), {},
+                ivanPhone);
+        QCOMPARE(targets(QStringLiteral("d2")), QJsonArray({f.op1, f.op3}));
+        QVERIFY(s1.waitFor(QStringLiteral("call.ringing"), 1));
+        QVERIFY(s3.waitFor(QStringLiteral("call.ringing"), 2));
+        // An answer from the deactivated extension names nobody.
+        f.event(
+            QStringLiteral("d2"), QStringLiteral("ACCEPTED"), QStringLiteral("102"), {}, ivanPhone);
+        QVERIFY(f.call(QStringLiteral("d2")).value(QStringLiteral("answeredById")).isNull());
+        // A line that rings them and op4: op4; them alone: as if the line rang nobody.
+        const QString line = QStringLiteral("/api/v1/lines/%1").arg(f.lineId);
+        auto lineRings = [&](const QJsonArray &ids) {
+            return f.server
+                .put(line,
+                    {{QStringLiteral("number"), QLatin1String(TelephonyFixture::lineNumber)},
+                        {QStringLiteral("name"), QStringLiteral("Sales")},
+                        {QStringLiteral("employeeIds"), ids}},
+                    f.admin)
+                .status;
+        };
+        QCOMPARE(lineRings({f.op2, f.op4}), 200);
+        f.event(QStringLiteral("d3"), QStringLiteral("INCOMING"), QString(), {}, ivanPhone);
+        QCOMPARE(targets(QStringLiteral("d3")), QJsonArray({f.op4}));
+        QCOMPARE(lineRings({f.op2}), 200);
+        f.event(QStringLiteral("d4"), QStringLiteral("INCOMING"), QString(), {}, ivanPhone);
+        QCOMPARE(targets(QStringLiteral("d4")), QJsonArray({f.op3}));
+        // Olga's responsible is deactivated: nobody's extension for the PBX, everyone active
+        // rings when the PBX names none.
+        HttpResult r = f.planFix({{QStringLiteral("cmd"), QStringLiteral("contact")},
+            {QStringLiteral("phone"), QStringLiteral("79160000002")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json.value(QStringLiteral("responsible")).toString(), QString());
+        QCOMPARE(lineRings({}), 200);
+        f.event(QStringLiteral("d5"), QStringLiteral("INCOMING"), QString(), {},
+            QStringLiteral("+79160000002"));
+        QVERIFY(!targets(QStringLiteral("d5")).contains(f.op2));
+        QCOMPARE(targets(QStringLiteral("d5")).size(), 4); // admin, op1, op3, op4
+
+        // Reactivated: 102 rings them again.
+        QCOMPARE(f.server.patch(op2, {{QStringLiteral("active"), true}}, f.admin).status, 200);
+        f.event(
+            QStringLiteral("d6"), QStringLiteral("INCOMING"), QStringLiteral("102"), {}, ivanPhone);
+        QCOMPARE(targets(QStringLiteral("d6")), QJsonArray({f.op2}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestTelephonyPlanFix)
