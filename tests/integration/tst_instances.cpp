@@ -186,7 +186,7 @@ private slots:
                          .arg(port)
                          .arg(taskId)));
             request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
-            request.setHeader(QNetworkRequest::ContentTypeHeader, "application/json");
+            request.setRawHeader("Content-Type", "application/json");
             QNetworkReply *reply = net.post(request,
                 QJsonDocument(
                     QJsonObject {{QStringLiteral("text"), QStringLiteral("burst %1").arg(i)}})
