@@ -255,6 +255,9 @@ private slots:
     {
         TelephonyFixture f;
         QVERIFY(f.ready());
+        if (f.server.usesPostgres())
+            QSKIP("It rewinds a SQLite file to version 8; a PostgreSQL database never held "
+                  "numbers stored before version 9");
         const HttpResult line = f.server.post(QStringLiteral("/api/v1/lines"),
             {{QStringLiteral("number"), QStringLiteral("+44 20 7946 0000")},
                 {QStringLiteral("name"), QStringLiteral("London")},
