@@ -13,6 +13,7 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
+#include <list>
 #include <map>
 #include <memory>
 #include <vector>
@@ -164,12 +165,15 @@ void TestApiConcurrency::interleavedClientsKeepOrderAndAudience()
     int running = 0;
     QStringList failures;
     std::map<qint64, QList<qint64>> postedOnTask; // task -> comment ids
+    // Each client's loop of requests; callbacks point into it (a shared_ptr captured by its
+    // own function would never be freed).
+    std::list<std::function<void(int)>> loops;
     std::vector<std::unique_ptr<Client>> clients;
     for (int e = 0; e < employees; ++e) {
         clients.push_back(std::make_unique<Client>(s.url(QString()), employeeTokens.at(e)));
         Client *client = clients.back().get();
         ++running;
-        auto round = std::make_shared<std::function<void(int)>>();
+        auto *round = &loops.emplace_back();
         *round = [&, client, e, round](int n) {
             if (n == rounds) {
                 --running;
@@ -203,7 +207,7 @@ void TestApiConcurrency::interleavedClientsKeepOrderAndAudience()
         clients.push_back(std::make_unique<Client>(s.url(QString()), contactTokens.at(c)));
         Client *client = clients.back().get();
         ++running;
-        auto round = std::make_shared<std::function<void(int)>>();
+        auto *round = &loops.emplace_back();
         *round = [&, client, c, round](int n) {
             if (n == rounds * 2) {
                 --running;
