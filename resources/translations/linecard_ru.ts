@@ -1685,6 +1685,10 @@
         <source>A colour is written #rrggbb, e.g. #2e7d32.</source>
         <translation>Цвет записывается как #rrggbb, например #2e7d32.</translation>
     </message>
+    <message>
+        <source>%1 (deactivated, not ringing)</source>
+        <translation>%1 (деактивирован, звонки не поступают)</translation>
+    </message>
 </context>
 <context>
     <name>linecard::ui::LinesPage</name>
@@ -1743,6 +1747,10 @@
     <message>
         <source>Delete</source>
         <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>%1 (deactivated, not ringing)</source>
+        <translation>%1 (деактивирован, звонки не поступают)</translation>
     </message>
 </context>
 <context>
@@ -2181,6 +2189,18 @@
     <message>
         <source>&amp;Reactivate</source>
         <translation>&amp;Включить</translation>
+    </message>
+    <message>
+        <source>A deactivated employee is signed out at once, leaves the pickers and their extensions stop ringing; their tasks and comments stay.</source>
+        <translation>Деактивированный сотрудник сразу выходит из системы, исчезает из списков выбора, и на его внутренние номера перестают поступать звонки; его задачи и комментарии остаются.</translation>
+    </message>
+    <message>
+        <source>%1 (not ringing)</source>
+        <translation>%1 (звонки не поступают)</translation>
+    </message>
+    <message>
+        <source>Deactivated: calls to these extensions go where calls to an extension nobody has go, until the employee is reactivated.</source>
+        <translation>Сотрудник деактивирован: звонки на эти внутренние номера идут туда же, куда звонки на ничей номер, пока сотрудника не активируют снова.</translation>
     </message>
 </context>
 <context>

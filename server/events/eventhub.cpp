@@ -3,7 +3,9 @@
 #include "../logging.h"
 #include "../store/settingsstore.h"
 #include "commentjson.h"
+#include "eventfollower.h"
 #include "protocol/closecodes.h"
+#include "protocol/jsonid.h"
 #include "protocol/streammessage.h"
 
 #include <QJsonDocument>
@@ -90,6 +92,8 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
     const QUrlQuery query(c->socket->requestUrl());
     bool hasSince = false;
     const qint64 since = query.queryItemValue(QStringLiteral("since")).toLongLong(&hasSince);
+    if (m_follower)
+        m_follower->catchUp(); // this socket hears what comes after hello, not before
     const qint64 last = m_log.lastSeq();
     c->socket->sendTextMessage(QString::fromUtf8(StreamMessage::hello(last, c->session.person.id)));
     if (hasSince) {
@@ -154,13 +158,52 @@ StoredEvent EventHub::record(EventType type, const QJsonObject &data, const Even
     return m_log.append(protocol::eventName(type), data, audience);
 }
 
+void EventHub::followDatabase(
+    const QString &databaseUrl, qint64 fromSeq, std::function<void(const QString &)> announce)
+{
+    m_announce = std::move(announce);
+    m_follower = new EventFollower(
+        databaseUrl, [this](const StoredEvent &event) { deliverHere(event); },
+        [this](const QString &notice) { onSessionNotice(notice); }, this);
+    m_follower->start(fromSeq);
+}
+
 void EventHub::deliver(const StoredEvent &event)
 {
+    if (m_follower)
+        m_follower->catchUp(); // this event and any before it, in seq order
+    else
+        deliverHere(event);
+}
+
+void EventHub::deliverHere(const StoredEvent &event)
+{
+    const auto type = protocol::eventTypeFromName(event.type);
+    if (m_follower) {
+        // What this instance keeps in memory follows the other instances' changes.
+        if (type == EventType::SettingsUpdated)
+            m_settings.reload();
+        else if (type == EventType::ContactUpdated && m_personSource)
+            if (const auto person = m_personSource(protocol::idOf(event.data)))
+                updatePerson(*person);
+    }
     // Written once for every connection: serialising it per socket was four fifths of
     // a fan-out to a thousand operators.
     const QString message = QString::fromUtf8(event.message());
     for (auto &c : m_connections)
         send(*c, event, message);
+    // Contacts may not read the settings, but what they see follows them at once.
+    if (type == EventType::SettingsUpdated)
+        resyncContacts(event.seq);
+}
+
+void EventHub::onSessionNotice(const QString &notice)
+{
+    const QStringList parts = notice.split(u' ');
+    if (parts.value(0) == QLatin1String("token") && parts.size() == 2)
+        dropToken(parts.at(1).toLatin1());
+    else if (parts.value(0) == QLatin1String("person") && parts.size() >= 3)
+        dropPerson(parts.at(1).toLongLong(), parts.at(2).toInt(), parts.mid(3).join(u' '));
 }
 
 void EventHub::drop(Connection *c, int closeCode, const QString &reason)
@@ -179,6 +222,20 @@ void EventHub::drop(Connection *c, int closeCode, const QString &reason)
 
 void EventHub::disconnectToken(const QByteArray &tokenHash)
 {
+    dropToken(tokenHash);
+    if (m_announce)
+        m_announce(QStringLiteral("token ") + QString::fromLatin1(tokenHash));
+}
+
+void EventHub::disconnectPerson(qint64 personId, int closeCode, const QString &reason)
+{
+    dropPerson(personId, closeCode, reason);
+    if (m_announce)
+        m_announce(QStringLiteral("person %1 %2 %3").arg(personId).arg(closeCode).arg(reason));
+}
+
+void EventHub::dropToken(const QByteArray &tokenHash)
+{
     std::vector<Connection *> doomed;
     for (auto &c : m_connections)
         if (c->session.tokenHash == tokenHash)
@@ -187,7 +244,7 @@ void EventHub::disconnectToken(const QByteArray &tokenHash)
         drop(c, protocol::Unauthorized, QStringLiteral("signed out"));
 }
 
-void EventHub::disconnectPerson(qint64 personId, int closeCode, const QString &reason)
+void EventHub::dropPerson(qint64 personId, int closeCode, const QString &reason)
 {
     std::vector<Connection *> doomed;
     for (auto &c : m_connections)

@@ -18,7 +18,7 @@ static const QString commentColumns
     + callColumns(QStringLiteral("k"))
     + QStringLiteral(", "
                      // The record's facts: only for the comment the server wrote as the record.
-                     "k.record_comment_id = c.id AND IFNULL(k.attach_comment_id, 0) <> c.id, "
+                     "k.record_comment_id = c.id AND COALESCE(k.attach_comment_id, 0) <> c.id, "
                      "l.name, l.number, k.contact_name, ap.name");
 static const QString commentFrom
     = QStringLiteral("comments c LEFT JOIN calls k ON k.id = c.call_id "
@@ -233,8 +233,9 @@ void CommentStore::setVisibleTo(qint64 commentId, const QList<qint64> &personIds
         {{QStringLiteral("id"), commentId}});
     int position = 0;
     for (qint64 person : personIds)
-        m_db.exec(QStringLiteral("INSERT OR IGNORE INTO comment_people(comment_id, person_id, "
-                                 "role, position) VALUES (:c, :p, 'visible', :pos)"),
+        m_db.exec(QStringLiteral("INSERT INTO comment_people(comment_id, person_id, role, "
+                                 "position) VALUES (:c, :p, 'visible', :pos) "
+                                 "ON CONFLICT DO NOTHING"),
             {{QStringLiteral("c"), commentId}, {QStringLiteral("p"), person},
                 {QStringLiteral("pos"), position++}});
 }

@@ -112,6 +112,63 @@ private slots:
         QTRY_VERIFY(!page->itemFor(id));
     }
 
+    // A line that rings a deactivated employee says so (calls skip them), and editing the
+    // line keeps them on it: they ring again once reactivated.
+    void deactivatedEmployeeOnALine()
+    {
+        const qint64 olga = f->employee(QStringLiteral("olga"));
+        const qint64 boris = f->employee(QStringLiteral("boris"));
+        QVERIFY(olga && boris);
+        const HttpResult created = f->server().post(QStringLiteral("/api/v1/lines"),
+            {{QStringLiteral("number"), QStringLiteral("+7 495 120-00-01")},
+                {QStringLiteral("name"), QStringLiteral("Sales")},
+                {QStringLiteral("employeeIds"), QJsonArray {olga, boris}}},
+            f->adminToken());
+        QCOMPARE(created.status, 201);
+        const qint64 id = created.json.value(QStringLiteral("id")).toInteger();
+        QCOMPARE(f->server()
+                     .patch(QStringLiteral("/api/v1/people/%1").arg(olga),
+                         {{QStringLiteral("active"), false}}, f->adminToken())
+                     .status,
+            200);
+        client::Session *session = f->signInAdmin();
+        QVERIFY(session);
+        ui::AdminWindow admin(session);
+        admin.showTab(ui::AdminWindow::Tab::Lines);
+        admin.show();
+        ui::LinesPage *page = admin.lines();
+        QTRY_VERIFY(page->isLoaded() && page->itemFor(id));
+        const QString olgaShown
+            = ui::LinesPage::tr("%1 (deactivated, not ringing)").arg(QStringLiteral("olga"));
+        QTRY_COMPARE(page->itemFor(id)->text(2), olgaShown + QStringLiteral(", boris"));
+
+        page->select(id);
+        page->editSelected();
+        ui::LineDialog *dialog = openDialog(page);
+        QVERIFY(dialog);
+        QStringList checked;
+        for (int i = 0; i < dialog->employeeList()->count(); ++i)
+            if (dialog->employeeList()->item(i)->checkState() == Qt::Checked)
+                checked << dialog->employeeList()->item(i)->text();
+        QCOMPARE(checked.size(), 2);
+        QVERIFY(checked.contains(QStringLiteral("boris")));
+        QVERIFY2(checked.last().contains(QStringLiteral("olga"))
+                && checked.last() != QStringLiteral("olga"),
+            qPrintable(checked.join(u',')));
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QTRY_VERIFY(!page->findChild<ui::LineDialog *>());
+        QCOMPARE(linesOnServer().first().toObject().value(QStringLiteral("employeeIds")).toArray(),
+            (QJsonArray {olga, boris}));
+
+        // Reactivated: the list names her plainly again, live.
+        QCOMPARE(f->server()
+                     .patch(QStringLiteral("/api/v1/people/%1").arg(olga),
+                         {{QStringLiteral("active"), true}}, f->adminToken())
+                     .status,
+            200);
+        QTRY_COMPARE(page->itemFor(id)->text(2), QStringLiteral("olga, boris"));
+    }
+
     void checksAndServerMessages()
     {
         client::Session *session = f->signInAdmin();

@@ -127,6 +127,10 @@ private slots:
             !employeeOnServer(QStringLiteral("olga")).value(QStringLiteral("active")).toBool());
         QCOMPARE(f->server().get(QStringLiteral("/api/v1/me"), token).status, 401);
         QTRY_COMPARE(page->itemFor(id)->text(4), ui::PeoplePage::tr("Deactivated"));
+        // Her extension rings nobody meanwhile (the server routes around it): the list says so.
+        QCOMPARE(page->itemFor(id)->text(3),
+            ui::PeoplePage::tr("%1 (not ringing)").arg(QStringLiteral("150")));
+        QVERIFY(!page->itemFor(id)->toolTip(3).isEmpty());
         QCOMPARE(page->activeButton()->text(), ui::PeoplePage::tr("&Reactivate"));
         QTest::mouseClick(page->activeButton(), Qt::LeftButton);
         QTRY_VERIFY(

@@ -59,12 +59,21 @@ LineDialog::LineDialog(client::Session *session, const Line &line, QWidget *pare
     m_employees->setAccessibleName(tr("Employees the line rings"));
     m_save->setAccessibleName(m_save->text().remove(u'&'));
 
-    for (const Person &p : session->people()->employees()) {
-        auto *item = new QListWidgetItem(p.name, m_employees);
-        item->setData(Qt::UserRole, p.id);
+    QList<qint64> listed;
+    auto addEmployee = [this, &line, &listed](qint64 id, const QString &name) {
+        auto *item = new QListWidgetItem(name, m_employees);
+        item->setData(Qt::UserRole, id);
         item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(line.employeeIds.contains(p.id) ? Qt::Checked : Qt::Unchecked);
-    }
+        item->setCheckState(line.employeeIds.contains(id) ? Qt::Checked : Qt::Unchecked);
+        listed << id;
+    };
+    for (const Person &p : session->people()->employees())
+        addEmployee(p.id, p.name);
+    // Deactivated employees stay on the line (ringing again once reactivated) unless the
+    // administrator unticks them; meanwhile calls skip them.
+    for (qint64 id : line.employeeIds)
+        if (!listed.contains(id))
+            addEmployee(id, tr("%1 (deactivated, not ringing)").arg(session->people()->name(id)));
     m_employees->setMaximumHeight(160);
 
     auto *colorRow = new QWidget(this);
@@ -131,10 +140,18 @@ void LineDialog::setEmployeeChecked(qint64 personId, bool checked)
 
 QList<qint64> LineDialog::checkedEmployees() const
 {
-    QList<qint64> ids;
+    QList<qint64> checked;
     for (int i = 0; i < m_employees->count(); ++i)
         if (m_employees->item(i)->checkState() == Qt::Checked)
-            ids << m_employees->item(i)->data(Qt::UserRole).toLongLong();
+            checked << m_employees->item(i)->data(Qt::UserRole).toLongLong();
+    // Those the line rang already keep their order; the newly ticked follow.
+    QList<qint64> ids;
+    for (qint64 id : m_line.employeeIds)
+        if (checked.contains(id))
+            ids << id;
+    for (qint64 id : std::as_const(checked))
+        if (!ids.contains(id))
+            ids << id;
     return ids;
 }
 

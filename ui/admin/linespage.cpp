@@ -87,6 +87,12 @@ LinesPage::LinesPage(client::Session *session, QWidget *parent)
         });
     connect(session->router(), &client::EventRouter::lineDeleted, this, &LinesPage::forget);
     connect(session->events(), &client::EventStream::resyncNeeded, this, &LinesPage::reload);
+    // A name or an activation changed: the lines that ring that person say it.
+    connect(session->people(), &PeopleDirectory::personChanged, this, [this](qint64 id) {
+        for (const Line &line : lines())
+            if (line.employeeIds.contains(id))
+                show(line);
+    });
     updateButtons();
     reload();
 }
@@ -145,8 +151,12 @@ void LinesPage::show(const Line &line)
     item->setText(NameColumn, line.name.isEmpty() ? line.number : line.name);
     item->setText(NumberColumn, line.number);
     QStringList names;
-    for (qint64 id : line.employeeIds)
-        names << m_session->people()->name(id);
+    for (qint64 id : line.employeeIds) {
+        // Still on the line, but calls skip them until they are reactivated.
+        const auto person = m_session->people()->person(id);
+        const QString name = m_session->people()->name(id);
+        names << (person && !person->active ? tr("%1 (deactivated, not ringing)").arg(name) : name);
+    }
     item->setText(RingsColumn,
         names.isEmpty() ? tr("the extension the PBX names") : names.join(QStringLiteral(", ")));
     updateButtons();

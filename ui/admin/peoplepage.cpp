@@ -54,6 +54,8 @@ PeoplePage::PeoplePage(client::Session *session, QWidget *parent)
     m_add->setAccessibleName(tr("Add employee"));
     m_edit->setAccessibleName(tr("Edit employee"));
     m_active->setAccessibleName(tr("Deactivate or reactivate"));
+    m_active->setToolTip(tr("A deactivated employee is signed out at once, leaves the pickers "
+                            "and their extensions stop ringing; their tasks and comments stay."));
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_error->hide();
@@ -126,7 +128,15 @@ void PeoplePage::show(const Person &p)
     item->setText(NameColumn, p.name);
     item->setText(LoginColumn, p.login);
     item->setText(RoleColumn, p.isAdmin ? tr("Administrator") : tr("Operator"));
-    item->setText(ExtensionsColumn, p.extensions.join(QStringLiteral(", ")));
+    // A deactivated employee's extensions ring nobody (the server routes calls to them as
+    // to an extension nobody has): the list says so rather than look as if they rang.
+    const QString extensions = p.extensions.join(QStringLiteral(", "));
+    const bool silent = !p.active && !p.extensions.isEmpty();
+    item->setText(ExtensionsColumn, silent ? tr("%1 (not ringing)").arg(extensions) : extensions);
+    item->setToolTip(ExtensionsColumn,
+        silent ? tr("Deactivated: calls to these extensions go where calls to an extension "
+                    "nobody has go, until the employee is reactivated.")
+               : QString());
     item->setText(StatusColumn, p.active ? tr("Active") : tr("Deactivated"));
     for (int c = 0; c < m_list->columnCount(); ++c)
         item->setForeground(c, p.active ? palette().text() : palette().placeholderText());
