@@ -33,19 +33,6 @@ class TestCallsPanel : public QObject
 {
     Q_OBJECT
 
-    static std::unique_ptr<ui::MainWindow> mainWindowFor(CallFixture &f, const QString &login)
-    {
-        client::Session *session = f.signIn(login, login + QStringLiteral("-password"));
-        if (!session || !QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000))
-            return nullptr;
-        auto window = std::make_unique<ui::MainWindow>(session);
-        if (!window->callCenter()
-            || !QTest::qWaitFor([&] { return window->callCenter()->isLoaded(); }, 15000))
-            return nullptr;
-        window->show();
-        window->showArea(ui::Place::Area::Calls);
-        return window;
-    }
     // The PBX reports the operator's outgoing call (op1, extension 101) to phone.
     static int outgoing(CallFixture &f, const QString &callId, const QString &phone)
     {
@@ -84,7 +71,7 @@ private slots:
             {{QStringLiteral("phones"),
                 QJsonArray {QJsonObject {
                     {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}}));
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         CallsPanel *panel = window->callsPanel();
         QVERIFY(panel->isVisible());
@@ -154,7 +141,7 @@ private slots:
                          f.adminToken())
                      .status,
             200);
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         CallsPanel *panel = window->callsPanel();
         QCOMPARE(f.event(QStringLiteral("h1"), QStringLiteral("INCOMING"), QString()), 200);
@@ -214,7 +201,7 @@ private slots:
                     {{QStringLiteral("name"), QStringLiteral("Anna Sidorova")}}, f.adminToken())
                 .status,
             200);
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         CallsPanel *panel = window->callsPanel();
         panel->tabs()->setCurrentIndex(2);
@@ -262,7 +249,7 @@ private slots:
         };
         QVERIFY(missed(QStringLiteral("f1"), QLatin1String(CallFixture::caller)));
         QVERIFY(missed(QStringLiteral("f2"), boris));
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         CallsPanel *panel = window->callsPanel();
         QTreeWidget *list = panel->missedList();
@@ -320,7 +307,7 @@ private slots:
         const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
             {{QStringLiteral("phones"),
                 QJsonArray {QJsonObject {{QStringLiteral("number"), number}}}}});
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         window->openContact(anna);
         ui::ContactDetails *details = window->contactCard()->details();

@@ -159,19 +159,6 @@ class TestRecordingPlayer : public QObject
                        {QStringLiteral("record_link"), recording.toString()}})
             == 200;
     }
-    static std::unique_ptr<ui::MainWindow> mainWindowFor(CallFixture &f, const QString &login)
-    {
-        client::Session *session = f.signIn(login, login + QStringLiteral("-password"));
-        if (!session || !QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000))
-            return nullptr;
-        auto window = std::make_unique<ui::MainWindow>(session);
-        if (!window->callCenter()
-            || !QTest::qWaitFor([&] { return window->callCenter()->isLoaded(); }, 15000))
-            return nullptr;
-        window->resize(1280, 800);
-        window->show();
-        return window;
-    }
     // Plays and checks what a session without a sound card can prove: the recording was
     // fetched, read to its length, and the position moves (so the slider and the time do).
     static void checkPlays(RecordingPlayer &player, const RecordingServer &server)
@@ -308,7 +295,7 @@ private slots:
         QVERIFY(pbx.ok());
         CallFixture f;
         QVERIFY(f.ready());
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         window->showArea(ui::Place::Area::Calls);
         ui::CallsPanel *panel = window->callsPanel();

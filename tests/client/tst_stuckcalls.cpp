@@ -31,19 +31,6 @@ class TestStuckCalls : public QObject
 
     static constexpr const char *zammadToken = "zm-token-0001";
 
-    static std::unique_ptr<ui::MainWindow> mainWindowFor(CallFixture &f, const QString &login)
-    {
-        client::Session *session = f.signIn(login, login + QStringLiteral("-password"));
-        if (!session || !QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000))
-            return nullptr;
-        auto window = std::make_unique<ui::MainWindow>(session);
-        if (!window->callCenter()
-            || !QTest::qWaitFor([&] { return window->callCenter()->isLoaded(); }, 15000))
-            return nullptr;
-        window->show();
-        window->showArea(ui::Place::Area::Calls);
-        return window;
-    }
     static QString rowText(QTreeWidget *list, qint64 id, int column)
     {
         const int row = CallsPanel::rowOf(list, id);
@@ -81,7 +68,7 @@ private slots:
         QCOMPARE(
             f.event(QStringLiteral("s1"), QStringLiteral("ACCEPTED"), QStringLiteral("101")), 200);
         // Hours later the call is still "current" in everyone's Calls area.
-        auto op2 = mainWindowFor(f, QStringLiteral("op2"));
+        auto op2 = f.callsWindowFor(QStringLiteral("op2"));
         QVERIFY(op2);
         CallsPanel *panel = op2->callsPanel();
         QVERIFY(
@@ -116,7 +103,7 @@ private slots:
     {
         CallFixture f;
         QVERIFY(f.ready());
-        auto op1 = mainWindowFor(f, QStringLiteral("op1"));
+        auto op1 = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(op1);
         QCOMPARE(
             f.event(QStringLiteral("s2"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
@@ -145,7 +132,7 @@ private slots:
         CallFixture f;
         QVERIFY(f.ready());
         QVERIFY(zammadProvider(f));
-        auto op1 = mainWindowFor(f, QStringLiteral("op1"));
+        auto op1 = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(op1);
         QCOMPARE(zammad(f,
                      {{QStringLiteral("event"), QStringLiteral("newCall")},
@@ -191,7 +178,7 @@ private slots:
         CallFixture f;
         QVERIFY(f.ready());
         QVERIFY(zammadProvider(f));
-        auto op1 = mainWindowFor(f, QStringLiteral("op1"));
+        auto op1 = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(op1);
         QCOMPARE(zammad(f,
                      {{QStringLiteral("event"), QStringLiteral("newCall")},
