@@ -11,7 +11,9 @@
 #include "app/eventstream.h"
 #include "ui/shell/mainwindow.h"
 
+#include <QSortFilterProxyModel>
 #include <QTest>
+#include <QTreeView>
 
 #include <memory>
 
@@ -107,5 +109,22 @@ public:
         return server().get(QStringLiteral("/api/v1/calls/%1").arg(id), adminToken()).json;
     }
 };
+
+// The Calls area's lists (CallsPanel): views over a CallListModel through the search's filter.
+// The calls a list holds, shown or hidden by the search.
+inline int listedCalls(QTreeView *list)
+{
+    return static_cast<QSortFilterProxyModel *>(list->model())->sourceModel()->rowCount();
+}
+// The text of a row as shown.
+inline QString cellText(QTreeView *list, int row, int column)
+{
+    return list->model()->index(row, column).data().toString();
+}
+// Makes a row as shown current (and selected), as a click would.
+inline void selectRow(QTreeView *list, int row)
+{
+    list->setCurrentIndex(list->model()->index(row, 0));
+}
 
 } // namespace linecard::testing
