@@ -9,6 +9,7 @@
 #include "protocol/jsonid.h"
 
 #include <QJsonArray>
+#include <QUrlQuery>
 
 #include <algorithm>
 
@@ -37,10 +38,12 @@ void CallCenter::reload()
     delete m_loading; // answers of an earlier reload must not land after these
     m_loading = new QObject(this);
     m_pending = 0;
+    m_nextCursors = {};
+    m_loadingMore = {};
     loadLines();
-    loadList(QStringLiteral("all"));
-    loadList(QStringLiteral("missed"));
-    loadList(QStringLiteral("active"));
+    loadList(List::History);
+    loadList(List::Missed);
+    loadList(List::Active);
 }
 
 void CallCenter::loadLines()
@@ -64,28 +67,64 @@ void CallCenter::loadLines()
         });
 }
 
-void CallCenter::loadList(const QString &state)
+static QString stateOf(CallCenter::List list)
 {
-    ++m_pending;
+    switch (list) {
+    case CallCenter::List::Active:
+        return QStringLiteral("active");
+    case CallCenter::List::Missed:
+        return QStringLiteral("missed");
+    case CallCenter::List::History:
+        break;
+    }
+    return QStringLiteral("all");
+}
+
+void CallCenter::loadList(List list, const QString &cursor)
+{
+    const bool firstPage = cursor.isEmpty();
+    if (firstPage)
+        ++m_pending;
+    else
+        m_loadingMore.at(size_t(list)) = true;
+    QUrlQuery query;
+    query.addQueryItem(QStringLiteral("state"), stateOf(list));
+    query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
+    if (!firstPage)
+        query.addQueryItem(QStringLiteral("cursor"), cursor);
     m_session->rest()->get(
-        QStringLiteral("/api/v1/calls?limit=200&state=") + state, m_loading,
-        [this, state](const QJsonObject &json) {
+        QStringLiteral("/api/v1/calls?") + query.toString(QUrl::FullyEncoded), m_loading,
+        [this, list, firstPage](const QJsonObject &json) {
             QSet<qint64> listed;
             for (const QJsonValue &v : json.value(QStringLiteral("items")).toArray())
                 if (const qint64 id = upsert(v.toObject()))
                     listed.insert(id);
-            if (state == QLatin1String("active"))
+            m_nextCursors.at(size_t(list)) = json.value(QStringLiteral("nextCursor")).toString();
+            m_loadingMore.at(size_t(list)) = false;
+            if (list == List::Active && firstPage)
                 refreshStale(listed);
             emit listsChanged();
-            if (--m_pending == 0) {
+            if (firstPage && --m_pending == 0) {
                 m_loaded = true;
                 emit loaded();
             }
         },
-        [this](const ApiFailure &) {
-            if (--m_pending == 0)
+        [this, list, firstPage](const ApiFailure &) {
+            m_loadingMore.at(size_t(list)) = false; // a later loadMore tries again
+            if (firstPage && --m_pending == 0)
                 emit loaded();
         });
+}
+
+bool CallCenter::canLoadMore(List list) const
+{
+    return !m_nextCursors.at(size_t(list)).isEmpty();
+}
+
+void CallCenter::loadMore(List list)
+{
+    if (canLoadMore(list) && !m_loadingMore.at(size_t(list)))
+        loadList(list, m_nextCursors.at(size_t(list)));
 }
 
 // A call we hold as live that the server no longer lists as active ended while we were away.
@@ -197,6 +236,19 @@ QList<qint64> CallCenter::history() const
     QList<qint64> ids = m_calls.keys();
     std::sort(ids.begin(), ids.end(), std::greater<>());
     return ids;
+}
+
+QList<qint64> CallCenter::calls(List list) const
+{
+    switch (list) {
+    case List::Active:
+        return activeCalls();
+    case List::Missed:
+        return missedCalls();
+    case List::History:
+        break;
+    }
+    return history();
 }
 
 int CallCenter::ringingCount() const

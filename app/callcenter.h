@@ -9,6 +9,8 @@
 #include <QObject>
 #include <QSet>
 
+#include <array>
+
 namespace linecard::client {
 
 class Session;
@@ -32,6 +34,17 @@ public:
     };
     Q_ENUM(Action)
 
+    // The lists the Calls area shows, each newest first.
+    enum class List
+    {
+        Active,
+        Missed, // missed and not handled yet: the team's to-do
+        History // every call loaded
+    };
+
+    // How many calls of a list one request loads; older ones come with loadMore.
+    static constexpr int DefaultPageSize = 100;
+
     explicit CallCenter(Session *session, QObject *parent = nullptr);
 
     // Loads everything afresh (also done on the stream's resync).
@@ -44,7 +57,14 @@ public:
     QList<qint64> activeCalls() const;
     QList<qint64> missedCalls() const; // missed and not handled yet: the team's to-do
     QList<qint64> history() const;
+    QList<qint64> calls(List list) const;
     int ringingCount() const;
+
+    // Paging: the server holds older calls of the list than those loaded.
+    bool canLoadMore(List list) const;
+    // Loads the list's next page (nothing while one is on its way); listsChanged follows.
+    void loadMore(List list);
+    void setPageSize(int size) { m_pageSize = size; }
 
     QList<Line> lines() const { return m_lines.values(); }
     // The call's line: from its card, else from the lines loaded.
@@ -89,7 +109,8 @@ private:
     void onCallEvent(protocol::EventType type, const QJsonObject &data);
     void onDialFailed(const QString &phone, const QString &error);
     void followMerge(const QJsonObject &data);
-    void loadList(const QString &state);
+    // One page of a list (an empty cursor: the first).
+    void loadList(List list, const QString &cursor = {});
     void loadLines();
     void refreshStale(const QSet<qint64> &listed);
     // Stores a call JSON (the card kept); returns its id, 0 when unreadable.
@@ -105,6 +126,11 @@ private:
     QSet<QString> m_dialling;
     QSet<QString> m_ringingFirst; // dial keys accepted by the server, no call reported yet
     QObject *m_loading = nullptr; // owns the requests of one reload
+    // By List: where its next page starts (empty: nothing older on the server), and whether
+    // that page is on its way.
+    std::array<QString, 3> m_nextCursors;
+    std::array<bool, 3> m_loadingMore {};
+    int m_pageSize = DefaultPageSize;
     int m_pending = 0;
     bool m_loaded = false;
 };

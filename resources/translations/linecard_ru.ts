@@ -516,6 +516,90 @@
     </message>
 </context>
 <context>
+    <name>linecard::ui::CallListModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Линия</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Name at the time</source>
+        <translation>Имя на момент звонка</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Ringing</source>
+        <translation>Звонит</translation>
+    </message>
+    <message>
+        <source>Dialling</source>
+        <translation>Набор</translation>
+    </message>
+    <message>
+        <source>On the line</source>
+        <translation>Разговор</translation>
+    </message>
+    <message>
+        <source>Answered by %1</source>
+        <translation>Ответил(а) %1</translation>
+    </message>
+    <message>
+        <source>Answered on a shared handset</source>
+        <translation>Принят на общей трубке</translation>
+    </message>
+    <message>
+        <source>Ended, %1</source>
+        <translation>Завершён, %1</translation>
+    </message>
+    <message>
+        <source> (%1)</source>
+        <translation> (%1)</translation>
+    </message>
+    <message>
+        <source>, marked as ended by %1</source>
+        <translation>, завершён вручную: %1</translation>
+    </message>
+    <message>
+        <source>Missed, handled</source>
+        <translation>Пропущен, обработан</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <comment>a call&apos;s state</comment>
+        <translation>Пропущен</translation>
+    </message>
+    <message>
+        <source>Incoming</source>
+        <translation>Входящий</translation>
+    </message>
+    <message>
+        <source>Outgoing</source>
+        <translation>Исходящий</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <source>Queue: %1</source>
+        <translation>Очередь: %1</translation>
+    </message>
+    <message>
+        <source>withheld</source>
+        <translation>скрыт</translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::CallTaskPanel</name>
     <message>
         <source>Back</source>
@@ -707,26 +791,6 @@
         <translation>Открыть &amp;контакт</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>Время</translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation>Линия</translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation>Номер</translation>
-    </message>
-    <message>
-        <source>Name at the time</source>
-        <translation>Имя на момент звонка</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Состояние</translation>
-    </message>
-    <message>
         <source>Become the owner of a call answered on a shared handset</source>
         <translation>Стать владельцем звонка, принятого на общей трубке</translation>
     </message>
@@ -779,73 +843,12 @@
         <translation>Пропущенные (%1)</translation>
     </message>
     <message>
-        <source>Ringing</source>
-        <translation>Звонит</translation>
-    </message>
-    <message>
-        <source>Dialling</source>
-        <translation>Набор</translation>
-    </message>
-    <message>
-        <source>On the line</source>
-        <translation>Разговор</translation>
-    </message>
-    <message>
-        <source>Answered by %1</source>
-        <translation>Ответил(а) %1</translation>
-    </message>
-    <message>
-        <source>Answered on a shared handset</source>
-        <translation>Принят на общей трубке</translation>
-    </message>
-    <message>
-        <source>Ended, %1</source>
-        <translation>Завершён, %1</translation>
-    </message>
-    <message>
-        <source> (%1)</source>
-        <translation> (%1)</translation>
-    </message>
-    <message>
-        <source>Missed, handled</source>
-        <translation>Пропущен, обработан</translation>
-    </message>
-    <message>
-        <source>Incoming</source>
-        <translation>Входящий</translation>
-    </message>
-    <message>
-        <source>Outgoing</source>
-        <translation>Исходящий</translation>
-    </message>
-    <message>
-        <source>withheld</source>
-        <translation>скрыт</translation>
-    </message>
-    <message>
         <source>Mark as &amp;ended</source>
         <translation>Отметить &amp;завершённым</translation>
     </message>
     <message>
         <source>The call is over but the PBX never said so: end it for everyone</source>
         <translation>Разговор закончился, но АТС об этом не сообщила: завершить звонок для всех</translation>
-    </message>
-    <message>
-        <source>, marked as ended by %1</source>
-        <translation>, завершён вручную: %1</translation>
-    </message>
-    <message>
-        <source>%1 · %2</source>
-        <translation>%1 · %2</translation>
-    </message>
-    <message>
-        <source>Queue: %1</source>
-        <translation>Очередь: %1</translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <comment>a call&apos;s state</comment>
-        <translation>Пропущен</translation>
     </message>
 </context>
 <context>

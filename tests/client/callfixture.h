@@ -7,6 +7,16 @@
 #include "../integration/telephonyfixture.h"
 #include "clientfixture.h"
 
+#include "app/callcenter.h"
+#include "app/eventstream.h"
+#include "ui/shell/mainwindow.h"
+
+#include <QSortFilterProxyModel>
+#include <QTest>
+#include <QTreeView>
+
+#include <memory>
+
 namespace linecard::testing {
 
 class CallFixture : public ClientFixture
@@ -41,6 +51,23 @@ public:
     }
 
     bool ready() const { return op1 && op2 && op3 && lineId && providerId; }
+
+    // The main window of `login` (password login + "-password") at 1280×800, its stream
+    // connected and its calls loaded, showing the Calls area; nullptr if any of it failed.
+    std::unique_ptr<ui::MainWindow> callsWindowFor(const QString &login)
+    {
+        client::Session *session = signIn(login, login + QStringLiteral("-password"));
+        if (!session || !QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000))
+            return nullptr;
+        auto window = std::make_unique<ui::MainWindow>(session);
+        if (!window->callCenter()
+            || !QTest::qWaitFor([&] { return window->callCenter()->isLoaded(); }, 15000))
+            return nullptr;
+        window->resize(1280, 800);
+        window->show();
+        window->showArea(ui::Place::Area::Calls);
+        return window;
+    }
 
     static qint64 idOf(const HttpResult &r)
     {
@@ -82,5 +109,22 @@ public:
         return server().get(QStringLiteral("/api/v1/calls/%1").arg(id), adminToken()).json;
     }
 };
+
+// The Calls area's lists (CallsPanel): views over a CallListModel through the search's filter.
+// The calls a list holds, shown or hidden by the search.
+inline int listedCalls(QTreeView *list)
+{
+    return static_cast<QSortFilterProxyModel *>(list->model())->sourceModel()->rowCount();
+}
+// The text of a row as shown.
+inline QString cellText(QTreeView *list, int row, int column)
+{
+    return list->model()->index(row, column).data().toString();
+}
+// Makes a row as shown current (and selected), as a click would.
+inline void selectRow(QTreeView *list, int row)
+{
+    list->setCurrentIndex(list->model()->index(row, 0));
+}
 
 } // namespace linecard::testing

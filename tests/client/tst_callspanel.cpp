@@ -6,6 +6,7 @@
 #include "app/callcenter.h"
 #include "app/eventstream.h"
 #include "server/pbxsim/makecalllistener.h"
+#include "ui/calls/calllistmodel.h"
 #include "ui/calls/callspanel.h"
 #include "ui/calls/callwindow.h"
 #include "ui/calls/callwindowstack.h"
@@ -13,7 +14,9 @@
 #include "ui/contacts/contactdetails.h"
 #include "ui/shell/mainwindow.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QColor>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -22,7 +25,7 @@
 #include <QStyleFactory>
 #include <QTabWidget>
 #include <QTest>
-#include <QTreeWidget>
+#include <QTreeView>
 
 using namespace linecard;
 using namespace linecard::testing;
@@ -33,19 +36,6 @@ class TestCallsPanel : public QObject
 {
     Q_OBJECT
 
-    static std::unique_ptr<ui::MainWindow> mainWindowFor(CallFixture &f, const QString &login)
-    {
-        client::Session *session = f.signIn(login, login + QStringLiteral("-password"));
-        if (!session || !QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000))
-            return nullptr;
-        auto window = std::make_unique<ui::MainWindow>(session);
-        if (!window->callCenter()
-            || !QTest::qWaitFor([&] { return window->callCenter()->isLoaded(); }, 15000))
-            return nullptr;
-        window->show();
-        window->showArea(ui::Place::Area::Calls);
-        return window;
-    }
     // The PBX reports the operator's outgoing call (op1, extension 101) to phone.
     static int outgoing(CallFixture &f, const QString &callId, const QString &phone)
     {
@@ -60,11 +50,11 @@ class TestCallsPanel : public QObject
             .status;
     }
 
-    static bool selectCall(QTreeWidget *list, qint64 id)
+    static bool selectCall(QTreeView *list, qint64 id)
     {
         if (!QTest::qWaitFor([&] { return CallsPanel::rowOf(list, id) >= 0; }, 15000))
             return false;
-        list->setCurrentItem(list->topLevelItem(CallsPanel::rowOf(list, id)));
+        selectRow(list, CallsPanel::rowOf(list, id));
         return true;
     }
 
@@ -84,7 +74,7 @@ private slots:
             {{QStringLiteral("phones"),
                 QJsonArray {QJsonObject {
                     {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}}));
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         CallsPanel *panel = window->callsPanel();
         QVERIFY(panel->isVisible());
@@ -93,14 +83,12 @@ private slots:
             f.event(QStringLiteral("m1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
         QCOMPARE(f.completed(QStringLiteral("m1"), QStringLiteral("101"), QStringLiteral("Missed")),
             200);
-        QVERIFY(
-            QTest::qWaitFor([&] { return panel->missedList()->topLevelItemCount() == 1; }, 15000));
+        QVERIFY(QTest::qWaitFor([&] { return listedCalls(panel->missedList()) == 1; }, 15000));
         const qint64 id = window->callCenter()->missedCalls().first();
-        QTreeWidgetItem *row = panel->missedList()->topLevelItem(0);
         // The caller id in international format.
-        QCOMPARE(row->text(2), QStringLiteral("+7 916 123-45-67"));
-        QCOMPARE(row->text(3), QStringLiteral("Anna Petrova"));
-        QCOMPARE(row->text(1), QStringLiteral("Sales"));
+        QCOMPARE(cellText(panel->missedList(), 0, 2), QStringLiteral("+7 916 123-45-67"));
+        QCOMPARE(cellText(panel->missedList(), 0, 3), QStringLiteral("Anna Petrova"));
+        QCOMPARE(cellText(panel->missedList(), 0, 1), QStringLiteral("Sales"));
         QCOMPARE(panel->tabs()->tabText(1), CallsPanel::tr("Missed (%1)").arg(1));
 
         // Call back: at once "dialling", the button off while it dials; the PBX gets it once.
@@ -122,7 +110,7 @@ private slots:
         QVERIFY(!fields.value(QStringLiteral("diversion")).toString().isEmpty()); // Sales
         QVERIFY(panel->callBackButton()->isEnabled());
         QVERIFY(panel->noticeText().contains(QLatin1String("+79161234567")));
-        QCOMPARE(panel->missedList()->topLevelItemCount(), 1); // not through yet: still to do
+        QCOMPARE(listedCalls(panel->missedList()), 1); // not through yet: still to do
         QVERIFY(window->grab().save(
             ClientFixture::screenshotPath(QStringLiteral("callspanel-missed.png"))));
 
@@ -132,8 +120,7 @@ private slots:
 
         QVERIFY(selectCall(panel->missedList(), id));
         QTest::mouseClick(panel->handledButton(), Qt::LeftButton);
-        QVERIFY(
-            QTest::qWaitFor([&] { return panel->missedList()->topLevelItemCount() == 0; }, 15000));
+        QVERIFY(QTest::qWaitFor([&] { return listedCalls(panel->missedList()) == 0; }, 15000));
         QVERIFY(f.callJson(id).value(QStringLiteral("handled")).toBool());
         // Still in the history, handled.
         QVERIFY(CallsPanel::rowOf(panel->historyList(), id) >= 0);
@@ -154,7 +141,7 @@ private slots:
                          f.adminToken())
                      .status,
             200);
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         CallsPanel *panel = window->callsPanel();
         QCOMPARE(f.event(QStringLiteral("h1"), QStringLiteral("INCOMING"), QString()), 200);
@@ -167,8 +154,8 @@ private slots:
             [&] {
                 const int row = CallsPanel::rowOf(panel->currentList(), id);
                 return row >= 0
-                    && panel->currentList()->topLevelItem(row)->text(4)
-                    == CallsPanel::tr("Answered on a shared handset");
+                    && cellText(panel->currentList(), row, 4)
+                    == ui::CallListModel::tr("Answered on a shared handset");
             },
             15000));
         QVERIFY(selectCall(panel->currentList(), id));
@@ -184,11 +171,81 @@ private slots:
             [&] {
                 const int row = CallsPanel::rowOf(panel->currentList(), id);
                 return row >= 0
-                    && panel->currentList()->topLevelItem(row)->text(4)
-                    == CallsPanel::tr("On the line");
+                    && cellText(panel->currentList(), row, 4)
+                    == ui::CallListModel::tr("On the line");
             },
             15000));
         QVERIFY(!panel->takeButton()->isEnabled());
+    }
+
+    // Each list of the Calls area is a CallListModel (QAbstractItemModelTester watching it while
+    // calls come, change and go) that pages: with pages of 2 calls the history holds 2 of the
+    // 5 until a view asks for more. Calls that come or go insert or remove their rows (never a
+    // reset, so a view keeps its selection).
+    void callListsAreModelsThatPage()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        for (int i = 1; i <= 5; ++i) {
+            const QString callId = QStringLiteral("p%1").arg(i);
+            QCOMPARE(f.event(callId, QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+            QCOMPARE(f.completed(callId, QStringLiteral("101"), QStringLiteral("Missed")), 200);
+        }
+        client::Session *session = f.signIn(QStringLiteral("op1"), QStringLiteral("op1-password"));
+        QVERIFY(session);
+        QVERIFY(QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000));
+        CallCenter calls(session);
+        calls.setPageSize(2);
+        ui::CallListModel history(session, &calls, CallCenter::List::History);
+        ui::CallListModel missed(session, &calls, CallCenter::List::Missed);
+        QAbstractItemModelTester historyTester(
+            &history, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester missedTester(
+            &missed, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&history, &QAbstractItemModel::modelReset);
+        QSignalSpy pages(&history, &QAbstractItemModel::rowsInserted);
+        calls.reload();
+        QVERIFY(QTest::qWaitFor([&] { return calls.isLoaded(); }, 15000));
+        // Fetched as a view scrolls (the testers fetch too), a page of at most 2 calls at a time.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                history.fetchMore();
+                return !history.canFetchMore() && history.rowCount() == 5;
+            },
+            15000));
+        QVERIFY(pages.size() >= 3);
+        for (const QList<QVariant> &page : std::as_const(pages))
+            QVERIFY(page.at(2).toInt() - page.at(1).toInt() + 1 <= 2);
+        for (int row = 1; row < history.rowCount(); ++row)
+            QVERIFY(history.callId(row - 1) > history.callId(row)); // newest first
+        QCOMPARE(missed.rowCount(), 5); // what the history brought is missed too
+
+        // Handled: its row leaves the missed list and says so in the history.
+        const qint64 newest = history.callId(0);
+        QSignalSpy removed(&missed, &QAbstractItemModel::rowsRemoved);
+        calls.markHandled(newest);
+        QTRY_COMPARE_WITH_TIMEOUT(missed.rowOf(newest), -1, 15000);
+        QCOMPARE(removed.size(), 1);
+        QCOMPARE(history.rowOf(newest), 0);
+        QCOMPARE(history.index(0, ui::CallListModel::StateColumn).data().toString(),
+            ui::CallListModel::tr("Missed, handled"));
+
+        // A call rings: a new row on top of the history.
+        QSignalSpy inserted(&history, &QAbstractItemModel::rowsInserted);
+        QCOMPARE(
+            f.event(QStringLiteral("p6"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QTRY_COMPARE_WITH_TIMEOUT(history.rowCount(), 6, 15000);
+        QCOMPARE(inserted.size(), 1);
+        QCOMPARE(inserted.first().at(1).toInt(), 0);
+        QCOMPARE(history.index(0, ui::CallListModel::StateColumn).data().toString(),
+            ui::CallListModel::tr("Ringing"));
+        QCOMPARE(history.index(0, ui::CallListModel::LineColumn).data().toString(),
+            QStringLiteral("Sales"));
+        QVERIFY(history.index(0, ui::CallListModel::LineColumn)
+                    .data(Qt::DecorationRole)
+                    .value<QColor>()
+                    .isValid());
+        QVERIFY(resets.isEmpty());
     }
 
     // History keeps the name the caller had when the call came in.
@@ -214,19 +271,18 @@ private slots:
                     {{QStringLiteral("name"), QStringLiteral("Anna Sidorova")}}, f.adminToken())
                 .status,
             200);
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         CallsPanel *panel = window->callsPanel();
         panel->tabs()->setCurrentIndex(2);
-        QCOMPARE(panel->historyList()->topLevelItemCount(), 1);
-        QTreeWidgetItem *row = panel->historyList()->topLevelItem(0);
-        QCOMPARE(row->text(3), QStringLiteral("Anna Petrova"));
-        QVERIFY(row->text(4).contains(QLatin1String("1:35")));
-        QVERIFY(row->text(4).contains(QLatin1String("op2")));
-        QVERIFY(panel->currentList()->topLevelItemCount() == 0);
+        QCOMPARE(listedCalls(panel->historyList()), 1);
+        QCOMPARE(cellText(panel->historyList(), 0, 3), QStringLiteral("Anna Petrova"));
+        QVERIFY(cellText(panel->historyList(), 0, 4).contains(QLatin1String("1:35")));
+        QVERIFY(cellText(panel->historyList(), 0, 4).contains(QLatin1String("op2")));
+        QVERIFY(listedCalls(panel->currentList()) == 0);
 
         // Open the contact from the history: the card today, under today's name.
-        panel->historyList()->setCurrentItem(row);
+        selectRow(panel->historyList(), 0);
         QTest::mouseClick(
             panel->findChild<QPushButton *>(QStringLiteral("openCallContact")), Qt::LeftButton);
         QCOMPARE(window->currentPlace().area, ui::Place::Area::Contacts);
@@ -262,17 +318,16 @@ private slots:
         };
         QVERIFY(missed(QStringLiteral("f1"), QLatin1String(CallFixture::caller)));
         QVERIFY(missed(QStringLiteral("f2"), boris));
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         CallsPanel *panel = window->callsPanel();
-        QTreeWidget *list = panel->missedList();
-        QVERIFY(QTest::qWaitFor([&] { return list->topLevelItemCount() == 2; }, 15000));
+        QTreeView *list = panel->missedList();
+        QVERIFY(QTest::qWaitFor([&] { return listedCalls(list) == 2; }, 15000));
         // The names of the visible rows, in the list's order.
-        const auto shown = [](QTreeWidget *tree) {
+        const auto shown = [](QTreeView *view) {
             QStringList names;
-            for (int i = 0; i < tree->topLevelItemCount(); ++i)
-                if (!tree->topLevelItem(i)->isHidden())
-                    names << tree->topLevelItem(i)->text(3);
+            for (int row = 0; row < view->model()->rowCount(); ++row)
+                names << cellText(view, row, 3);
             return names;
         };
         const QStringList anna {QStringLiteral("Anna Petrova")};
@@ -295,13 +350,13 @@ private slots:
         // A hidden row is not selected: the buttons act on what is seen only.
         QVERIFY(selectCall(list, window->callCenter()->missedCalls().first()));
         panel->setFilterText(QStringLiteral("no such caller"));
-        QVERIFY(list->selectedItems().isEmpty());
+        QVERIFY(!list->selectionModel()->hasSelection());
         QVERIFY(!panel->callBackButton()->isEnabled());
 
         // Another call rebuilds the lists: the filter holds for the new rows too.
         panel->setFilterText(QStringLiteral("anna"));
         QVERIFY(missed(QStringLiteral("f3"), boris));
-        QVERIFY(QTest::qWaitFor([&] { return list->topLevelItemCount() == 3; }, 15000));
+        QVERIFY(QTest::qWaitFor([&] { return listedCalls(list) == 3; }, 15000));
         QCOMPARE(shown(list), anna);
         panel->setFilterText(QString());
         QCOMPARE(shown(list).size(), 3);
@@ -320,7 +375,7 @@ private slots:
         const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
             {{QStringLiteral("phones"),
                 QJsonArray {QJsonObject {{QStringLiteral("number"), number}}}}});
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         window->openContact(anna);
         ui::ContactDetails *details = window->contactCard()->details();

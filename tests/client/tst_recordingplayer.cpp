@@ -32,7 +32,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QtEndian>
 
 #include <cmath>
@@ -158,19 +158,6 @@ class TestRecordingPlayer : public QObject
                        {QStringLiteral("is_recorded"), QStringLiteral("1")},
                        {QStringLiteral("record_link"), recording.toString()}})
             == 200;
-    }
-    static std::unique_ptr<ui::MainWindow> mainWindowFor(CallFixture &f, const QString &login)
-    {
-        client::Session *session = f.signIn(login, login + QStringLiteral("-password"));
-        if (!session || !QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000))
-            return nullptr;
-        auto window = std::make_unique<ui::MainWindow>(session);
-        if (!window->callCenter()
-            || !QTest::qWaitFor([&] { return window->callCenter()->isLoaded(); }, 15000))
-            return nullptr;
-        window->resize(1280, 800);
-        window->show();
-        return window;
     }
     // Plays and checks what a session without a sound card can prove: the recording was
     // fetched, read to its length, and the position moves (so the slider and the time do).
@@ -308,7 +295,7 @@ private slots:
         QVERIFY(pbx.ok());
         CallFixture f;
         QVERIFY(f.ready());
-        auto window = mainWindowFor(f, QStringLiteral("op1"));
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         window->showArea(ui::Place::Area::Calls);
         ui::CallsPanel *panel = window->callsPanel();
@@ -318,14 +305,14 @@ private slots:
         QCOMPARE(f.completed(QStringLiteral("r2"), QStringLiteral("101"), QStringLiteral("Missed")),
             200);
         panel->tabs()->setCurrentIndex(ui::CallsPanel::HistoryTab);
-        QTreeWidget *history = panel->historyList();
-        QVERIFY(QTest::qWaitFor([&] { return history->topLevelItemCount() == 2; }, 15000));
+        QTreeView *history = panel->historyList();
+        QVERIFY(QTest::qWaitFor([&] { return listedCalls(history) == 2; }, 15000));
         RecordingPlayer *player = panel->recordingPlayer();
         QVERIFY(!player->isVisible());
         // Newest first: the missed call without a recording, then the recorded one.
-        history->setCurrentItem(history->topLevelItem(0));
+        selectRow(history, 0);
         QVERIFY(!player->isVisible());
-        history->setCurrentItem(history->topLevelItem(1));
+        selectRow(history, 1);
         QVERIFY(player->isVisible());
         QCOMPARE(player->recording(), pbx.url(QStringLiteral("/rec.wav")));
         QTest::qWait(200);
@@ -337,7 +324,7 @@ private slots:
         // A call event rebuilds the lists: the recording plays on.
         QCOMPARE(
             f.event(QStringLiteral("r3"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
-        QVERIFY(QTest::qWaitFor([&] { return history->topLevelItemCount() == 3; }, 15000));
+        QVERIFY(QTest::qWaitFor([&] { return listedCalls(history) == 3; }, 15000));
         QVERIFY(player->isPlaying() || player->position() > 0);
         QCOMPARE(player->recording(), pbx.url(QStringLiteral("/rec.wav")));
     }

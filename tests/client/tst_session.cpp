@@ -1,6 +1,7 @@
 #include "clientfixture.h"
 
 #include "app/appsettings.h"
+#include "app/commentdraft.h"
 #include "app/draftstore.h"
 #include "app/eventstream.h"
 #include "app/localworkspace.h"
@@ -246,6 +247,61 @@ private slots:
         QTRY_COMPARE(f->server().get(QStringLiteral("/api/v1/me"), token).status, 401);
         QVERIFY(!QFile::exists(tokens->fallbackPath(account)));
         QCOMPARE(readToken(*tokens, account), QString());
+    }
+
+    // A comment's draft (app/commentdraft.h): kept as the composer wrote it, sent with hidden
+    // and internal exclusive and the readers named only when hidden; once the server took it,
+    // the task's draft on disk is gone, and a refused send keeps it.
+    void commentDraftsAreSentAndCleared()
+    {
+        client::Session *session = f->signInAdmin();
+        QVERIFY(session && session->drafts());
+        const qint64 task = f->task(QStringLiteral("Drafted"));
+        QVERIFY(task);
+        client::CommentDraft draft;
+        draft.text = QStringLiteral("Only for Olga");
+        draft.notifiedIds = {7};
+        draft.notifyTouched = true;
+        draft.hidden = true;
+        draft.visibleToIds = {9};
+        draft.internal = true;
+        const client::CommentDraft read = client::CommentDraft::fromJson(draft.toJson());
+        QCOMPARE(read.toJson(), draft.toJson());
+        QCOMPARE(read.visibleToIds, QList<qint64> {9});
+        QCOMPARE(read.internal, true);
+        const QJsonObject body = draft.requestBody();
+        QCOMPARE(body.value(QStringLiteral("internal")).toBool(), false);
+        QCOMPARE(body.value(QStringLiteral("visibleToIds")).toArray(), QJsonArray {9});
+        draft.hidden = false;
+        QVERIFY(!draft.requestBody().contains(QStringLiteral("visibleToIds")));
+        QCOMPARE(draft.requestBody().value(QStringLiteral("internal")).toBool(), true);
+
+        // Refused (no such task): the draft stays.
+        draft.notifiedIds = {};
+        draft.internal = false;
+        const QString missingKey = client::CommentDraft::key(task + 1000);
+        session->drafts()->setDraft(missingKey, draft.toJson());
+        bool failed = false;
+        client::sendComment(
+            session, task + 1000, draft, session, [](const QJsonObject &) {},
+            [&](const client::ApiFailure &) { failed = true; });
+        QTRY_VERIFY_WITH_TIMEOUT(failed, 15000);
+        QCOMPARE(session->drafts()->draft(missingKey), draft.toJson());
+
+        session->drafts()->setDraft(client::CommentDraft::key(task), draft.toJson());
+        QJsonObject sent;
+        client::sendComment(
+            session, task, draft, session, [&](const QJsonObject &comment) { sent = comment; },
+            [](const client::ApiFailure &) {});
+        QTRY_VERIFY_WITH_TIMEOUT(!sent.isEmpty(), 15000);
+        QCOMPARE(sent.value(QStringLiteral("text")).toString(), QStringLiteral("Only for Olga"));
+        QVERIFY(session->drafts()->draft(client::CommentDraft::key(task)).isEmpty());
+        const QJsonArray thread
+            = f->server()
+                  .get(QStringLiteral("/api/v1/tasks/%1/comments").arg(task), f->adminToken())
+                  .json.value(QStringLiteral("items"))
+                  .toArray();
+        QCOMPARE(thread.size(), 1);
     }
 
     // Drafts survive the process: one owner-only file written atomically, an empty draft

@@ -1,34 +1,27 @@
 #include "callspanel.h"
 
-#include "callheader.h"
+#include "calllistmodel.h"
 
 #include "ui/common/noticebar.h"
 #include "ui/common/recordingplayer.h"
 
 #include "app/callcenter.h"
 #include "app/session.h"
-#include "models/peopledirectory.h"
 #include "models/phonenumber.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPainter>
 #include <QPushButton>
 #include <QTabWidget>
-#include <QTimer>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
-
-#include <utility>
 
 namespace linecard::ui {
 
 using client::CallCenter;
 using client::CallInfo;
-
-static constexpr int CallIdRole = Qt::UserRole + 1;
 
 CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *parent)
     : QWidget(parent)
@@ -47,14 +40,9 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     , m_recording(new RecordingPlayer(this))
 {
     setObjectName(QStringLiteral("callsPanel"));
-    const QStringList headers {
-        tr("Time"), tr("Line"), tr("Number"), tr("Name at the time"), tr("State")};
-    m_current = makeList(headers);
-    m_missed = makeList(headers);
-    m_history = makeList(headers);
-    m_current->setObjectName(QStringLiteral("currentCalls"));
-    m_missed->setObjectName(QStringLiteral("missedCalls"));
-    m_history->setObjectName(QStringLiteral("callHistory"));
+    m_current = makeList(CallCenter::List::Active, QStringLiteral("currentCalls"));
+    m_missed = makeList(CallCenter::List::Missed, QStringLiteral("missedCalls"));
+    m_history = makeList(CallCenter::List::History, QStringLiteral("callHistory"));
     m_historyContact->setObjectName(QStringLiteral("openCallContact"));
     m_take->setToolTip(tr("Become the owner of a call answered on a shared handset"));
     m_end->setObjectName(QStringLiteral("markCallEnded"));
@@ -62,7 +50,7 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     m_handled->setToolTip(tr("Nobody needs to call back: take it off the team's list"));
 
     auto page
-        = [this](QTreeWidget *list, const QList<QPushButton *> &buttons, QWidget *below = nullptr) {
+        = [this](QTreeView *list, const QList<QPushButton *> &buttons, QWidget *below = nullptr) {
               auto *w = new QWidget(this);
               auto *layout = new QVBoxLayout(w);
               layout->addWidget(list, 1);
@@ -102,8 +90,9 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
         if (const qint64 id = selected(m_current))
             emit openCall(id);
     });
-    connect(m_current, &QTreeWidget::itemActivated, this,
-        [this](QTreeWidgetItem *item) { emit openCall(item->data(0, CallIdRole).toLongLong()); });
+    connect(m_current, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        emit openCall(index.data(CallListModel::CallIdRole).toLongLong());
+    });
     connect(m_take, &QPushButton::clicked, this, [this] {
         if (const qint64 id = selected(m_current))
             m_calls->take(id);
@@ -122,12 +111,15 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
         if (const qint64 contact = m_calls->call(selected(m_history)).call.contactId)
             emit openContact(contact);
     });
-    for (QTreeWidget *list : {m_current, m_missed, m_history})
-        connect(list, &QTreeWidget::itemSelectionChanged, this, &CallsPanel::updateButtons);
-    connect(m_history, &QTreeWidget::itemSelectionChanged, this, &CallsPanel::offerRecording);
+    for (QTreeView *list : {m_current, m_missed, m_history})
+        connect(list->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &CallsPanel::updateButtons);
+    connect(m_history->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &CallsPanel::offerRecording);
 
-    connect(calls, &CallCenter::listsChanged, this, &CallsPanel::rebuildWhenShown);
-    connect(calls, &CallCenter::callChanged, this, &CallsPanel::rebuildWhenShown);
+    // After the models (connected first) followed the change.
+    connect(calls, &CallCenter::listsChanged, this, &CallsPanel::listsChanged);
+    connect(calls, &CallCenter::callChanged, this, &CallsPanel::listsChanged);
     connect(calls, &CallCenter::loaded, this, &CallsPanel::fillLines);
     connect(calls, &CallCenter::diallingChanged, this, [this](const QString &phone, bool on) {
         if (on)
@@ -151,31 +143,27 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
         [this](qint64, CallCenter::Action, const QString &message) {
             m_notice->showMessage(NoticeBar::Kind::Error, message);
         });
-    m_namesChanged = new QTimer(this);
-    m_namesChanged->setSingleShot(true);
-    m_namesChanged->setInterval(150);
-    connect(m_namesChanged, &QTimer::timeout, this, &CallsPanel::rebuildWhenShown);
-    connect(session->people(), &PeopleDirectory::personChanged, this, [this] {
-        if (!m_namesChanged->isActive())
-            m_namesChanged->start(); // throttled, not postponed while names keep coming
-    });
     fillLines();
-    rebuild();
+    listsChanged();
 }
 
-QTreeWidget *CallsPanel::makeList(const QStringList &headers)
+QTreeView *CallsPanel::makeList(CallCenter::List list, const QString &objectName)
 {
-    auto *list = new QTreeWidget(this);
-    list->setHeaderLabels(headers);
-    list->setRootIsDecorated(false);
-    list->setUniformRowHeights(true);
-    list->setAlternatingRowColors(true);
-    list->header()->setStretchLastSection(true);
-    list->setColumnWidth(0, 130);
-    list->setColumnWidth(1, 120);
-    list->setColumnWidth(2, 150);
-    list->setColumnWidth(3, 200);
-    return list;
+    auto *filter = new CallListFilter(this);
+    filter->setSourceModel(new CallListModel(m_session, m_calls, list, filter));
+    m_filters.append(filter);
+    auto *view = new QTreeView(this);
+    view->setObjectName(objectName);
+    view->setModel(filter);
+    view->setRootIsDecorated(false);
+    view->setUniformRowHeights(true);
+    view->setAlternatingRowColors(true);
+    view->header()->setStretchLastSection(true);
+    view->setColumnWidth(CallListModel::TimeColumn, 130);
+    view->setColumnWidth(CallListModel::LineColumn, 120);
+    view->setColumnWidth(CallListModel::NumberColumn, 150);
+    view->setColumnWidth(CallListModel::NameColumn, 200);
+    return view;
 }
 
 void CallsPanel::showTab(Tab tab)
@@ -210,103 +198,16 @@ void CallsPanel::fillLines()
     m_line->setCurrentIndex(qMax(0, m_line->findData(chosen)));
 }
 
-static QString timeText(const QDateTime &utc)
+void CallsPanel::listsChanged()
 {
-    if (!utc.isValid())
-        return {};
-    const QDateTime local = utc.toLocalTime();
-    return local.date() == QDate::currentDate() ? local.toString(QStringLiteral("HH:mm"))
-                                                : local.toString(QStringLiteral("dd.MM HH:mm"));
-}
-
-void CallsPanel::showEvent(QShowEvent *event)
-{
-    QWidget::showEvent(event);
-    if (std::exchange(m_stale, false))
-        rebuild();
-}
-
-void CallsPanel::rebuildWhenShown()
-{
-    if (isVisible())
-        rebuild();
-    else
-        m_stale = true;
-}
-
-void CallsPanel::rebuild()
-{
-    fill(m_current, m_calls->activeCalls());
-    fill(m_missed, m_calls->missedCalls());
-    fill(m_history, m_calls->history());
-    applyFilter(); // the rows are new: the search in force hides them again
-    m_tabs->setTabText(0, tr("Current (%1)").arg(m_current->topLevelItemCount()));
-    m_tabs->setTabText(1, tr("Missed (%1)").arg(m_missed->topLevelItemCount()));
-    updateButtons();
-}
-
-void CallsPanel::fill(QTreeWidget *list, const QList<qint64> &ids)
-{
-    const qint64 keep = selected(list);
-    list->clear();
-    const qint64 me = m_session->me().id;
-    bool queued = false;
-    for (qint64 id : ids) {
-        const CallInfo info = m_calls->call(id);
-        const Call &c = info.call;
-        const std::optional<Line> line = m_calls->lineOf(info);
-        const bool in = c.direction == Call::Direction::In;
-        QString state;
-        switch (c.state) {
-        case Call::State::Ringing:
-            state = in ? tr("Ringing") : tr("Dialling");
-            break;
-        case Call::State::Answered:
-            state = c.answeredById == me ? tr("On the line")
-                : c.answeredById
-                ? tr("Answered by %1").arg(m_session->people()->name(c.answeredById))
-                : tr("Answered on a shared handset");
-            break;
-        case Call::State::Ended:
-            state = tr("Ended, %1").arg(CallHeader::formatDuration(c.duration));
-            if (c.answeredById && c.answeredById != me)
-                state += tr(" (%1)").arg(m_session->people()->name(c.answeredById));
-            if (c.endedById)
-                state += tr(", marked as ended by %1").arg(m_session->people()->name(c.endedById));
-            break;
-        case Call::State::Missed:
-            state = info.handled ? tr("Missed, handled") : tr("Missed", "a call's state");
-            break;
-        }
-        auto *item = new QTreeWidgetItem(list);
-        item->setData(0, CallIdRole, id);
-        item->setText(
-            0, (in ? QStringLiteral("↙ ") : QStringLiteral("↗ ")) + timeText(c.startedAt));
-        item->setToolTip(0, in ? tr("Incoming") : tr("Outgoing"));
-        if (line) {
-            QPixmap swatch(10, 10);
-            swatch.fill(QColor(line->color).isValid() ? QColor(line->color) : QColor(Qt::gray));
-            item->setIcon(1, QIcon(swatch));
-        }
-        const QString lineText = line && !line->name.isEmpty() ? line->name : info.ourNumber();
-        item->setText(1, c.queue.isEmpty() ? lineText : tr("%1 · %2").arg(lineText, c.queue));
-        if (!c.queue.isEmpty()) {
-            item->setToolTip(1, tr("Queue: %1").arg(c.queue));
-            queued = true;
-        }
-        item->setText(2,
-            info.remoteNumber().isEmpty()
-                ? tr("withheld")
-                : PhoneNumber::displayed(info.remoteNumber(), line ? line->region : QString()));
-        item->setText(3, info.contactName);
-        item->setText(4, state);
-        if (c.state == Call::State::Missed && !info.handled)
-            item->setForeground(4, QColor(0xc6, 0x28, 0x28));
-        if (id == keep)
-            item->setSelected(true);
+    m_tabs->setTabText(CurrentTab, tr("Current (%1)").arg(m_current->model()->rowCount()));
+    m_tabs->setTabText(MissedTab, tr("Missed (%1)").arg(m_missed->model()->rowCount()));
+    for (QTreeView *list : {m_current, m_missed, m_history}) {
+        const auto *filter = static_cast<CallListFilter *>(list->model());
+        if (static_cast<CallListModel *>(filter->sourceModel())->hasQueuedCall())
+            list->resizeColumnToContents(CallListModel::LineColumn); // no "Sales · Supp…"
     }
-    if (queued) // "Sales · Support" must not end in an ellipsis
-        list->resizeColumnToContents(1);
+    updateButtons();
 }
 
 void CallsPanel::setFilterText(const QString &text)
@@ -314,62 +215,29 @@ void CallsPanel::setFilterText(const QString &text)
     if (text == m_filterText)
         return;
     m_filterText = text;
-    // Only hides rows, so it is cheap even while hidden; a rebuild applies it again.
-    applyFilter();
+    // Rows the search hides leave the selection: the buttons never act on a call out of sight.
+    for (CallListFilter *filter : std::as_const(m_filters))
+        filter->setSearchText(text);
     updateButtons();
 }
 
-// Only the digits a number query means: "+7 916-123" and "7916123" are the same.
-static QString numberQuery(const QString &text)
+qint64 CallsPanel::selected(QTreeView *list)
 {
-    QString digits;
-    for (const QChar c : text) {
-        if (c.isDigit())
-            digits += c;
-        else if (!c.isSpace() && c != u'-' && c != u'+' && c != u'(' && c != u')' && c != u'.')
-            return {}; // a letter: a name, not a number
-    }
-    return digits;
+    const QModelIndexList rows = list->selectionModel()->selectedRows();
+    return rows.isEmpty() ? 0 : rows.first().data(CallListModel::CallIdRole).toLongLong();
 }
 
-static QString digitsOf(const QString &text)
+int CallsPanel::rowOf(QTreeView *list, qint64 callId)
 {
-    QString digits;
-    for (const QChar c : text)
-        if (c.isDigit())
-            digits += c;
-    return digits;
-}
-
-void CallsPanel::applyFilter()
-{
-    const QString text = m_filterText.trimmed();
-    const QString digits = numberQuery(text);
-    for (QTreeWidget *list : {m_current, m_missed, m_history}) {
-        for (int i = 0; i < list->topLevelItemCount(); ++i) {
-            QTreeWidgetItem *item = list->topLevelItem(i);
-            const bool match = text.isEmpty() || item->text(3).contains(text, Qt::CaseInsensitive)
-                || item->text(1).contains(text, Qt::CaseInsensitive)
-                || (!digits.isEmpty() && digitsOf(item->text(2)).contains(digits));
-            item->setHidden(!match);
-            if (!match)
-                item->setSelected(false); // the buttons must not act on a call out of sight
-        }
-    }
-}
-
-qint64 CallsPanel::selected(QTreeWidget *list) const
-{
-    const QList<QTreeWidgetItem *> items = list->selectedItems();
-    return items.isEmpty() ? 0 : items.first()->data(0, CallIdRole).toLongLong();
-}
-
-int CallsPanel::rowOf(QTreeWidget *list, qint64 callId)
-{
-    for (int i = 0; i < list->topLevelItemCount(); ++i)
-        if (list->topLevelItem(i)->data(0, CallIdRole).toLongLong() == callId)
-            return i;
+    for (int row = 0; row < list->model()->rowCount(); ++row)
+        if (callAt(list, row) == callId)
+            return row;
     return -1;
+}
+
+qint64 CallsPanel::callAt(QTreeView *list, int row)
+{
+    return list->model()->index(row, 0).data(CallListModel::CallIdRole).toLongLong();
 }
 
 void CallsPanel::updateButtons()
@@ -390,7 +258,7 @@ void CallsPanel::updateButtons()
 
 void CallsPanel::offerRecording()
 {
-    // A rebuild empties the list for a moment: what plays keeps playing through it.
+    // No call selected (the search hid it): what plays keeps playing.
     const qint64 id = selected(m_history);
     if (!id)
         return;
@@ -399,7 +267,7 @@ void CallsPanel::offerRecording()
     m_recording->setVisible(!url.isEmpty());
 }
 
-void CallsPanel::callBack(QTreeWidget *list)
+void CallsPanel::callBack(QTreeView *list)
 {
     const CallInfo info = m_calls->call(selected(list));
     if (!info.call.id)

@@ -1,22 +1,23 @@
 #pragma once
 
+#include "app/callcenter.h"
+
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
 class QPushButton;
 class QTabWidget;
-class QTimer;
-class QTreeWidget;
-class QTreeWidgetItem;
+class QTreeView;
 
 namespace linecard::client {
-class CallCenter;
 class Session;
 } // namespace linecard::client
 
 namespace linecard::ui {
 
+class CallListFilter;
+class CallListModel;
 class NoticeBar;
 class RecordingPlayer;
 
@@ -38,9 +39,10 @@ public:
     };
     void showTab(Tab tab);
 
-    QTreeWidget *currentList() const { return m_current; }
-    QTreeWidget *missedList() const { return m_missed; }
-    QTreeWidget *historyList() const { return m_history; }
+    // The tabs' lists: views over a CallListModel each, through the search's filter.
+    QTreeView *currentList() const { return m_current; }
+    QTreeView *missedList() const { return m_missed; }
+    QTreeView *historyList() const { return m_history; }
     QTabWidget *tabs() const { return m_tabs; }
     QComboBox *lineBox() const { return m_line; }
     QPushButton *takeButton() const { return m_take; }
@@ -51,8 +53,10 @@ public:
     RecordingPlayer *recordingPlayer() const { return m_recording; }
     QString noticeText() const;
 
-    // The list's row of a call (-1: not listed).
-    static int rowOf(QTreeWidget *list, qint64 callId);
+    // The list's row of a call as shown (-1: not listed, or hidden by the search).
+    static int rowOf(QTreeView *list, qint64 callId);
+    // The call shown in a row of the list (0: none).
+    static qint64 callAt(QTreeView *list, int row);
     void reload();
     // The main window's search box while this area is shown: rows whose caller name, line
     // or number match stay visible (digits match whatever the punctuation); empty shows all.
@@ -63,22 +67,14 @@ signals:
     void openCall(qint64 callId);
     void openContact(qint64 contactId);
 
-protected:
-    void showEvent(QShowEvent *event) override;
-
 private:
-    QTreeWidget *makeList(const QStringList &headers);
-    void rebuild();
-    // Calls and names change while the operator works elsewhere (a long task list resolves
-    // thousands of names): the hidden area rebuilds once, when it is shown again; names
-    // rebuild it at most once per short while.
-    void rebuildWhenShown();
-    void fill(QTreeWidget *list, const QList<qint64> &ids);
-    void applyFilter();
-    qint64 selected(QTreeWidget *list) const;
+    QTreeView *makeList(client::CallCenter::List list, const QString &objectName);
+    // After the lists changed: the tabs' counts, the queue column's width, the buttons.
+    void listsChanged();
+    static qint64 selected(QTreeView *list);
     void updateButtons();
     void offerRecording();
-    void callBack(QTreeWidget *list);
+    void callBack(QTreeView *list);
     void fillLines();
 
     client::Session *m_session;
@@ -86,9 +82,10 @@ private:
     NoticeBar *m_notice;
     QComboBox *m_line;
     QTabWidget *m_tabs;
-    QTreeWidget *m_current;
-    QTreeWidget *m_missed;
-    QTreeWidget *m_history;
+    QList<CallListFilter *> m_filters;
+    QTreeView *m_current;
+    QTreeView *m_missed;
+    QTreeView *m_history;
     QPushButton *m_open;
     QPushButton *m_take;
     QPushButton *m_end;
@@ -97,10 +94,8 @@ private:
     QPushButton *m_historyCallBack;
     QPushButton *m_historyContact;
     RecordingPlayer *m_recording;
-    QTimer *m_namesChanged;
     QString m_filterText;
     QString m_ringsFirstNotice; // shown until the PBX reports the call
-    bool m_stale = false;
 };
 
 } // namespace linecard::ui

@@ -10,6 +10,7 @@
 #include "app/session.h"
 #include "models/peopledirectory.h"
 #include "models/phonenumber.h"
+#include "ui/common/metrics.h"
 #include "ui/common/windowtitle.h"
 
 #include <QCheckBox>
@@ -44,7 +45,7 @@ ContactDialog::ContactDialog(client::Session *session, QWidget *parent)
     , m_buttons(new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("New contact"));
-    setMinimumWidth(520);
+    setMinimumWidth(formDialogWidth);
     fitWindowTitle(this);
 
     auto *form = new QFormLayout;

@@ -3,6 +3,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/phonenumber.h"
+#include "ui/common/metrics.h"
 #include "ui/common/regioncombobox.h"
 #include "ui/common/windowtitle.h"
 
@@ -99,7 +100,7 @@ AccountSettingsDialog::AccountSettingsDialog(client::Session *session, QWidget *
     layout->addWidget(m_error);
     layout->addWidget(buttons);
     m_save->setEnabled(false); // until the settings in force are shown
-    setMinimumWidth(520);
+    setMinimumWidth(formDialogWidth);
     fitWindowTitle(this);
     load();
 }

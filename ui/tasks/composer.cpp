@@ -3,6 +3,7 @@
 #include "markerstyle.h"
 #include "peoplepicker.h"
 
+#include "app/commentdraft.h"
 #include "app/draftstore.h"
 #include "app/restclient.h"
 #include "app/session.h"
@@ -13,7 +14,6 @@
 
 #include <QEvent>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -28,22 +28,6 @@
 #include <cmath>
 
 namespace linecard::ui {
-
-static QJsonArray toArray(const QList<qint64> &ids)
-{
-    QJsonArray out;
-    for (qint64 id : ids)
-        out.append(id);
-    return out;
-}
-
-static QList<qint64> fromArray(const QJsonValue &value)
-{
-    QList<qint64> out;
-    for (const QJsonValue &v : value.toArray())
-        out.append(protocol::idOf(v));
-    return out;
-}
 
 Composer::Composer(client::Session *session, QWidget *parent)
     : QWidget(parent)
@@ -255,23 +239,32 @@ void Composer::setAccountSettings(const AccountSettings &settings)
     updateAudienceLine();
 }
 
-QString Composer::draftKey() const
+client::CommentDraft Composer::draft() const
 {
-    return QStringLiteral("task:%1").arg(m_taskId);
+    client::CommentDraft draft;
+    draft.text = m_edit->toPlainText();
+    draft.notifiedIds = m_notify->selectedIds();
+    draft.notifyTouched = m_notifyTouched;
+    draft.hidden = m_hidden->isChecked();
+    draft.visibleToIds = m_visibleTo->selectedIds();
+    draft.internal = m_internal->isChecked();
+    return draft;
 }
 
 void Composer::restoreDraft()
 {
     m_restoring = true;
-    const QJsonObject draft
-        = m_taskId && m_session->drafts() ? m_session->drafts()->draft(draftKey()) : QJsonObject();
-    m_edit->setPlainText(draft.value(QStringLiteral("text")).toString());
+    const client::CommentDraft draft
+        = client::CommentDraft::fromJson(m_taskId && m_session->drafts()
+                ? m_session->drafts()->draft(client::CommentDraft::key(m_taskId))
+                : QJsonObject());
+    m_edit->setPlainText(draft.text);
     m_edit->moveCursor(QTextCursor::End);
-    m_notifyTouched = draft.value(QStringLiteral("notifyTouched")).toBool();
-    m_notify->setSelectedIds(fromArray(draft.value(QStringLiteral("notifiedIds"))));
-    m_visibleTo->setSelectedIds(fromArray(draft.value(QStringLiteral("visibleToIds"))));
-    m_hidden->setChecked(draft.value(QStringLiteral("hidden")).toBool());
-    m_internal->setChecked(draft.value(QStringLiteral("internal")).toBool());
+    m_notifyTouched = draft.notifyTouched;
+    m_notify->setSelectedIds(draft.notifiedIds);
+    m_visibleTo->setSelectedIds(draft.visibleToIds);
+    m_hidden->setChecked(draft.hidden);
+    m_internal->setChecked(draft.internal);
     m_restoring = false;
 }
 
@@ -280,15 +273,7 @@ void Composer::saveDraft()
     if (m_restoring || !m_taskId || !m_session->drafts())
         return;
     // Written at every change (atomically): a crash loses nothing that was typed.
-    m_session->drafts()->setDraft(draftKey(),
-        QJsonObject {
-            {QStringLiteral("text"), m_edit->toPlainText()},
-            {QStringLiteral("notifiedIds"), toArray(m_notify->selectedIds())},
-            {QStringLiteral("notifyTouched"), m_notifyTouched},
-            {QStringLiteral("hidden"), m_hidden->isChecked()},
-            {QStringLiteral("visibleToIds"), toArray(m_visibleTo->selectedIds())},
-            {QStringLiteral("internal"), m_internal->isChecked()},
-        });
+    m_session->drafts()->setDraft(client::CommentDraft::key(m_taskId), draft().toJson());
 }
 
 void Composer::fillPeople()
@@ -300,7 +285,7 @@ void Composer::fillPeople()
         if (p.id != m_session->me().id)
             employees.append({p.id, p.name, {}});
     const qint64 counterparty = protocol::idOf(m_task, QStringLiteral("counterpartyId"));
-    const QList<qint64> assignees = fromArray(m_task.value(QStringLiteral("assigneeIds")));
+    const QList<qint64> assignees = protocol::idsOf(m_task.value(QStringLiteral("assigneeIds")));
     QList<PeoplePicker::Entry> contacts;
     for (qint64 id : m_rules.taskContacts(m_task)) {
         const QString role = id == counterparty ? tr("counterparty")
@@ -319,7 +304,7 @@ void Composer::applyDefaultRecipients()
     QList<qint64> defaults;
     if (m_session->me().isContact()) {
         // A contact's reply goes to the people working on its task.
-        defaults = fromArray(m_task.value(QStringLiteral("assigneeIds")));
+        defaults = protocol::idsOf(m_task.value(QStringLiteral("assigneeIds")));
         defaults.removeAll(m_session->me().id);
     } else {
         defaults = m_rules.defaultRecipients(m_thread);
@@ -394,7 +379,7 @@ void Composer::resetControls()
     m_notifyTouched = false;
     m_restoring = false;
     if (m_session->drafts())
-        m_session->drafts()->clear(draftKey());
+        m_session->drafts()->clear(client::CommentDraft::key(m_taskId));
     applyDefaultRecipients();
     updateControls();
     updateAudienceLine();
@@ -402,32 +387,21 @@ void Composer::resetControls()
 
 void Composer::send()
 {
-    const QString text = m_edit->toPlainText();
-    if (m_sending || !m_taskId || text.trimmed().isEmpty())
+    const client::CommentDraft sending = draft();
+    if (m_sending || !m_taskId || sending.text.trimmed().isEmpty())
         return;
-    const bool hidden = m_hidden->isChecked();
-    QJsonObject body {
-        {QStringLiteral("text"), text},
-        {QStringLiteral("notifiedIds"), toArray(m_notify->selectedIds())},
-        {QStringLiteral("hidden"), hidden},
-        {QStringLiteral("internal"), !hidden && m_internal->isChecked()},
-    };
-    if (hidden)
-        body.insert(QStringLiteral("visibleToIds"), toArray(m_visibleTo->selectedIds()));
     m_sending = true;
     m_error->setVisible(false);
     updateControls();
     const qint64 taskId = m_taskId;
-    m_session->rest()->post(
-        QStringLiteral("/api/v1/tasks/%1/comments").arg(taskId), body, this,
+    client::sendComment(
+        m_session, taskId, sending, this,
         [this, taskId](const QJsonObject &comment) {
             m_sending = false;
             if (taskId == m_taskId) {
                 resetControls();
                 m_previewToggle->setChecked(false); // back to writing
-            } else if (m_session->drafts())
-                m_session->drafts()->clear(
-                    QStringLiteral("task:%1").arg(taskId)); // sent from a task left since
+            }
             updateControls();
             emit sent(comment);
         },

@@ -2,6 +2,7 @@
 
 #include "commentaudience.h"
 
+#include "app/commentdraft.h"
 #include "models/accountsettings.h"
 
 #include <QJsonObject>
@@ -75,7 +76,8 @@ private:
     // The writing area — the editor, or the preview in its place — is as tall as what is
     // written, from a few lines up to a cap (past it, it scrolls; the splitter can give more).
     void fitToContent();
-    QString draftKey() const;
+    // What the controls hold now.
+    client::CommentDraft draft() const;
     void restoreDraft();
     void saveDraft();
     void fillPeople();

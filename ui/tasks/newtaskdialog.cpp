@@ -7,6 +7,7 @@
 #include "app/session.h"
 #include "models/peopledirectory.h"
 #include "protocol/jsonid.h"
+#include "ui/common/metrics.h"
 #include "ui/common/windowtitle.h"
 
 #include <QDialogButtonBox>
@@ -93,7 +94,7 @@ NewTaskDialog::NewTaskDialog(
     connect(m_buttons, &QDialogButtonBox::accepted, this, &NewTaskDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &NewTaskDialog::reject);
     updateButtons();
-    resize(520, sizeHint().height());
+    resize(formDialogWidth, sizeHint().height());
 }
 
 void NewTaskDialog::fillPeople()
