@@ -1,5 +1,6 @@
 #include "app/singleinstance.h"
 #include "app/translations.h"
+#include "ui/common/recordingplayer.h"
 #include "ui/shell/callpopreport.h"
 #include "ui/shell/clientstartup.h"
 #include "ui/shell/desktopintegration.h"
@@ -32,6 +33,7 @@ static bool onlyPrints(int argc, char *argv[])
 
 int main(int argc, char *argv[])
 {
+    ui::RecordingPlayer::chooseBackend();
     const std::unique_ptr<QCoreApplication> app = onlyPrints(argc, argv)
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::make_unique<QApplication>(argc, argv);

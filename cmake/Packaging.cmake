@@ -3,7 +3,8 @@
 # linecard (component "client"): the desktop client, its .desktop file (tel:, callto:, sip:
 # links), hicolor icons and AppStream metainfo; translations are built into the binary.
 # linecard-server (component "server"): linecard-server and linecard-pbx-sim, a systemd unit
-# running as the system user "linecard", /etc/linecard/server.conf, data in /var/lib/linecard.
+# running as the system user "linecard", /etc/linecard/server.conf, data in /var/lib/linecard,
+# and the kamailio example (/usr/share/doc/linecard-server/examples/kamailio/kamailio.cfg).
 # NSIS (Windows) and DragNDrop (macOS) are configured below but were never run here.
 include(GNUInstallDirs)
 
@@ -78,6 +79,10 @@ if(UNIX AND NOT APPLE)
     install(FILES ${LINECARD_DEBIAN_DIR}/linecard-server.service
         DESTINATION /lib/systemd/system COMPONENT server)
     install(FILES ${LINECARD_DEBIAN_DIR}/server.conf DESTINATION /etc/linecard COMPONENT server)
+    # The kamailio example of "Connecting a PBX" (README), to copy and edit.
+    install(FILES ${PROJECT_SOURCE_DIR}/installer/pbx/kamailio/kamailio.cfg
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/doc/linecard-server/examples/kamailio
+        COMPONENT server)
     set(maintainer_scripts)
     foreach(script postinst prerm postrm)
         configure_file(${LINECARD_DEBIAN_DIR}/${script} ${CMAKE_BINARY_DIR}/debian/server/${script}

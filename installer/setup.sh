@@ -31,6 +31,8 @@ packages=(
     clang-14 libclang-rt-14-dev
     # SIP end to end (CTest label sip)
     kamailio kamailio-utils-modules sip-tester
+    # call recordings in the client (Qt Multimedia); the tests' sound card is a PulseAudio null sink
+    qt6-multimedia-dev pulseaudio
 )
 
 as_root() {

@@ -208,15 +208,18 @@ PhoneNumber PhoneNumber::parse(const QString &raw, const QString &region)
         const QString candidate = digits.startsWith(QLatin1String("00"))
             ? u'+' + digits.mid(2)
             : (digits.size() >= 11 && !national ? u'+' + digits : QString());
-        if (!candidate.isEmpty()
-            && parseIn(candidate, regionCode, &international) == Problem::None) {
+        const Problem viaPlus
+            = candidate.isEmpty() ? Problem::NoNumber : parseIn(candidate, regionCode, &international);
+        // Read with a "+", it is a number, or at least a possible one (matched, never stored
+        // as valid) where the national reading is not even that.
+        if (viaPlus == Problem::None || digits.startsWith(QLatin1String("00"))
+            || (viaPlus == Problem::InvalidForRegion
+                && p.m_problem != Problem::InvalidForRegion)) {
             number = international;
-            p.m_problem = Problem::None;
-        } else if (digits.startsWith(QLatin1String("00"))) {
-            p.m_problem = parseIn(candidate, regionCode, &international);
+            p.m_problem = viaPlus;
         }
     }
-    if (p.m_problem != Problem::None)
+    if (p.m_problem != Problem::None && p.m_problem != Problem::InvalidForRegion)
         return p;
 
     PhoneNumberUtil *util = PhoneNumberUtil::GetInstance();
@@ -229,7 +232,10 @@ PhoneNumber PhoneNumber::parse(const QString &raw, const QString &region)
         p.m_problem = Problem::TooLong;
         return p;
     }
-    p.m_e164 = fromStd(formatted);
+    p.m_matchE164 = fromStd(formatted);
+    if (p.m_problem != Problem::None)
+        return p; // possible only: matched by, never shown or stored as a number
+    p.m_e164 = p.m_matchE164;
     p.m_tailKey = p.m_e164.mid(1).right(10);
     util->Format(number, PhoneNumberUtil::NATIONAL, &formatted);
     p.m_nationalDigits = digitsOnly(fromStd(formatted));
@@ -287,6 +293,8 @@ QStringList PhoneNumber::searchForms() const
     if (isValid()) {
         add(m_e164.mid(1));
         add(m_nationalDigits); // "89161234567", "02079460958": as people dial it at home
+    } else if (isPossible()) {
+        add(m_matchE164.mid(1));
     }
     add(m_rawDigits);
     return forms;

@@ -51,6 +51,17 @@ public:
     // The last 10 digits of the number (fewer for short numbers): the key that matches a
     // number whatever prefix it was written with. Empty when invalid.
     QString tailKey() const { return m_tailKey; }
+    // A number of the right length for its country that its numbering plan does not have
+    // (an old allocation, a range libphonenumber's metadata does not know yet): no number
+    // to accept as new, but one stored before still matches its callers. True when valid.
+    bool isPossible() const { return !m_matchE164.isEmpty(); }
+    // E.164 and tail key for matching callers and stored numbers: those of a valid or a
+    // merely possible number; empty otherwise.
+    QString matchE164() const { return m_matchE164; }
+    QString matchTailKey() const
+    {
+        return m_matchE164.isEmpty() ? QString() : m_matchE164.mid(1).right(10);
+    }
     // "123" for "+7 495 123-45-67 ext. 123"; empty when none.
     QString extension() const { return m_extension; }
     // A withheld caller id ("anonymous", "unknown", "private", empty …): never a contact.
@@ -85,6 +96,7 @@ public:
 private:
     QString m_raw;
     QString m_e164;
+    QString m_matchE164;
     QString m_tailKey;
     QString m_extension;
     QString m_rawDigits;

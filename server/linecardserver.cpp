@@ -3,6 +3,7 @@
 #include "auth/passwordhasher.h"
 #include "events/freshaudience.h"
 #include "http/apiserver.h"
+#include "http/readerpool.h"
 #include "http/routes.h"
 #include "logging.h"
 #include "servercontext.h"
@@ -13,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QThread>
 #include <QTimer>
 #include <QWebSocket>
 
@@ -32,9 +34,42 @@ LinecardServer::LinecardServer(const Options &options, QObject *parent)
     initResources();
 }
 
+// Every endpoint, on the serving thread's router and on each reader's.
+static void addAllRoutes(Router &router, ServerContext &ctx)
+{
+    addAuthRoutes(router, ctx);
+    addPeopleRoutes(router, ctx);
+    addTaskRoutes(router, ctx);
+    addCommentRoutes(router, ctx);
+    addContactRoutes(router, ctx);
+    addSettingsRoutes(router, ctx);
+    addLineRoutes(router, ctx);
+    addProviderRoutes(router, ctx);
+    addCallRoutes(router, ctx);
+    addTelephonyRoutes(router, ctx);
+}
+
+// The reads an operator's client makes all day, answered on the reader threads. Each handler
+// only reads, through ctx.db, the stores and ctx.rule() (see Router::runOnReaders).
+static const QStringList readerRoutes {
+    QStringLiteral("/api/v1/tasks"),
+    QStringLiteral("/api/v1/tasks/{id}"),
+    QStringLiteral("/api/v1/tasks/{id}/comments"),
+    QStringLiteral("/api/v1/contacts"),
+    QStringLiteral("/api/v1/contacts/lookup"),
+    QStringLiteral("/api/v1/contacts/{id}"),
+    QStringLiteral("/api/v1/contacts/{id}/tasks"),
+    QStringLiteral("/api/v1/contacts/{id}/activity"),
+    QStringLiteral("/api/v1/contacts/{id}/comments"),
+    QStringLiteral("/api/v1/comments/{id}"),
+    QStringLiteral("/api/v1/people"),
+    QStringLiteral("/api/v1/lines"),
+};
+
 LinecardServer::~LinecardServer()
 {
-    // Sockets and routes refer to the stores: take them down first.
+    // Readers, sockets and routes refer to the stores: take them down first.
+    m_readers.reset();
     delete m_http;
     delete m_events;
 }
@@ -78,16 +113,14 @@ void LinecardServer::start()
     m_http = new ApiServer;
     Router &router = m_http->router();
     router.setAuthenticator(authenticate);
-    addAuthRoutes(router, *m_context);
-    addPeopleRoutes(router, *m_context);
-    addTaskRoutes(router, *m_context);
-    addCommentRoutes(router, *m_context);
-    addContactRoutes(router, *m_context);
-    addSettingsRoutes(router, *m_context);
-    addLineRoutes(router, *m_context);
-    addProviderRoutes(router, *m_context);
-    addCallRoutes(router, *m_context);
-    addTelephonyRoutes(router, *m_context);
+    addAllRoutes(router, *m_context);
+    const int readers = m_options.readerThreads >= 0 ? m_options.readerThreads
+                                                     : std::max(1, QThread::idealThreadCount());
+    if (readers > 0) {
+        m_readers = std::make_unique<ReaderPool>(
+            readers, [file] { return Database::openSqlite(file); }, addAllRoutes, *m_context);
+        router.runOnReaders(m_readers.get(), readerRoutes);
+    }
     connect(m_http, &ApiServer::newWebSocketConnection, this, [this] {
         while (m_http->hasPendingWebSocketConnections())
             m_events->accept(m_http->nextPendingWebSocketConnection());

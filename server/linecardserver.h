@@ -18,6 +18,7 @@ class EventHub;
 class EventLog;
 class IntegrationLogWriter;
 class PeopleStore;
+class ReaderPool;
 class SettingsStore;
 class TaskStore;
 class WalCheckpointer;
@@ -46,6 +47,9 @@ public:
         // An answered call whose hang-up never comes ends (reason "timeout") after this long
         // (LINECARD_CALL_MAX_DURATION, seconds, overrides it).
         int callMaxDurationSeconds = 4 * 3600;
+        // Threads answering the operators' reads, each with its own database connection
+        // (ReaderPool); -1: one per core, 0: everything on the serving thread.
+        int readerThreads = -1;
     };
 
     explicit LinecardServer(const Options &options, QObject *parent = nullptr);
@@ -76,6 +80,7 @@ private:
     std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<AuthService> m_auth;
     std::unique_ptr<IntegrationLogWriter> m_integrationLog;
+    std::unique_ptr<ReaderPool> m_readers;
     EventHub *m_events = nullptr;
     ApiServer *m_http = nullptr;
     std::unique_ptr<ServerContext> m_context;

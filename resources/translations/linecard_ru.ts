@@ -2577,6 +2577,113 @@
     </message>
 </context>
 <context>
+    <name>linecard::ui::RecordingPlayer</name>
+    <message>
+        <source>Position in the recording</source>
+        <translation>Позиция в записи</translation>
+    </message>
+    <message>
+        <source>Recording time</source>
+        <translation>Время записи</translation>
+    </message>
+    <message>
+        <source>Playback speed</source>
+        <translation>Скорость воспроизведения</translation>
+    </message>
+    <message>
+        <source>1×</source>
+        <translation>1×</translation>
+    </message>
+    <message>
+        <source>1.5×</source>
+        <translation>1,5×</translation>
+    </message>
+    <message>
+        <source>2×</source>
+        <translation>2×</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Скачать…</translation>
+    </message>
+    <message>
+        <source>Download the recording</source>
+        <translation>Скачать запись</translation>
+    </message>
+    <message>
+        <source>Save the recording to a file</source>
+        <translation>Сохранить запись в файл</translation>
+    </message>
+    <message>
+        <source>This computer has no sound output: the recording cannot be heard here (Download… saves it).</source>
+        <translation>На этом компьютере нет вывода звука: запись здесь не прослушать («Скачать…» сохранит её).</translation>
+    </message>
+    <message>
+        <source>Could not keep the recording: %1</source>
+        <translation>Не удалось сохранить запись для прослушивания: %1</translation>
+    </message>
+    <message>
+        <source>Loading the recording…</source>
+        <translation>Загрузка записи…</translation>
+    </message>
+    <message>
+        <source>The recording could not be reached: %1</source>
+        <translation>Не удалось получить запись: %1</translation>
+    </message>
+    <message>
+        <source>The PBX refused access to the recording: %1</source>
+        <translation>АТС не дала доступа к записи: %1</translation>
+    </message>
+    <message>
+        <source>The recording could not be played (not a sound file this computer can decode): %1</source>
+        <translation>Не удалось воспроизвести запись (этот компьютер не может прочитать такой звуковой файл): %1</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Слушать</translation>
+    </message>
+    <message>
+        <source>Pause the recording</source>
+        <translation>Приостановить запись</translation>
+    </message>
+    <message>
+        <source>Play the recording</source>
+        <translation>Прослушать запись</translation>
+    </message>
+    <message>
+        <source>recording</source>
+        <translation>запись</translation>
+    </message>
+    <message>
+        <source>Save the recording</source>
+        <translation>Сохранение записи</translation>
+    </message>
+    <message>
+        <source>Could not save the recording to %1: %2</source>
+        <translation>Не удалось сохранить запись в %1: %2</translation>
+    </message>
+    <message>
+        <source>Downloading the recording…</source>
+        <translation>Скачивание записи…</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Сохранено в %1</translation>
+    </message>
+    <message>
+        <source>Could not download the recording: %1</source>
+        <translation>Не удалось скачать запись: %1</translation>
+    </message>
+</context>
+<context>
     <name>linecard::ui::RowListEdit</name>
     <message>
         <source>+ %1</source>

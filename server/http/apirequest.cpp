@@ -9,14 +9,25 @@
 namespace linecard::server {
 
 ApiRequest::ApiRequest(const QHttpServerRequest &http, QStringList pathArgs)
-    : m_http(http)
+    : m_http(&http)
+    , m_url(http.url())
+    , m_headers(http.headers())
+    , m_remoteAddress(http.remoteAddress())
     , m_pathArgs(std::move(pathArgs))
-    , m_query(http.url())
+    , m_query(m_url)
+{ }
+
+ApiRequest::ApiRequest(const Copy &copy)
+    : m_url(copy.url)
+    , m_headers(copy.headers)
+    , m_remoteAddress(copy.remoteAddress)
+    , m_pathArgs(copy.pathArgs)
+    , m_query(m_url)
 { }
 
 QByteArray ApiRequest::header(const QByteArray &name) const
 {
-    for (const auto &h : m_http.headers())
+    for (const auto &h : m_headers)
         if (h.first.compare(name, Qt::CaseInsensitive) == 0)
             return h.second;
     return {};
@@ -24,7 +35,7 @@ QByteArray ApiRequest::header(const QByteArray &name) const
 
 QString ApiRequest::clientAddress() const
 {
-    const QHostAddress peer = m_http.remoteAddress();
+    const QHostAddress &peer = m_remoteAddress;
     if (peer.isLoopback()) {
         const QHostAddress forwarded(QString::fromLatin1(header("X-Real-IP").trimmed()));
         if (!forwarded.isNull())
@@ -106,7 +117,7 @@ static bool hasLoneSurrogate(const QByteArray &json)
 
 QJsonObject ApiRequest::json() const
 {
-    return jsonObject(m_http.body());
+    return jsonObject(http().body());
 }
 
 QJsonObject ApiRequest::jsonObject(const QByteArray &body)

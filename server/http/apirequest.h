@@ -2,10 +2,12 @@
 
 #include "../auth/session.h"
 
+#include <QHostAddress>
 #include <QHttpServerRequest>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringList>
+#include <QUrl>
 #include <QUrlQuery>
 
 #include <functional>
@@ -21,7 +23,25 @@ class ApiRequest
 public:
     ApiRequest(const QHttpServerRequest &http, QStringList pathArgs);
 
-    const QHttpServerRequest &http() const { return m_http; }
+    // What a handler on a reader thread reads of a request: Qt reuses its QHttpServerRequest
+    // for the connection's next request, so a reader gets copies (ReaderPool).
+    struct Copy
+    {
+        QUrl url;
+        QList<QPair<QByteArray, QByteArray>> headers;
+        QHostAddress remoteAddress;
+        QStringList pathArgs;
+    };
+    explicit ApiRequest(const Copy &copy);
+    Copy copy() const { return {m_url, m_headers, m_remoteAddress, m_pathArgs}; }
+
+    // Only on the serving thread (a reader's request has none: readers run GETs, which need
+    // no body).
+    const QHttpServerRequest &http() const
+    {
+        Q_ASSERT(m_http);
+        return *m_http;
+    }
     QByteArray header(const QByteArray &name) const;
     // The client's address: the peer's, or the X-Real-IP a reverse proxy on this host
     // (nginx, see README) set — trusted from a loopback peer only.
@@ -48,7 +68,10 @@ public:
     void setSession(const Session &session) { m_session = session; }
 
 private:
-    const QHttpServerRequest &m_http;
+    const QHttpServerRequest *m_http = nullptr;
+    QUrl m_url;
+    QList<QPair<QByteArray, QByteArray>> m_headers;
+    QHostAddress m_remoteAddress;
     QStringList m_pathArgs;
     QUrlQuery m_query;
     std::optional<Session> m_session;
@@ -69,6 +92,8 @@ struct ApiResponse
     int status = 200;
     QJsonValue body;
     int retryAfter = 0; // seconds, sent as Retry-After when set
+    // The body already in JSON text (a reader thread encodes its own answers); else body.
+    QByteArray encodedBody;
     std::shared_ptr<DeferredResponse> deferred;
 
     static ApiResponse ok(const QJsonValue &body) { return {200, body}; }

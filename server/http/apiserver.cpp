@@ -94,7 +94,8 @@ void ApiServer::respond(const QHttpServerRequest &request, QTcpSocket *socket, q
             responder.write(status);
             return;
         }
-        const QByteArray body = response.body.isArray()
+        const QByteArray body = !response.encodedBody.isEmpty() ? response.encodedBody
+            : response.body.isArray()
             ? QJsonDocument(response.body.toArray()).toJson(QJsonDocument::Compact)
             : QJsonDocument(response.body.toObject()).toJson(QJsonDocument::Compact);
         if (response.retryAfter > 0)

@@ -3,6 +3,7 @@
 #include "../logging.h"
 #include "../store/database.h"
 #include "apierror.h"
+#include "readerpool.h"
 
 #include <QJsonObject>
 #include <QUrlQuery>
@@ -41,6 +42,19 @@ void Router::add(
     QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler)
 {
     m_routes.append({method, pattern.split(u'/', Qt::SkipEmptyParts), access, std::move(handler)});
+}
+
+void Router::runOnReaders(ReaderPool *pool, const QStringList &patterns)
+{
+    m_readers = pool;
+    for (Route &route : m_routes)
+        route.onReaders = pool && route.method == QHttpServerRequest::Method::Get
+            && patterns.contains(u'/' + route.segments.join(u'/'));
+}
+
+ApiResponse Router::runRoute(int index, ApiRequest &request) const
+{
+    return guarded([&] { return m_routes.at(index).handler(request); });
 }
 
 bool Router::matchPath(const Route &route, const QStringList &path, QStringList *args)
@@ -114,6 +128,12 @@ ApiResponse Router::run(
             if (route.access == Access::Admin && !session->isAdmin())
                 throw ApiError::forbidden(QStringLiteral("administrators only"));
             apiRequest.setSession(*session);
+        }
+        if (route.onReaders && m_readers) {
+            auto answer = std::make_shared<DeferredResponse>();
+            m_readers->run(int(&route - m_routes.constData()), apiRequest,
+                [answer](const ApiResponse &response) { answer->finish(response); });
+            return ApiResponse::later(answer);
         }
         return route.handler(apiRequest);
     });

@@ -9,6 +9,8 @@
 
 namespace linecard::server {
 
+class ReaderPool;
+
 // Method + path pattern → handler. Patterns are literal segments, "{id}" (a positive
 // integer) and "{str}" (any segment). Access is checked before the handler runs.
 class Router
@@ -31,6 +33,13 @@ public:
     void add(
         QHttpServerRequest::Method method, const QString &pattern, Access access, Handler handler);
 
+    // GET routes with these patterns run on the pool's reader threads (each with its own
+    // database connection); the serving thread only checks the token and sends the answer.
+    // Their handlers may only read, through ctx.db, the stores and ctx.rule().
+    void runOnReaders(ReaderPool *pool, const QStringList &patterns);
+    // On a reader thread: route number `index` (its router is built like the serving one).
+    ApiResponse runRoute(int index, ApiRequest &request) const;
+
     // Runs the matching handler; every failure comes back as the SPEC's error shape.
     ApiResponse dispatch(const QHttpServerRequest &request) const;
 
@@ -46,12 +55,14 @@ private:
         QStringList segments;
         Access access;
         Handler handler;
+        bool onReaders = false;
     };
     static bool matchPath(const Route &route, const QStringList &path, QStringList *args);
     ApiResponse run(const Route &route, const QHttpServerRequest &request, QStringList args) const;
 
     QList<Route> m_routes;
     Authenticator m_authenticate;
+    ReaderPool *m_readers = nullptr;
 };
 
 QJsonValue errorBody(const QString &code, const QString &message, const QString &field = {});

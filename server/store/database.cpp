@@ -127,7 +127,7 @@ void Database::migrate()
 // What a migration does beyond its SQL, in the same transaction, after the script.
 void Database::runCodeSteps(int version)
 {
-    if (version == 8)
+    if (version == 8 || version == 9)
         PhoneRenormaliser(*this).run();
 }
 

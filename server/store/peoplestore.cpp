@@ -267,16 +267,18 @@ void PeopleStore::writePhonesAndEmails(const Person &p)
     m_db.exec(QStringLiteral("DELETE FROM emails WHERE person_id = :id"), id);
     int position = 0;
     for (const PhoneEntry &phone : p.phones) {
-        // Stored as E.164 (with ";ext=…"); what no valid number is in stays as written.
+        // Stored as E.164 (with ";ext=…"); what no valid number is in stays as written, and
+        // still matches its callers when it is a possible number (an old allocation).
         const PhoneNumber number = PhoneNumber::parse(phone.number);
         m_db.exec(
             QStringLiteral("INSERT INTO phones(person_id, number, type, e164, tail_key, position) "
                            "VALUES (:id, :number, :type, :e164, :tail, :pos)"),
             {{QStringLiteral("id"), p.id}, {QStringLiteral("number"), number.canonical()},
                 {QStringLiteral("type"), notNull(phone.type)},
-                {QStringLiteral("e164"), number.isValid() ? QVariant(number.e164()) : QVariant()},
+                {QStringLiteral("e164"),
+                    number.isPossible() ? QVariant(number.matchE164()) : QVariant()},
                 {QStringLiteral("tail"),
-                    number.isValid() ? QVariant(number.tailKey()) : QVariant()},
+                    number.isPossible() ? QVariant(number.matchTailKey()) : QVariant()},
                 {QStringLiteral("pos"), position++}});
     }
     position = 0;
@@ -427,7 +429,7 @@ QList<Person> PeopleStore::lookupPhone(const QString &phone)
 
 QList<Person> PeopleStore::lookupPhone(const PhoneNumber &number)
 {
-    if (!number.isValid())
+    if (!number.isPossible())
         return {};
     // One lookup in each phone index, then the few people they name: without CROSS JOIN the
     // planner walks every contact in name order to avoid a sort (seconds at 1,000,000).
@@ -437,7 +439,8 @@ QList<Person> PeopleStore::lookupPhone(const PhoneNumber &number)
                        "people p ON p.id = ph.person_id WHERE p.merged_into IS NULL AND "
                        "p.kind = 'contact' ORDER BY p.name, p.id")
             .arg(personColumns),
-        {{QStringLiteral("e164"), number.e164()}, {QStringLiteral("tail"), number.tailKey()}});
+        {{QStringLiteral("e164"), number.matchE164()},
+            {QStringLiteral("tail"), number.matchTailKey()}});
     QList<Person> out;
     while (q.next())
         out.append(readPerson(q));

@@ -58,15 +58,16 @@ PhoneRenormaliser::Result PhoneRenormaliser::run()
         if (!phone.isValid())
             ++result.invalid;
         const QString number = phone.canonical();
-        if (number == row.number && phone.e164() == row.e164 && phone.tailKey() == row.tailKey)
+        if (number == row.number && phone.matchE164() == row.e164
+            && phone.matchTailKey() == row.tailKey)
             continue;
         ++result.rewritten;
         people.insert(row.personId);
         m_db.exec(QStringLiteral("UPDATE phones SET number = :n, e164 = :e164, tail_key = :tail "
                                  "WHERE id = :id"),
             {{QStringLiteral("id"), row.id}, {QStringLiteral("n"), number},
-                {QStringLiteral("e164"), orNull(phone.e164())},
-                {QStringLiteral("tail"), orNull(phone.tailKey())}});
+                {QStringLiteral("e164"), orNull(phone.matchE164())},
+                {QStringLiteral("tail"), orNull(phone.matchTailKey())}});
     }
     PeopleStore store(m_db);
     for (const qint64 person : std::as_const(people))

@@ -13,6 +13,8 @@ public:
     explicit SettingsStore(Database &db);
     const AccountSettings &get() const { return m_settings; }
     void save(const AccountSettings &settings);
+    // A reader thread's store takes the serving thread's settings with each request.
+    void adopt(const AccountSettings &settings) { m_settings = settings; }
 
 private:
     Database &m_db;

@@ -191,6 +191,17 @@ void CallRecorder::refresh(const CallRow &row)
         announce(QStringLiteral("comment.updated"), *comment);
 }
 
+void CallRecorder::relandAnswered(const CallRow &row)
+{
+    if (!recordIsOurs(row) || row.attachTaskId || !row.call.contactId
+        || m_ctx.settings.get().callAttachTarget
+            != AccountSettings::CallAttachTarget::LastActiveTask)
+        return;
+    const qint64 task = lastActiveTask(m_ctx, m_ctx.people.survivorOf(row.call.contactId));
+    if (task)
+        CallStore(m_ctx.db).moveComment(row.recordCommentId, task, 0);
+}
+
 void CallRecorder::attachToTask(CallRow &row, qint64 taskId)
 {
     row.attachTaskId = taskId;

@@ -25,6 +25,9 @@ public:
     void land(CallRow &row);
     // A recording or the answerer came after the end: the record says so now.
     void refresh(const CallRow &row);
+    // A missed call turned out answered (its answer came after the hangup): the record moves
+    // from the card to where an answered call's record goes. refresh() rewrites it.
+    void relandAnswered(const CallRow &row);
     // The operator attaches the call; a record that already landed follows it.
     void attachToTask(CallRow &row, qint64 taskId);
     void attachToComment(CallRow &row, qint64 commentId);

@@ -93,8 +93,9 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
         region = line->region;
     }
     const PhoneNumber remote = PhoneNumber::parse(event.remoteNumber, region);
-    row.remoteKey = remote.isValid() ? remote.tailKey() : PhoneNumber::digitsOnly(remote.raw());
-    if (!remote.isValid() || remote.isWithheld())
+    row.remoteKey
+        = remote.isPossible() ? remote.matchTailKey() : PhoneNumber::digitsOnly(remote.raw());
+    if (!remote.isPossible() || remote.isWithheld())
         return; // a withheld or internal number is nobody's card
     const QList<Person> candidates = m_ctx.people.lookupPhone(remote);
     row.callers = candidates;
@@ -102,7 +103,8 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
         // Several contacts may share the number: the window lists them all to pick from.
         c.contactId = candidates.first().id;
         row.contactName = candidates.first().name;
-    } else if (m_ctx.settings.get().createUnknownCallers) {
+    } else if (m_ctx.settings.get().createUnknownCallers && remote.isValid()) {
+        // Only a valid number makes a new contact: one the API would refuse is no card's.
         Person draft;
         draft.name = remote.international();
         draft.phones.append({remote.canonical(), QString()});
@@ -183,12 +185,14 @@ void CallService::announce(CallRow &row, const CallTransition &t, EventBatch &ev
         events.add(t.missed ? QStringLiteral("call.missed") : QStringLiteral("call.ended"),
             {{QStringLiteral("call"), payload.call(row)}}, targetsOf(row));
     }
-    if (t.recordingAdded || t.answererLearned) {
+    if (t.answeredLate)
+        recorder.relandAnswered(row); // where an answered call's record goes
+    if (t.recordingAdded || t.answererLearned || t.answeredLate) {
         recorder.refresh(row);
         announceUpdate(row, events);
     }
     // Someone got through to that number: the missed calls from it are done.
-    if (t.answered || (t.ended && row.call.answeredAt.isValid())) {
+    if (t.answered || t.answeredLate || (t.ended && row.call.answeredAt.isValid())) {
         CallStore calls(m_ctx.db);
         for (qint64 id : calls.closeMissedFrom(row.remoteKey, row.call.id))
             if (const auto handled = calls.get(id))

@@ -103,6 +103,18 @@ void CallStateMachine::answer(
         return;
     }
     const qint64 who = personOf(row, e);
+    if (answerOvertaken(c)) {
+        // The hangup overtook its answer (SPEC 4: events out of order end the same): the call
+        // was answered after all, and ends as answer-then-hangup would have ended it. When
+        // the talk began is unknown; it was before the hangup, so the hangup's time stands.
+        c.state = Call::State::Ended;
+        c.answeredAt = c.endedAt.addSecs(-c.duration);
+        if (who)
+            c.answeredById = who;
+        markAnswered(row, who, e.event.extension);
+        t.changed = t.answeredLate = true;
+        return;
+    }
     if (row.isTerminal()) {
         // A late answer after its hangup only says who talked.
         if (c.state == Call::State::Ended && !c.answeredById && who) {
@@ -123,6 +135,16 @@ void CallStateMachine::answer(
         c.endReason.clear();
     markAnswered(row, who, e.event.extension);
     t.changed = t.answered = true;
+}
+
+// A call the PBX itself hung up as missed: an answer for it means the events crossed. A
+// mailbox's answer stays missed, and a call the server or an operator ended (no word from
+// the PBX) is not revived by an answer from long ago.
+bool CallStateMachine::answerOvertaken(const Call &call)
+{
+    return call.state == Call::State::Missed && call.direction == Call::Direction::In
+        && call.endReason != voicemailReason && call.endReason != TimeoutReason
+        && call.endReason != EndedByHandReason;
 }
 
 CallTransition CallStateMachine::expire(CallRow &row, const QDateTime &now)

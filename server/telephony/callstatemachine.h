@@ -18,6 +18,7 @@ struct CallTransition
     bool missed = false; // an incoming call is over without an answer
     bool recordingAdded = false; // a recording link arrived after the end
     bool answererLearned = false; // after the end, a late answer said who talked
+    bool answeredLate = false; // a missed call's answer came after its hangup: it ended talked
 
     bool terminalNow() const { return ended || missed; }
 };
@@ -61,6 +62,7 @@ private:
         CallRow &row, const ResolvedEvent &e, const QDateTime &now, CallTransition &t);
     static void end(CallRow &row, const ResolvedEvent &e, const QDateTime &now, CallTransition &t);
     static bool setRecording(CallRow &row, const QString &url);
+    static bool answerOvertaken(const Call &call);
 };
 
 } // namespace linecard::server

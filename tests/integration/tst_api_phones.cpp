@@ -219,7 +219,7 @@ private slots:
                      // the search index as if it held names only
                      QStringLiteral("UPDATE contact_search SET body = (SELECT name FROM people p "
                                     "WHERE p.search_key = contact_search.rowid)"),
-                     QStringLiteral("DELETE FROM schema_version WHERE version = 8"),
+                     QStringLiteral("DELETE FROM schema_version WHERE version >= 8"),
                      QStringLiteral("ALTER TABLE lines DROP COLUMN region")})
                 QVERIFY2(q.exec(sql), qPrintable(q.lastError().text() + u' ' + sql));
             db.close();
@@ -243,6 +243,73 @@ private slots:
                       token)
                      .status,
             201);
+    }
+
+    // A number stored before libphonenumber that the library finds possible but not valid
+    // (here Ofcom's 01632 960xxx, which no telephone has) is no number to accept anew (422),
+    // but after schema version 9 it matches its caller again: by lookup, and for a PBX's call
+    // through a UK line. A caller with such a number makes no new contact.
+    void possibleNumbersStillMatchCallers()
+    {
+        TelephonyFixture f;
+        QVERIFY(f.ready());
+        const HttpResult line = f.server.post(QStringLiteral("/api/v1/lines"),
+            {{QStringLiteral("number"), QStringLiteral("+44 20 7946 0000")},
+                {QStringLiteral("name"), QStringLiteral("London")},
+                {QStringLiteral("region"), QStringLiteral("GB")}},
+            f.admin);
+        QCOMPARE(line.status, 201);
+        QCOMPARE(
+            create(f.server, f.admin, QStringLiteral("New"), {QStringLiteral("+44 1632 960000")})
+                .status,
+            422);
+        const qint64 old = idOf(create(f.server, f.admin, QStringLiteral("Old Number Ltd"),
+            {QStringLiteral("+44 20 7946 0999")})
+                                    .json);
+        QVERIFY(old);
+        f.server.stop();
+        {
+            // As an earlier server kept it: the number as written, no E.164, no key; version 8.
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("version8"));
+            db.setDatabaseName(
+                QDir(f.server.dataDir()).filePath(QStringLiteral("linecard.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &sql :
+                {QStringLiteral("UPDATE phones SET number = '+44 1632 960000', "
+                                "e164 = NULL, tail_key = NULL WHERE person_id = %1")
+                        .arg(old),
+                    QStringLiteral("DELETE FROM schema_version WHERE version = 9")})
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text() + u' ' + sql));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("version8"));
+        f.server.restart();
+        const QString token
+            = f.server.login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        QCOMPARE(numbers(f.server.get(QStringLiteral("/api/v1/contacts/%1").arg(old), token).json),
+            QStringList {QStringLiteral("+44 1632 960000")}); // still as written
+        QCOMPARE(lookup(f.server, token, QStringLiteral("+44 1632 960000")), QList<qint64> {old});
+        QCOMPARE(lookup(f.server, token, QStringLiteral("0044 1632 960 000")), QList<qint64> {old});
+        QCOMPARE(search(f.server, token, QStringLiteral("1632 960")), QList<qint64> {old});
+
+        const qint64 contactsBefore = f.contactCount();
+        auto ring = [&](const QString &callId, const QString &phone) {
+            return f.planFix({{QStringLiteral("cmd"), QStringLiteral("event")},
+                {QStringLiteral("type"), QStringLiteral("in")},
+                {QStringLiteral("event"), QStringLiteral("INCOMING")},
+                {QStringLiteral("phone"), phone},
+                {QStringLiteral("diversion"), QStringLiteral("442079460000")},
+                {QStringLiteral("ext"), QStringLiteral("101")},
+                {QStringLiteral("callid"), callId}});
+        };
+        QCOMPARE(ring(QStringLiteral("old-1"), QStringLiteral("01632 960000")).status, 200);
+        QCOMPARE(idIn(f.call(QStringLiteral("old-1")), QStringLiteral("contactId")), old);
+        // Another possible-only caller: nobody's card, and no contact made of it.
+        QCOMPARE(ring(QStringLiteral("old-2"), QStringLiteral("01632 960001")).status, 200);
+        QCOMPARE(idIn(f.call(QStringLiteral("old-2")), QStringLiteral("contactId")), 0);
+        QCOMPARE(f.contactCount(), contactsBefore);
     }
 
     // A UK trunk sends national numbers: caller ids from its line are read in GB, and find

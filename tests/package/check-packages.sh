@@ -50,7 +50,8 @@ echo "== contents of $(basename "$server_deb")"
 expect_files "$server_deb" /usr/bin/linecard-server /usr/bin/linecard-pbx-sim \
     /lib/systemd/system/linecard-server.service /etc/linecard/server.conf \
     /usr/share/doc/linecard-server/copyright /usr/share/doc/linecard-server/changelog.gz \
-    /usr/share/man/man1/linecard-server.1.gz /usr/share/man/man1/linecard-pbx-sim.1.gz
+    /usr/share/man/man1/linecard-server.1.gz /usr/share/man/man1/linecard-pbx-sim.1.gz \
+    /usr/share/doc/linecard-server/examples/kamailio/kamailio.cfg
 grep -q 'bin/linecard$' "$work/contents" && fail "the server package carries the client"
 server_depends="$(dpkg-deb -f "$server_deb" Depends)"
 case "$server_depends" in *libqt6httpserver6*) ;; *) fail "server Depends lacks Qt HttpServer (shlibdeps)" ;; esac
@@ -64,6 +65,11 @@ done
 grep -q 'adduser --system' "$work/control/postinst" || fail "postinst creates no system user"
 unit="$(dpkg-deb --fsys-tarfile "$server_deb" | tar -xO ./lib/systemd/system/linecard-server.service)"
 grep -qx 'User=linecard' <<<"$unit" || fail "the service does not run as linecard"
+# The packaged kamailio example is the one the sip label tests, byte for byte.
+dpkg-deb --fsys-tarfile "$server_deb" \
+    | tar -xO ./usr/share/doc/linecard-server/examples/kamailio/kamailio.cfg >"$work/kamailio.cfg"
+cmp -s "$work/kamailio.cfg" "$(dirname "$0")/../../installer/pbx/kamailio/kamailio.cfg" \
+    || fail "the packaged kamailio.cfg differs from installer/pbx/kamailio/kamailio.cfg"
 
 echo "== lintian"
 # Errors fail the test; warnings are printed for people to read.

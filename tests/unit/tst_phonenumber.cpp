@@ -28,6 +28,7 @@ private slots:
     void nationalNumbersInTheirRegion();
     void problems_data();
     void problems();
+    void possibleNumbersMatchButAreNotValid();
     void defaultRegion();
     void regionOfLocale();
     void displayedInternationally();
@@ -480,6 +481,36 @@ void TestPhoneNumber::problems()
     // An invalid number is shown and stored as it was written, trimmed.
     QCOMPARE(p.international(), raw);
     QCOMPARE(p.canonical(), raw);
+}
+
+// The right length for its country but not in its plan (Ofcom's 01632 960xxx is kept for
+// fiction; old allocations look the same to the library): no valid number, so never stored
+// as one, but matched by the same E.164 and key however it is written.
+void TestPhoneNumber::possibleNumbersMatchButAreNotValid()
+{
+    const PhoneNumber national
+        = PhoneNumber::parse(QStringLiteral("01632 960000"), QStringLiteral("GB"));
+    QVERIFY(!national.isValid());
+    QVERIFY(national.isPossible());
+    QCOMPARE(national.problem(), PhoneNumber::Problem::InvalidForRegion);
+    QVERIFY(national.e164().isEmpty());
+    QCOMPARE(national.canonical(), QStringLiteral("01632 960000"));
+    QCOMPARE(national.matchE164(), QStringLiteral("+441632960000"));
+    QCOMPARE(national.matchTailKey(), QStringLiteral("1632960000"));
+    QVERIFY(national.searchForms().contains(QStringLiteral("441632960000")));
+    for (const QString &other : {QStringLiteral("+44 1632 960000"),
+             QStringLiteral("0044 1632 960000"), QStringLiteral("441632960000")})
+        QCOMPARE(PhoneNumber::parse(other).matchE164(), national.matchE164());
+    // A valid number matches by its own E.164.
+    const PhoneNumber valid = PhoneNumber::parse(QStringLiteral("+44 20 7946 0123"));
+    QVERIFY(valid.isPossible());
+    QCOMPARE(valid.matchE164(), valid.e164());
+    QCOMPARE(valid.matchTailKey(), valid.tailKey());
+    // Not possible: too short, too long, no country, withheld.
+    for (const QString &none : {QStringLiteral("916 123"), QStringLiteral("+7 916 123-45-678"),
+             QStringLiteral("+999 123 456 789"), QStringLiteral("anonymous"),
+             QStringLiteral("+1234567890123456")})
+        QVERIFY2(!PhoneNumber::parse(none).isPossible(), qPrintable(none));
 }
 
 void TestPhoneNumber::defaultRegion()

@@ -2,6 +2,7 @@
 
 #include "callheader.h"
 
+#include "ui/common/recordingplayer.h"
 #include "ui/contacts/noticebar.h"
 
 #include "app/callcenter.h"
@@ -43,6 +44,7 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     , m_handled(new QPushButton(tr("Mark &handled"), this))
     , m_historyCallBack(new QPushButton(tr("Call &back"), this))
     , m_historyContact(new QPushButton(tr("Open the &contact"), this))
+    , m_recording(new RecordingPlayer(this))
 {
     setObjectName(QStringLiteral("callsPanel"));
     const QStringList headers {
@@ -59,20 +61,26 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     m_end->setToolTip(tr("The call is over but the PBX never said so: end it for everyone"));
     m_handled->setToolTip(tr("Nobody needs to call back: take it off the team's list"));
 
-    auto page = [this](QTreeWidget *list, const QList<QPushButton *> &buttons) {
-        auto *w = new QWidget(this);
-        auto *layout = new QVBoxLayout(w);
-        layout->addWidget(list, 1);
-        auto *row = new QHBoxLayout;
-        for (QPushButton *b : buttons)
-            row->addWidget(b);
-        row->addStretch(1);
-        layout->addLayout(row);
-        return w;
-    };
+    auto page
+        = [this](QTreeWidget *list, const QList<QPushButton *> &buttons, QWidget *below = nullptr) {
+              auto *w = new QWidget(this);
+              auto *layout = new QVBoxLayout(w);
+              layout->addWidget(list, 1);
+              if (below)
+                  layout->addWidget(below);
+              auto *row = new QHBoxLayout;
+              for (QPushButton *b : buttons)
+                  row->addWidget(b);
+              row->addStretch(1);
+              layout->addLayout(row);
+              return w;
+          };
     m_tabs->addTab(page(m_current, {m_open, m_take, m_end}), tr("Current"));
     m_tabs->addTab(page(m_missed, {m_callBack, m_handled}), tr("Missed"));
-    m_tabs->addTab(page(m_history, {m_historyCallBack, m_historyContact}), tr("History"));
+    // The selected call's recording, streamed once Play is pressed.
+    m_recording->hide();
+    m_tabs->addTab(
+        page(m_history, {m_historyCallBack, m_historyContact}, m_recording), tr("History"));
 
     m_line->setObjectName(QStringLiteral("callLine"));
     m_line->setToolTip(tr("The line an outgoing call goes out on"));
@@ -116,6 +124,7 @@ CallsPanel::CallsPanel(client::Session *session, CallCenter *calls, QWidget *par
     });
     for (QTreeWidget *list : {m_current, m_missed, m_history})
         connect(list, &QTreeWidget::itemSelectionChanged, this, &CallsPanel::updateButtons);
+    connect(m_history, &QTreeWidget::itemSelectionChanged, this, &CallsPanel::offerRecording);
 
     connect(calls, &CallCenter::listsChanged, this, &CallsPanel::rebuildWhenShown);
     connect(calls, &CallCenter::callChanged, this, &CallsPanel::rebuildWhenShown);
@@ -377,6 +386,17 @@ void CallsPanel::updateButtons()
     m_historyCallBack->setEnabled(past.call.id && !past.remoteNumber().isEmpty()
         && !m_calls->isDialling(past.remoteNumber()));
     m_historyContact->setEnabled(past.call.contactId);
+}
+
+void CallsPanel::offerRecording()
+{
+    // A rebuild empties the list for a moment: what plays keeps playing through it.
+    const qint64 id = selected(m_history);
+    if (!id)
+        return;
+    const QUrl url(m_calls->call(id).call.recordingUrl);
+    m_recording->setRecording(url);
+    m_recording->setVisible(!url.isEmpty());
 }
 
 void CallsPanel::callBack(QTreeWidget *list)

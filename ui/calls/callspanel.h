@@ -18,6 +18,7 @@ class Session;
 namespace linecard::ui {
 
 class NoticeBar;
+class RecordingPlayer;
 
 // The Calls area of the main window: current calls (open one's window, or take a call
 // answered on a shared handset), missed calls — the team's to-do: call back or mark
@@ -46,6 +47,8 @@ public:
     QPushButton *endButton() const { return m_end; }
     QPushButton *callBackButton() const { return m_callBack; }
     QPushButton *handledButton() const { return m_handled; }
+    // Under the history: the recording of the selected call (hidden when it has none).
+    RecordingPlayer *recordingPlayer() const { return m_recording; }
     QString noticeText() const;
 
     // The list's row of a call (-1: not listed).
@@ -74,6 +77,7 @@ private:
     void applyFilter();
     qint64 selected(QTreeWidget *list) const;
     void updateButtons();
+    void offerRecording();
     void callBack(QTreeWidget *list);
     void fillLines();
 
@@ -92,6 +96,7 @@ private:
     QPushButton *m_handled;
     QPushButton *m_historyCallBack;
     QPushButton *m_historyContact;
+    RecordingPlayer *m_recording;
     QTimer *m_namesChanged;
     QString m_filterText;
     QString m_ringsFirstNotice; // shown until the PBX reports the call

@@ -5,6 +5,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/commentthreadmodel.h"
+#include "ui/common/recordingplayer.h"
 
 #include <QEvent>
 #include <QLabel>
@@ -20,6 +21,7 @@ ActivityFeedView::ActivityFeedView(client::Session *session, QWidget *parent)
     , m_view(new QListView(this))
     , m_delegate(new ActivityDelegate(m_view))
     , m_status(new QLabel(this))
+    , m_recording(new RecordingPlayer(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -50,6 +52,8 @@ ActivityFeedView::ActivityFeedView(client::Session *session, QWidget *parent)
     m_status->setForegroundRole(QPalette::PlaceholderText);
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    layout->addWidget(m_recording);
+    m_recording->hide();
     connect(m_model, &PagedListModel::loadingChanged, this, &ActivityFeedView::updateStatus);
     connect(m_model, &PagedListModel::errorChanged, this, &ActivityFeedView::updateStatus);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ActivityFeedView::updateStatus);
@@ -58,6 +62,10 @@ ActivityFeedView::ActivityFeedView(client::Session *session, QWidget *parent)
 
 void ActivityFeedView::setContact(qint64 contactId)
 {
+    if (contactId != m_contactId) {
+        m_recording->setRecording(QUrl());
+        m_recording->hide();
+    }
     m_contactId = contactId;
     reload();
 }
@@ -83,6 +91,15 @@ qint64 ActivityFeedView::tagAt(const QPoint &pos) const
     return index.data(CommentThreadModel::TaskIdRole).toLongLong();
 }
 
+QUrl ActivityFeedView::recordingAt(const QPoint &pos) const
+{
+    return QUrl(m_view->indexAt(pos)
+                    .data(CommentThreadModel::CallRole)
+                    .toJsonObject()
+                    .value(QStringLiteral("recordingUrl"))
+                    .toString());
+}
+
 bool ActivityFeedView::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_view->viewport()) {
@@ -92,11 +109,17 @@ bool ActivityFeedView::eventFilter(QObject *watched, QEvent *event)
                 tagAt(mouse->position().toPoint()) ? Qt::PointingHandCursor : Qt::ArrowCursor);
         } else if (event->type() == QEvent::MouseButtonRelease) {
             const auto *mouse = static_cast<QMouseEvent *>(event);
-            if (mouse->button() == Qt::LeftButton)
+            if (mouse->button() == Qt::LeftButton) {
                 if (const qint64 task = tagAt(mouse->position().toPoint())) {
                     emit openTask(task);
                     return true;
                 }
+                const QUrl recording = recordingAt(mouse->position().toPoint());
+                if (!recording.isEmpty()) {
+                    m_recording->setRecording(recording); // streamed once Play is pressed
+                    m_recording->show();
+                }
+            }
         }
     }
     return QWidget::eventFilter(watched, event);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QJsonObject>
+#include <QUrl>
 #include <QWidget>
 
 class QLabel;
@@ -17,10 +18,12 @@ class Session;
 namespace linecard::ui {
 
 class ActivityDelegate;
+class RecordingPlayer;
 
 // A contact's activity feed: the comments of its card and of every task where it is the
 // counterparty, newest first, each tagged with its task; clicking a tag (or double-clicking
-// a comment) opens the task. Older comments load as the operator scrolls.
+// a comment) opens the task; clicking a call's record that has a recording offers it in the
+// player under the feed. Older comments load as the operator scrolls.
 class ActivityFeedView : public QWidget
 {
     Q_OBJECT
@@ -35,6 +38,8 @@ public:
     ActivityModel *model() const { return m_model; }
     QListView *view() const { return m_view; }
     ActivityDelegate *delegate() const { return m_delegate; }
+    // Under the feed: the recording of the call record last clicked (hidden until then).
+    RecordingPlayer *recordingPlayer() const { return m_recording; }
 
 signals:
     void openTask(qint64 taskId);
@@ -44,12 +49,14 @@ protected:
 
 private:
     qint64 tagAt(const QPoint &pos) const;
+    QUrl recordingAt(const QPoint &pos) const;
     void updateStatus();
 
     ActivityModel *m_model;
     QListView *m_view;
     ActivityDelegate *m_delegate;
     QLabel *m_status;
+    RecordingPlayer *m_recording;
     qint64 m_contactId = 0;
 };
 

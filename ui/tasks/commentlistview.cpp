@@ -112,12 +112,21 @@ void CommentListView::mouseMoveEvent(QMouseEvent *event)
 
 void CommentListView::mouseReleaseEvent(QMouseEvent *event)
 {
-    const QString anchor
-        = event->button() == Qt::LeftButton ? anchorAt(event->position().toPoint()) : QString();
+    const QPoint pos = event->position().toPoint();
+    const QString anchor = event->button() == Qt::LeftButton ? anchorAt(pos) : QString();
     QListView::mouseReleaseEvent(event);
     if (anchor.isEmpty())
         return;
     const QUrl url(anchor);
+    const QString recording = indexAt(pos)
+                                  .data(CommentThreadModel::CallRole)
+                                  .toJsonObject()
+                                  .value(QStringLiteral("recordingUrl"))
+                                  .toString();
+    if (!recording.isEmpty() && url == QUrl(recording)) {
+        emit recordingActivated(url);
+        return;
+    }
     emit linkActivated(url);
     if (CommentRenderer::isOpenableLink(url))
         QDesktopServices::openUrl(url);

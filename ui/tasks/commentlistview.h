@@ -27,6 +27,8 @@ public:
 signals:
     // A link in a comment was clicked; http(s) and mailto links also open in the browser.
     void linkActivated(const QUrl &url);
+    // The recording link of a call's record was clicked: it plays in the client instead.
+    void recordingActivated(const QUrl &url);
 
 protected:
     void mouseMoveEvent(QMouseEvent *event) override;

@@ -6,6 +6,8 @@
 #include "previewbar.h"
 #include "taskheader.h"
 
+#include "ui/common/recordingplayer.h"
+
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/accountsettings.h"
@@ -27,6 +29,7 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
     , m_thread(new CommentThreadModel(session->people(), this))
     , m_threadView(new CommentListView(this))
     , m_threadStatus(new QLabel(this))
+    , m_recording(new RecordingPlayer(this))
     , m_composer(new Composer(session, this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
 {
@@ -48,6 +51,14 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
     threadLayout->setSpacing(0);
     threadLayout->addWidget(m_threadView, 1);
     threadLayout->addWidget(m_threadStatus);
+    threadLayout->addWidget(m_recording);
+    m_recording->setContentsMargins(8, 4, 8, 4);
+    m_recording->hide();
+    connect(m_threadView, &CommentListView::recordingActivated, this, [this](const QUrl &url) {
+        m_recording->setRecording(url);
+        m_recording->show();
+        m_recording->play();
+    });
     m_splitter->addWidget(threadBox);
     m_splitter->addWidget(m_composer);
     m_splitter->setStretchFactor(0, 1);
@@ -123,6 +134,8 @@ void TaskView::showTask(qint64 taskId)
         return;
     m_taskId = taskId;
     m_task = {};
+    m_recording->setRecording(QUrl()); // a recording belongs to the thread it was chosen in
+    m_recording->hide();
     showPlaceholder(taskId == 0);
     m_previewAs = 0; // a preview is of one task
     if (m_preview)

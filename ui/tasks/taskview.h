@@ -20,6 +20,7 @@ namespace linecard::ui {
 class CommentListView;
 class Composer;
 class PreviewBar;
+class RecordingPlayer;
 class TaskHeader;
 
 // One task: its header (title, status, counterparty, roles, description), the comment
@@ -46,6 +47,8 @@ public:
     CommentThreadModel *thread() const { return m_thread; }
     CommentListView *threadView() const { return m_threadView; }
     Composer *composer() const { return m_composer; }
+    // Under the thread: the call recording the operator chose in it (hidden until then).
+    RecordingPlayer *recordingPlayer() const { return m_recording; }
 
 signals:
     void openContact(qint64 contactId);
@@ -74,6 +77,7 @@ private:
     CommentThreadModel *m_thread;
     CommentListView *m_threadView;
     QLabel *m_threadStatus;
+    RecordingPlayer *m_recording;
     Composer *m_composer;
     PreviewBar *m_preview = nullptr;
     QSplitter *m_splitter;

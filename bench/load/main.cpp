@@ -1,0 +1,6 @@
+#include "loadbench.h"
+
+int main(int argc, char *argv[])
+{
+    return linecard::bench::runLoadBench(argc, argv);
+}
