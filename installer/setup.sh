@@ -31,6 +31,8 @@ packages=(
     clang-14 libclang-rt-14-dev
     # SIP end to end (CTest label sip)
     kamailio kamailio-utils-modules sip-tester
+    # PostgreSQL (CTest label postgres: a throwaway cluster per run; pg_trgm is in contrib)
+    postgresql-15 postgresql-contrib
     # call recordings in the client (Qt Multimedia); the tests' sound card is a PulseAudio null sink
     qt6-multimedia-dev pulseaudio
 )

@@ -208,13 +208,13 @@ PhoneNumber PhoneNumber::parse(const QString &raw, const QString &region)
         const QString candidate = digits.startsWith(QLatin1String("00"))
             ? u'+' + digits.mid(2)
             : (digits.size() >= 11 && !national ? u'+' + digits : QString());
-        const Problem viaPlus
-            = candidate.isEmpty() ? Problem::NoNumber : parseIn(candidate, regionCode, &international);
+        const Problem viaPlus = candidate.isEmpty()
+            ? Problem::NoNumber
+            : parseIn(candidate, regionCode, &international);
         // Read with a "+", it is a number, or at least a possible one (matched, never stored
         // as valid) where the national reading is not even that.
         if (viaPlus == Problem::None || digits.startsWith(QLatin1String("00"))
-            || (viaPlus == Problem::InvalidForRegion
-                && p.m_problem != Problem::InvalidForRegion)) {
+            || (viaPlus == Problem::InvalidForRegion && p.m_problem != Problem::InvalidForRegion)) {
             number = international;
             p.m_problem = viaPlus;
         }

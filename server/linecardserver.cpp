@@ -14,6 +14,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QThread>
 #include <QTimer>
 #include <QWebSocket>
@@ -77,24 +78,16 @@ LinecardServer::~LinecardServer()
 void LinecardServer::start()
 {
     keepRequestDumpsOff();
-    // What the server creates is its own: the folder 0700, the database 0600 (SQLite gives
-    // its -wal and -shm files the database's mode). An existing folder is left as it is.
-    if (!QFileInfo::exists(m_options.dataDir)) {
-        QDir().mkpath(m_options.dataDir);
-        QFile::setPermissions(
-            m_options.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    const DatabaseConfig config = m_options.databaseUrl.isEmpty()
+        ? DatabaseConfig::sqlite(prepareSqliteFile())
+        : DatabaseConfig {{}, m_options.databaseUrl};
+    m_db = Database::open(config);
+    if (!config.isPostgres()) {
+        m_db->exec(
+            QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
+        m_checkpointer = std::make_unique<WalCheckpointer>(config.sqliteFile);
+        m_checkpointer->start(QThread::LowPriority);
     }
-    const QString file = QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite"));
-    if (!QFileInfo::exists(file)) {
-        QFile created(file);
-        if (created.open(QIODevice::WriteOnly))
-            created.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
-    }
-    m_db = Database::openSqlite(file);
-    m_db->exec(
-        QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
-    m_checkpointer = std::make_unique<WalCheckpointer>(file);
-    m_checkpointer->start(QThread::LowPriority);
     m_people = std::make_unique<PeopleStore>(*m_db);
     m_tasks = std::make_unique<TaskStore>(*m_db);
     m_comments = std::make_unique<CommentStore>(*m_db);
@@ -106,6 +99,12 @@ void LinecardServer::start()
     m_events = new EventHub(*m_eventLog, *m_settings, authenticate);
     m_events->setPingInterval(m_options.pingIntervalMs);
     m_events->setAudienceSource(FreshAudience(*m_tasks, *m_comments));
+    m_events->setPersonSource([this](qint64 id) { return m_people->get(id); });
+    if (m_db->dialect().isPostgres())
+        m_events->followDatabase(
+            m_options.databaseUrl, m_eventLog->lastSeq(), [this](const QString &notice) {
+                m_db->notifyAtCommit(QStringLiteral("linecard_sessions"), notice);
+            });
     m_integrationLog = std::make_unique<IntegrationLogWriter>(*m_db);
     m_context.reset(new ServerContext {*m_db, *m_people, *m_tasks, *m_comments, *m_settings,
         *m_auth, *m_events, *m_integrationLog});
@@ -118,7 +117,7 @@ void LinecardServer::start()
                                                      : std::max(1, QThread::idealThreadCount());
     if (readers > 0) {
         m_readers = std::make_unique<ReaderPool>(
-            readers, [file] { return Database::openSqlite(file); }, addAllRoutes, *m_context);
+            readers, [config] { return Database::open(config); }, addAllRoutes, *m_context);
         router.runOnReaders(m_readers.get(), readerRoutes);
     }
     connect(m_http, &ApiServer::newWebSocketConnection, this, [this] {
@@ -150,9 +149,39 @@ void LinecardServer::start()
     qCInfo(lcHttp) << "serving on" << url().toString();
 }
 
+QString LinecardServer::prepareSqliteFile()
+{
+    // What the server creates is its own: the folder 0700, the database 0600 (SQLite gives
+    // its -wal and -shm files the database's mode). An existing folder is left as it is.
+    if (!QFileInfo::exists(m_options.dataDir)) {
+        QDir().mkpath(m_options.dataDir);
+        QFile::setPermissions(
+            m_options.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
+    const QString file = QDir(m_options.dataDir).filePath(QStringLiteral("linecard.sqlite"));
+    if (!QFileInfo::exists(file)) {
+        QFile created(file);
+        if (created.open(QIODevice::WriteOnly))
+            created.setPermissions(QFile::ReadOwner | QFile::WriteOwner);
+    }
+    return file;
+}
+
 void LinecardServer::expireSilentCalls()
 {
     try {
+        // Several instances on one database: one sweeps at a time, the others skip the round.
+        const bool shared = m_db->dialect().isPostgres();
+        if (shared
+            && !m_db->scalar(
+                        QStringLiteral("SELECT pg_try_advisory_lock(%1)").arg(AdvisoryLock::Sweeps))
+                    .toBool())
+            return;
+        auto unlock = qScopeGuard([&] {
+            if (shared)
+                m_db->exec(
+                    QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(AdvisoryLock::Sweeps));
+        });
         CallService calls(*m_context);
         const QDateTime now = QDateTime::currentDateTimeUtc();
         calls.expireSilentRinging(now, m_options.ringTimeoutSeconds);
@@ -176,6 +205,21 @@ bool LinecardServer::isEmpty()
     return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE kind = 'employee'"))
                .toInt()
         == 0;
+}
+
+bool LinecardServer::createFirstAdministrator(
+    const QString &name, const QString &login, const QString &password)
+{
+    const QString hash = PasswordHasher::hash(password); // slow: not while holding the lock
+    Transaction tx(*m_db);
+    if (m_db->dialect().isPostgres())
+        m_db->exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)")
+                       .arg(AdvisoryLock::FirstAdministrator));
+    if (!isEmpty())
+        return false;
+    m_people->createEmployee(name, login, hash, {}, true);
+    tx.commit();
+    return true;
 }
 
 void LinecardServer::createAdministrator(

@@ -34,6 +34,9 @@ public:
     struct Options
     {
         QString dataDir;
+        // postgresql://user:password@host:port/dbname (--database): several instances share
+        // it. Empty: SQLite in dataDir.
+        QString databaseUrl;
         QHostAddress address = QHostAddress::LocalHost;
         quint16 port = 0; // 0 = any free port
         int pingIntervalMs = 20000;
@@ -63,10 +66,16 @@ public:
     // True when no employee exists yet (a fresh data directory).
     bool isEmpty();
     void createAdministrator(const QString &name, const QString &login, const QString &password);
+    // The first administrator of an empty database; false (and nothing done) when someone was
+    // first: instances starting together on one PostgreSQL database create one between them.
+    bool createFirstAdministrator(
+        const QString &name, const QString &login, const QString &password);
 
     ServerContext &context() { return *m_context; }
 
 private:
+    // Creates the data directory (0700) and the SQLite file (0600) if need be; its path.
+    QString prepareSqliteFile();
     void expireSilentCalls();
 
     Options m_options;

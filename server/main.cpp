@@ -58,9 +58,11 @@ int main(int argc, char *argv[])
                     DemoSeeder::demoPbxToken, DemoSeeder::demoPbxToken, DemoSeeder::demoPbxUrl,
                     DemoSeeder::demoZammadToken, DemoSeeder::demoZammadToken);
             } else if (!options->adminPassword.isEmpty()) {
-                server.createAdministrator(
-                    QStringLiteral("Administrator"), options->adminLogin, options->adminPassword);
-                std::printf("Created administrator '%s'.\n", qPrintable(options->adminLogin));
+                if (server.createFirstAdministrator(QStringLiteral("Administrator"),
+                        options->adminLogin, options->adminPassword))
+                    std::printf("Created administrator '%s'.\n", qPrintable(options->adminLogin));
+                else // another instance on the same database was first
+                    std::printf("The database has its administrator already.\n");
             } else {
                 std::fprintf(stderr,
                     "linecard-server: the data directory is empty; give "

@@ -25,8 +25,14 @@ struct ServerContext
     EventHub &events;
     IntegrationLogWriter &integrationLog;
 
-    VisibilitySql rule(const Session &session) const { return {session.viewer(), settings.get()}; }
-    VisibilitySql rule(const visibility::Viewer &viewer) const { return {viewer, settings.get()}; }
+    VisibilitySql rule(const Session &session) const
+    {
+        return {session.viewer(), settings.get(), &db.dialect()};
+    }
+    VisibilitySql rule(const visibility::Viewer &viewer) const
+    {
+        return {viewer, settings.get(), &db.dialect()};
+    }
 };
 
 } // namespace linecard::server

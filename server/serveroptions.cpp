@@ -1,5 +1,7 @@
 #include "serveroptions.h"
 
+#include "store/database.h"
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -9,6 +11,28 @@
 #include <cstdio>
 
 namespace linecard::server {
+
+// A "key=value" line of the server's settings file (/etc/linecard/server.conf, which is also
+// the service's EnvironmentFile; LINECARD_SERVER_CONF names another), "" when it has none.
+static QString configValue(const QString &key)
+{
+    const QString path = qEnvironmentVariableIsSet("LINECARD_SERVER_CONF")
+        ? qEnvironmentVariable("LINECARD_SERVER_CONF")
+        : QStringLiteral("/etc/linecard/server.conf");
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    QString value;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.startsWith(key + u'='))
+            value = line.mid(key.size() + 1).trimmed(); // the last one counts, as in a shell
+    }
+    if (value.size() >= 2 && (value.startsWith(u'"') || value.startsWith(u'\''))
+        && value.endsWith(value.front()))
+        value = value.mid(1, value.size() - 2);
+    return value;
+}
 
 std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, int *exitCode)
 {
@@ -21,8 +45,14 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         QStringLiteral("Address to serve on (port 0 = any free port)."),
         QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-        QStringLiteral("Folder of the database."), QStringLiteral("DIR"),
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+        QStringLiteral("Folder of the database (SQLite) and of local files."),
+        QStringLiteral("DIR"), QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+    const QCommandLineOption database(QStringLiteral("database"),
+        QStringLiteral("PostgreSQL database that several instances share: "
+                       "postgresql://user:password@host:port/dbname (or LINECARD_DATABASE, or "
+                       "database= in /etc/linecard/server.conf). Without it: SQLite in "
+                       "--data-dir."),
+        QStringLiteral("URL"));
     const QCommandLineOption adminLogin(QStringLiteral("admin-login"),
         QStringLiteral("Login of the first administrator of an empty data directory."),
         QStringLiteral("LOGIN"), QStringLiteral("admin"));
@@ -41,8 +71,8 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
     const QCommandLineOption tokenIdle(QStringLiteral("token-idle-days"),
         QStringLiteral("Sign-in tokens unused for this many days expire."), QStringLiteral("DAYS"),
         QStringLiteral("30"));
-    parser.addOptions(
-        {listen, dataDir, adminLogin, adminPassword, adminPasswordFile, demo, ping, tokenIdle});
+    parser.addOptions({listen, dataDir, database, adminLogin, adminPassword, adminPasswordFile,
+        demo, ping, tokenIdle});
 
     auto fail = [exitCode](const QString &message) -> std::optional<ServerOptions> {
         std::fprintf(stderr, "linecard-server: %s\n", qPrintable(message));
@@ -80,6 +110,14 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
                         .arg(hostPort));
     o.server.port = quint16(port);
     o.server.dataDir = QDir(parser.value(dataDir)).absolutePath();
+    o.server.databaseUrl = parser.isSet(database)        ? parser.value(database)
+        : qEnvironmentVariableIsSet("LINECARD_DATABASE") ? qEnvironmentVariable("LINECARD_DATABASE")
+                                                         : configValue(QStringLiteral("database"));
+    if (!o.server.databaseUrl.isEmpty()) {
+        const QString problem = DatabaseConfig::checkUrl(o.server.databaseUrl);
+        if (!problem.isEmpty())
+            return fail(QStringLiteral("--database: %1").arg(problem));
+    }
     bool pingOk = false;
     o.server.pingIntervalMs = parser.value(ping).toInt(&pingOk);
     if (!pingOk || o.server.pingIntervalMs < 100)

@@ -4,6 +4,7 @@
 #include "../http/router.h"
 #include "../logging.h"
 #include "../store/settingsstore.h"
+#include "eventfollower.h"
 
 #include <QJsonDocument>
 #include <QTimer>
@@ -87,6 +88,8 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
     const QUrlQuery query(c->socket->requestUrl());
     bool hasSince = false;
     const qint64 since = query.queryItemValue(QStringLiteral("since")).toLongLong(&hasSince);
+    if (m_follower)
+        m_follower->catchUp(); // this socket hears what comes after hello, not before
     const qint64 last = m_log.lastSeq();
     c->socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
         QJsonObject {{QStringLiteral("type"), QStringLiteral("hello")},
@@ -156,13 +159,52 @@ StoredEvent EventHub::record(
     return m_log.append(type, data, audience);
 }
 
+void EventHub::followDatabase(
+    const QString &databaseUrl, qint64 fromSeq, std::function<void(const QString &)> announce)
+{
+    m_announce = std::move(announce);
+    m_follower = new EventFollower(
+        databaseUrl, [this](const StoredEvent &event) { deliverHere(event); },
+        [this](const QString &notice) { onSessionNotice(notice); }, this);
+    m_follower->start(fromSeq);
+}
+
 void EventHub::deliver(const StoredEvent &event)
 {
+    if (m_follower)
+        m_follower->catchUp(); // this event and any before it, in seq order
+    else
+        deliverHere(event);
+}
+
+void EventHub::deliverHere(const StoredEvent &event)
+{
+    if (m_follower) {
+        // What this instance keeps in memory follows the other instances' changes.
+        if (event.type == QLatin1String("settings.updated"))
+            m_settings.reload();
+        else if (event.type == QLatin1String("contact.updated") && m_personSource)
+            if (const auto person
+                = m_personSource(qint64(event.data.value(QStringLiteral("id")).toDouble())))
+                updatePerson(*person);
+    }
     // Written once for every connection: serialising it per socket was four fifths of
     // a fan-out to a thousand operators.
     const QString message = QString::fromUtf8(event.message());
     for (auto &c : m_connections)
         send(*c, event, message);
+    // Contacts may not read the settings, but what they see follows them at once.
+    if (event.type == QLatin1String("settings.updated"))
+        resyncContacts(event.seq);
+}
+
+void EventHub::onSessionNotice(const QString &notice)
+{
+    const QStringList parts = notice.split(u' ');
+    if (parts.value(0) == QLatin1String("token") && parts.size() == 2)
+        dropToken(parts.at(1).toLatin1());
+    else if (parts.value(0) == QLatin1String("person") && parts.size() >= 3)
+        dropPerson(parts.at(1).toLongLong(), parts.at(2).toInt(), parts.mid(3).join(u' '));
 }
 
 void EventHub::drop(Connection *c, int closeCode, const QString &reason)
@@ -181,6 +223,20 @@ void EventHub::drop(Connection *c, int closeCode, const QString &reason)
 
 void EventHub::disconnectToken(const QByteArray &tokenHash)
 {
+    dropToken(tokenHash);
+    if (m_announce)
+        m_announce(QStringLiteral("token ") + QString::fromLatin1(tokenHash));
+}
+
+void EventHub::disconnectPerson(qint64 personId, int closeCode, const QString &reason)
+{
+    dropPerson(personId, closeCode, reason);
+    if (m_announce)
+        m_announce(QStringLiteral("person %1 %2 %3").arg(personId).arg(closeCode).arg(reason));
+}
+
+void EventHub::dropToken(const QByteArray &tokenHash)
+{
     std::vector<Connection *> doomed;
     for (auto &c : m_connections)
         if (c->session.tokenHash == tokenHash)
@@ -189,7 +245,7 @@ void EventHub::disconnectToken(const QByteArray &tokenHash)
         drop(c, 4401, QStringLiteral("signed out"));
 }
 
-void EventHub::disconnectPerson(qint64 personId, int closeCode, const QString &reason)
+void EventHub::dropPerson(qint64 personId, int closeCode, const QString &reason)
 {
     std::vector<Connection *> doomed;
     for (auto &c : m_connections)

@@ -15,6 +15,7 @@ class QTimer;
 
 namespace linecard::server {
 
+class EventFollower;
 class SettingsStore;
 
 // Fans events out to the event-stream sockets, each only what its user may see, and
@@ -38,6 +39,14 @@ public:
     void setPingInterval(int ms);
     // Replays to contacts go by today's facts, not those logged with the event.
     void setAudienceSource(AudienceSource source) { m_freshAudience = std::move(source); }
+    // A person as stored now (for another instance's contact.updated).
+    using PersonSource = std::function<std::optional<Person>(qint64 id)>;
+    void setPersonSource(PersonSource source) { m_personSource = std::move(source); }
+    // Several instances on one PostgreSQL database: events reach this instance's sockets
+    // from the log, in seq order, whichever instance logged them (EventFollower), and closed
+    // streams are announced to the others (announce sends a notice to every instance).
+    void followDatabase(const QString &databaseUrl, qint64 fromSeq,
+        std::function<void(const QString &notice)> announce);
     // Takes a socket just upgraded on /api/v1/events.
     void accept(std::unique_ptr<QWebSocket> socket);
     // Records an event and sends it to every connection whose user may see it.
@@ -63,6 +72,10 @@ public:
 private:
     struct Connection;
     void send(Connection &c, const StoredEvent &event, const QString &message);
+    void deliverHere(const StoredEvent &event);
+    void onSessionNotice(const QString &notice);
+    void dropToken(const QByteArray &tokenHash);
+    void dropPerson(qint64 personId, int closeCode, const QString &reason);
     void replay(Connection &c, const StoredEvent &event);
     void drop(Connection *c, int closeCode, const QString &reason);
     void pingAll();
@@ -71,6 +84,9 @@ private:
     SettingsStore &m_settings;
     Authenticator m_authenticate;
     AudienceSource m_freshAudience;
+    PersonSource m_personSource;
+    EventFollower *m_follower = nullptr;
+    std::function<void(const QString &)> m_announce;
     std::vector<std::unique_ptr<Connection>> m_connections;
     QTimer *m_pingTimer;
 };

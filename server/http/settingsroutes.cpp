@@ -18,10 +18,9 @@ void addSettingsRoutes(Router &router, ServerContext &ctx)
             if (!next.applyPatch(req.json(), &error))
                 throw ApiError::invalid(error);
             ctx.settings.save(next);
-            const StoredEvent event = ctx.events.publish(
+            // Delivering it resyncs the contacts' streams (EventHub::deliverHere).
+            ctx.events.publish(
                 QStringLiteral("settings.updated"), next.toJson(), EventAudience::employees());
-            // Contacts may not read the settings, but what they see follows them at once.
-            ctx.events.resyncContacts(event.seq);
             return ApiResponse::ok(next.toJson());
         });
 }

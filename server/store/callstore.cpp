@@ -151,8 +151,8 @@ static void writeLegs(Database &db, const CallRow &row)
     db.exec(QStringLiteral("DELETE FROM call_targets WHERE call_id = :id"),
         {{QStringLiteral("id"), row.call.id}});
     for (const CallLeg &leg : row.legs)
-        db.exec(QStringLiteral("INSERT OR IGNORE INTO call_targets(call_id, person_id, "
-                               "extension, state) VALUES (:c, :p, :e, :s)"),
+        db.exec(QStringLiteral("INSERT INTO call_targets(call_id, person_id, extension, "
+                               "state) VALUES (:c, :p, :e, :s) ON CONFLICT DO NOTHING"),
             {{QStringLiteral("c"), row.call.id}, {QStringLiteral("p"), leg.personId},
                 {QStringLiteral("e"), notNull(leg.extension)},
                 {QStringLiteral("s"), CallLeg::stateName(leg.state)}});
@@ -257,8 +257,10 @@ void CallStore::logEvent(qint64 providerId, qint64 callId, const QString &extern
 void CallStore::putPendingRecording(
     qint64 providerId, const QString &externalId, const QString &url)
 {
-    m_db.exec(QStringLiteral("INSERT OR REPLACE INTO pending_recordings(provider_id, "
-                             "external_id, url, received_at) VALUES (:p, :e, :u, :t)"),
+    m_db.exec(QStringLiteral("INSERT INTO pending_recordings(provider_id, external_id, url, "
+                             "received_at) VALUES (:p, :e, :u, :t) ON CONFLICT (provider_id, "
+                             "external_id) DO UPDATE SET url = excluded.url, "
+                             "received_at = excluded.received_at"),
         {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId},
             {QStringLiteral("u"), url}, {QStringLiteral("t"), now()}});
 }
@@ -312,8 +314,9 @@ void CallStore::setCommentVisibleTo(qint64 commentId, const QList<qint64> &perso
         {{QStringLiteral("id"), commentId}});
     int position = 0;
     for (qint64 person : personIds)
-        m_db.exec(QStringLiteral("INSERT OR IGNORE INTO comment_people(comment_id, person_id, "
-                                 "role, position) VALUES (:c, :p, 'visible', :pos)"),
+        m_db.exec(QStringLiteral("INSERT INTO comment_people(comment_id, person_id, role, "
+                                 "position) VALUES (:c, :p, 'visible', :pos) "
+                                 "ON CONFLICT DO NOTHING"),
             {{QStringLiteral("c"), commentId}, {QStringLiteral("p"), person},
                 {QStringLiteral("pos"), position++}});
 }

@@ -20,7 +20,7 @@ static const QString commentColumns
                      "k.duration, k.recording_url, "
                      "k.end_reason, "
                      // The record's facts: only for the comment the server wrote as the record.
-                     "k.record_comment_id = c.id AND IFNULL(k.attach_comment_id, 0) <> c.id, "
+                     "k.record_comment_id = c.id AND COALESCE(k.attach_comment_id, 0) <> c.id, "
                      "l.name, l.number, k.contact_name, ap.name");
 static const QString commentFrom
     = QStringLiteral("comments c LEFT JOIN calls k ON k.id = c.call_id "

@@ -28,15 +28,16 @@ void ContactMerger::moveOne(qint64 s, qint64 m)
     const QVariantMap ids {{QStringLiteral("s"), s}, {QStringLiteral("m"), m}};
     const QStringList statements {
         // roles: keep one row per (task, role)
-        QStringLiteral("INSERT OR IGNORE INTO task_members(task_id, person_id, role, position) "
-                       "SELECT task_id, :s, role, position FROM task_members WHERE person_id = :m"),
+        QStringLiteral("INSERT INTO task_members(task_id, person_id, role, position) SELECT "
+                       "task_id, CAST(:s AS BIGINT), role, position FROM task_members WHERE "
+                       "person_id = :m ON CONFLICT DO NOTHING"),
         QStringLiteral("DELETE FROM task_members WHERE person_id = :m"),
         QStringLiteral("UPDATE tasks SET counterparty_id = :s WHERE counterparty_id = :m"),
         QStringLiteral("UPDATE comments SET author_id = :s WHERE author_id = :m"),
         QStringLiteral("UPDATE comments SET contact_id = :s WHERE contact_id = :m"),
-        QStringLiteral(
-            "INSERT OR IGNORE INTO comment_people(comment_id, person_id, role, position) "
-            "SELECT comment_id, :s, role, position FROM comment_people WHERE person_id = :m"),
+        QStringLiteral("INSERT INTO comment_people(comment_id, person_id, role, position) SELECT "
+                       "comment_id, CAST(:s AS BIGINT), role, position FROM comment_people WHERE "
+                       "person_id = :m ON CONFLICT DO NOTHING"),
         QStringLiteral("DELETE FROM comment_people WHERE person_id = :m"),
         QStringLiteral("UPDATE calls SET contact_id = :s WHERE contact_id = :m"),
         // the same number or address twice on one card helps nobody

@@ -10,6 +10,10 @@
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QSqlError>
+#include <QUrl>
+#include <QUrlQuery>
+
+#include <utility>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -39,20 +43,70 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_connectionName);
 }
 
-std::unique_ptr<Database> Database::openSqlite(const QString &filePath)
+QString DatabaseConfig::checkUrl(const QString &url)
 {
-    QDir().mkpath(QFileInfo(filePath).absolutePath());
-    std::unique_ptr<Database> database(
-        new Database(std::make_unique<SqliteDialect>(), newConnectionName()));
+    const QUrl parsed(url, QUrl::StrictMode);
+    if (!parsed.isValid())
+        return QStringLiteral("not a URL: %1").arg(parsed.errorString());
+    if (parsed.scheme() != QLatin1String("postgresql")
+        && parsed.scheme() != QLatin1String("postgres"))
+        return QStringLiteral("only postgresql://user:password@host:port/dbname is supported");
+    if (parsed.host().isEmpty())
+        return QStringLiteral("the URL names no host");
+    const QString name = parsed.path().mid(1);
+    if (name.isEmpty() || name.contains(u'/'))
+        return QStringLiteral("the URL names no database (…/dbname)");
+    return {};
+}
+
+std::unique_ptr<Database> Database::open(const DatabaseConfig &config)
+{
+    return config.isPostgres() ? openPostgres(config.url) : openSqlite(config.sqliteFile);
+}
+
+std::unique_ptr<Database> Database::openWith(
+    std::unique_ptr<SqlDialect> dialect, const std::function<void(QSqlDatabase &)> &setUp)
+{
+    std::unique_ptr<Database> database(new Database(std::move(dialect), newConnectionName()));
     QSqlDatabase db
         = QSqlDatabase::addDatabase(database->dialect().driverName(), database->m_connectionName);
-    db.setDatabaseName(filePath);
+    setUp(db);
     if (!db.open())
-        throw StoreError(QStringLiteral("cannot open %1: %2").arg(filePath, db.lastError().text()));
+        throw StoreError(QStringLiteral("cannot open the database %1: %2")
+                             .arg(db.databaseName(), db.lastError().text()));
     for (const QString &statement : database->dialect().connectionSetup())
         database->exec(statement);
     database->migrate();
     return database;
+}
+
+std::unique_ptr<Database> Database::openSqlite(const QString &filePath)
+{
+    QDir().mkpath(QFileInfo(filePath).absolutePath());
+    return openWith(
+        std::make_unique<SqliteDialect>(), [&](QSqlDatabase &db) { db.setDatabaseName(filePath); });
+}
+
+std::unique_ptr<Database> Database::openPostgres(const QString &url)
+{
+    const QString problem = DatabaseConfig::checkUrl(url);
+    if (!problem.isEmpty())
+        throw StoreError(QStringLiteral("--database: %1").arg(problem));
+    const QUrl parsed(url);
+    return openWith(std::make_unique<PostgresDialect>(), [&](QSqlDatabase &db) {
+        db.setHostName(parsed.host());
+        db.setPort(parsed.port(5432));
+        db.setUserName(parsed.userName(QUrl::FullyDecoded));
+        db.setPassword(parsed.password(QUrl::FullyDecoded));
+        db.setDatabaseName(parsed.path(QUrl::FullyDecoded).mid(1));
+        // ?sslmode=require and the like go to libpq as they are.
+        QStringList options;
+        for (const auto &item : QUrlQuery(parsed).queryItems(QUrl::FullyDecoded))
+            options << item.first + u'=' + item.second;
+        options << QStringLiteral("application_name=linecard-server")
+                << QStringLiteral("connect_timeout=10");
+        db.setConnectOptions(options.join(u';'));
+    });
 }
 
 QSqlDatabase Database::connection() const
@@ -64,11 +118,21 @@ QSqlQuery Database::exec(const QString &sql, const QVariantMap &params)
 {
     QSqlQuery query(connection());
     query.setForwardOnly(true);
+    if (params.isEmpty() && m_dialect->isPostgres()) {
+        // PostgreSQL prepares queries only (no DDL, no SET); nothing to bind, nothing to prepare.
+        if (!query.exec(sql))
+            throw StoreError(QStringLiteral("query failed: %1 in %2")
+                                 .arg(query.lastError().text(), sql.simplified()));
+        return query;
+    }
     if (!query.prepare(sql))
         throw StoreError(QStringLiteral("prepare failed: %1 in %2")
                              .arg(query.lastError().text(), sql.simplified()));
+    const bool boolsAsIntegers = m_dialect->isPostgres(); // flags are INTEGER 0/1 columns
     for (auto it = params.begin(); it != params.end(); ++it)
-        query.bindValue(u':' + it.key(), it.value());
+        query.bindValue(u':' + it.key(),
+            boolsAsIntegers && it.value().typeId() == QMetaType::Bool ? QVariant(int(it->toBool()))
+                                                                      : it.value());
     if (!query.exec())
         throw StoreError(QStringLiteral("query failed: %1 in %2")
                              .arg(query.lastError().text(), sql.simplified()));
@@ -81,9 +145,13 @@ QVariant Database::scalar(const QString &sql, const QVariantMap &params)
     return query.next() ? query.value(0) : QVariant();
 }
 
-qint64 Database::insert(const QString &sql, const QVariantMap &params)
+qint64 Database::insert(const QString &sql, const QVariantMap &params, const QString &idColumn)
 {
-    return exec(sql, params).lastInsertId().toLongLong();
+    if (!m_dialect->isPostgres())
+        return exec(sql, params).lastInsertId().toLongLong();
+    // QPSQL's lastInsertId() is the row's OID, which tables no longer have.
+    QSqlQuery query = exec(sql + QStringLiteral(" RETURNING ") + idColumn, params);
+    return query.next() ? query.value(0).toLongLong() : 0;
 }
 
 int Database::schemaVersion()
@@ -92,9 +160,24 @@ int Database::schemaVersion()
     return scalar(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_version")).toInt();
 }
 
+// On PostgreSQL several instances may start together on one database: one migrates at a
+// time (a session advisory lock), the others then find the schema up to date.
+void Database::migrate()
+{
+    if (!m_dialect->isPostgres()) {
+        migrateLocked();
+        return;
+    }
+    exec(QStringLiteral("SELECT pg_advisory_lock(%1)").arg(AdvisoryLock::Migrations));
+    auto unlock = qScopeGuard([this] {
+        exec(QStringLiteral("SELECT pg_advisory_unlock(%1)").arg(AdvisoryLock::Migrations));
+    });
+    migrateLocked();
+}
+
 // Migrations are files "NNNN_name.sql" in the dialect's resource folder, applied in order,
 // each in its own transaction together with its version row.
-void Database::migrate()
+void Database::migrateLocked()
 {
     const int current = schemaVersion();
     QStringList files = QDir(m_dialect->migrationsPath())
@@ -131,10 +214,27 @@ void Database::runCodeSteps(int version)
         PhoneRenormaliser(*this).run();
 }
 
+void Database::notifyAtCommit(const QString &channel, const QString &payload)
+{
+    if (m_transactionDepth > 0) {
+        m_notifications.insert(channel, payload);
+        return;
+    }
+    exec(QStringLiteral("SELECT pg_notify(:c, :p)"),
+        {{QStringLiteral("c"), channel}, {QStringLiteral("p"), payload}});
+}
+
 void Database::writeLazily(const std::function<void()> &write)
 {
     if (m_transactionDepth > 0) {
         write(); // the outer transaction's commit decides
+        return;
+    }
+    if (m_dialect->isPostgres()) {
+        Transaction tx(*this);
+        exec(QStringLiteral("SET LOCAL synchronous_commit = off"));
+        write();
+        tx.commit();
         return;
     }
     const QVariant mode = scalar(QStringLiteral("PRAGMA synchronous"));
@@ -148,6 +248,8 @@ void Database::writeLazily(const std::function<void()> &write)
 
 bool Database::syncWriteAheadLog()
 {
+    if (m_dialect->isPostgres())
+        return false; // PostgreSQL's commits are its own business
 #ifdef Q_OS_UNIX
     const QByteArray wal = QFile::encodeName(connection().databaseName() + QStringLiteral("-wal"));
     const int fd = ::open(wal.constData(), O_RDONLY | O_CLOEXEC);
@@ -165,8 +267,8 @@ DeferredSync::DeferredSync(Database &db)
     : m_db(db)
 {
 #ifdef Q_OS_UNIX
-    if (m_db.m_transactionDepth > 0)
-        return; // an outer transaction commits, and decides how
+    if (m_db.m_transactionDepth > 0 || m_db.dialect().isPostgres())
+        return; // an outer transaction commits, and decides how; PostgreSQL commits as it does
     const QVariant mode = m_db.scalar(QStringLiteral("PRAGMA synchronous"));
     if (mode.toInt() < 2)
         return; // OFF or NORMAL already: nothing to defer, nothing to sync
@@ -207,12 +309,20 @@ Transaction::~Transaction()
 {
     if (m_done)
         return;
-    if (--m_db.m_transactionDepth == 0)
+    if (--m_db.m_transactionDepth == 0) {
+        m_db.m_notifications.clear();
         m_db.connection().rollback();
+    }
 }
 
 void Transaction::commit()
 {
+    if (m_db.m_transactionDepth == 1 && !m_db.m_notifications.isEmpty()) {
+        const QVariantMap notifications = std::exchange(m_db.m_notifications, {});
+        for (auto it = notifications.begin(); it != notifications.end(); ++it)
+            m_db.exec(QStringLiteral("SELECT pg_notify(:c, :p)"),
+                {{QStringLiteral("c"), it.key()}, {QStringLiteral("p"), it.value()}});
+    }
     m_done = true;
     if (--m_db.m_transactionDepth == 0 && !m_db.connection().commit())
         throw StoreError(

@@ -27,13 +27,40 @@ inline QString notNull(const QString &text)
     return text.isNull() ? QStringLiteral("") : text;
 }
 
+// Keys of PostgreSQL advisory locks: what only one of the instances sharing a database may do
+// at a time ("LC" and a number, clear of other applications' small integers).
+namespace AdvisoryLock {
+constexpr qint64 Migrations = 0x4c430001;
+constexpr qint64 FirstAdministrator = 0x4c430002;
+constexpr qint64 EventLog = 0x4c430003; // seqs commit in their order
+constexpr qint64 Sweeps = 0x4c430004; // ring timeouts, log pruning
+} // namespace AdvisoryLock
+
+// Where a server instance keeps its data: a SQLite file (the embedded default), or a
+// PostgreSQL database that several instances share.
+struct DatabaseConfig
+{
+    QString sqliteFile; // when url is empty
+    QString url; // postgresql://user:password@host:port/dbname
+
+    bool isPostgres() const { return !url.isEmpty(); }
+    static DatabaseConfig sqlite(const QString &filePath) { return {filePath, {}}; }
+    // Checks the form of a postgresql:// (or postgres://) URL; returns what is wrong, or "".
+    static QString checkUrl(const QString &url);
+};
+
 // One connection to the database of a server instance, with its dialect and migrations.
 // Used from the thread that opened it.
 class Database
 {
 public:
+    // Opens a connection of either kind and brings the schema up to date (once per database:
+    // instances starting together on one PostgreSQL database take turns).
+    static std::unique_ptr<Database> open(const DatabaseConfig &config);
     // Opens (creating if needed) the SQLite file and brings its schema up to date.
     static std::unique_ptr<Database> openSqlite(const QString &filePath);
+    // Connects to postgresql://user:password@host:port/dbname and brings its schema up to date.
+    static std::unique_ptr<Database> openPostgres(const QString &url);
     ~Database();
 
     const SqlDialect &dialect() const { return *m_dialect; }
@@ -42,9 +69,16 @@ public:
     // Prepares, binds (":name" → value) and runs; throws StoreError on failure.
     QSqlQuery exec(const QString &sql, const QVariantMap &params = {});
     QVariant scalar(const QString &sql, const QVariantMap &params = {});
-    qint64 insert(const QString &sql, const QVariantMap &params = {}); // the new row's id
+    // The new row's id (the column idColumn: "INSERT … VALUES (…)" only).
+    qint64 insert(const QString &sql, const QVariantMap &params = {},
+        const QString &idColumn = QStringLiteral("id"));
 
     int schemaVersion();
+
+    // PostgreSQL: NOTIFY channel with payload as the current transaction commits (at once
+    // outside one). Once per channel and transaction, the last payload given: notifying
+    // commits take a cluster-wide lock, so a transaction sends one wake-up, never one per row.
+    void notifyAtCommit(const QString &channel, const QString &payload);
 
     // Runs `write` in a transaction whose commit does not wait for the disk: it is safe from a
     // killed process at once and from a power loss with the next ordinary commit (SQLite WAL,
@@ -61,12 +95,16 @@ private:
     friend class Transaction;
     friend class DeferredSync;
     Database(std::unique_ptr<SqlDialect> dialect, const QString &connectionName);
+    static std::unique_ptr<Database> openWith(
+        std::unique_ptr<SqlDialect> dialect, const std::function<void(QSqlDatabase &)> &setUp);
     void migrate();
+    void migrateLocked();
     void runCodeSteps(int version);
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
     int m_transactionDepth = 0;
+    QVariantMap m_notifications; // channel → payload, sent by the outermost commit
 };
 
 // A change whose commit does not wait for the disk, so that its events can be on their way

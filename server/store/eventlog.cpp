@@ -24,6 +24,12 @@ StoredEvent EventLog::append(
     const QString &type, const QJsonObject &data, const EventAudience &audience)
 {
     StoredEvent e {0, type, data, audience};
+    // Several instances on one PostgreSQL database: the seqs commit in their order (a reader
+    // that saw seq n has seen every committed seq below it), and the other instances are woken
+    // by the commit (EventFollower).
+    Transaction tx(m_db);
+    if (m_db.dialect().isPostgres())
+        m_db.exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(AdvisoryLock::EventLog));
     e.seq = m_db.insert(
         QStringLiteral(
             "INSERT INTO events(type, payload, audience, created_at) VALUES (:type, :p, :a, :t)"),
@@ -32,22 +38,40 @@ StoredEvent EventLog::append(
                 QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))},
             {QStringLiteral("a"),
                 QString::fromUtf8(QJsonDocument(audience.toJson()).toJson(QJsonDocument::Compact))},
-            {QStringLiteral("t"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
+            {QStringLiteral("t"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}},
+        QStringLiteral("seq"));
     if (++m_appendsSincePrune >= qMax(1, m_capacity / 10)) {
         m_appendsSincePrune = 0;
         m_db.exec(QStringLiteral("DELETE FROM events WHERE seq <= :cut"),
             {{QStringLiteral("cut"), e.seq - m_capacity}});
     }
+    if (m_db.dialect().isPostgres())
+        m_db.notifyAtCommit(QStringLiteral("linecard_events"), QString::number(e.seq));
+    tx.commit();
     return e;
 }
 
 qint64 EventLog::lastSeq()
 {
-    // AUTOINCREMENT keeps the counter in sqlite_sequence even when the log was pruned empty.
-    return m_db
-        .scalar(QStringLiteral(
-            "SELECT COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0)"))
-        .toLongLong();
+    return m_db.scalar(m_db.dialect().lastEventSeq()).toLongLong();
+}
+
+static QList<StoredEvent> readEvents(QSqlQuery &q)
+{
+    QList<StoredEvent> out;
+    while (q.next())
+        out.append({q.value(0).toLongLong(), q.value(1).toString(),
+            QJsonDocument::fromJson(q.value(2).toByteArray()).object(),
+            EventAudience::fromJson(QJsonDocument::fromJson(q.value(3).toByteArray()).object())});
+    return out;
+}
+
+QList<StoredEvent> EventLog::after(qint64 seq, int limit)
+{
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, type, payload, audience FROM events "
+                                           "WHERE seq > :s ORDER BY seq LIMIT :n"),
+        {{QStringLiteral("s"), seq}, {QStringLiteral("n"), limit}});
+    return readEvents(q);
 }
 
 std::optional<QList<StoredEvent>> EventLog::since(qint64 seq)
@@ -64,12 +88,7 @@ std::optional<QList<StoredEvent>> EventLog::since(qint64 seq)
         QStringLiteral(
             "SELECT seq, type, payload, audience FROM events WHERE seq > :s ORDER BY seq"),
         {{QStringLiteral("s"), seq}});
-    QList<StoredEvent> out;
-    while (q.next())
-        out.append({q.value(0).toLongLong(), q.value(1).toString(),
-            QJsonDocument::fromJson(q.value(2).toByteArray()).object(),
-            EventAudience::fromJson(QJsonDocument::fromJson(q.value(3).toByteArray()).object())});
-    return out;
+    return readEvents(q);
 }
 
 } // namespace linecard::server

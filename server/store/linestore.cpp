@@ -95,8 +95,8 @@ void LineStore::write(const Line &line)
     m_db.exec(QStringLiteral("DELETE FROM line_employees WHERE line_id = :id"),
         {{QStringLiteral("id"), line.id}});
     for (qint64 person : line.employeeIds)
-        m_db.exec(QStringLiteral("INSERT OR IGNORE INTO line_employees(line_id, person_id) "
-                                 "VALUES (:l, :p)"),
+        m_db.exec(QStringLiteral("INSERT INTO line_employees(line_id, person_id) VALUES (:l, "
+                                 ":p) ON CONFLICT DO NOTHING"),
             {{QStringLiteral("l"), line.id}, {QStringLiteral("p"), person}});
 }
 

@@ -400,10 +400,10 @@ QList<Person> PeopleStore::search(
         // The search table read in its rowid order, which is (name, id) order (see
         // contactsearchorder.h), and left as soon as the page is full: no sorting of every
         // match. CROSS JOIN keeps it the outer loop.
-        sql = QStringLiteral("SELECT %1 FROM contact_search s CROSS JOIN people p ON "
+        sql = QStringLiteral("SELECT %1 FROM contact_search s %2 people p ON "
                              "p.search_key = s.rowid WHERE p.kind = 'contact' AND "
                              "p.merged_into IS NULL")
-                  .arg(personColumns);
+                  .arg(personColumns, m_db.dialect().orderedJoin());
         sql += textSearchConditions(
             m_db.dialect(), QStringLiteral("contact_search"), QStringLiteral("s"), terms, params);
         if (after)
@@ -435,10 +435,10 @@ QList<Person> PeopleStore::lookupPhone(const PhoneNumber &number)
     // planner walks every contact in name order to avoid a sort (seconds at 1,000,000).
     QSqlQuery q = m_db.exec(
         QStringLiteral("SELECT %1 FROM (SELECT person_id FROM phones WHERE e164 = :e164 UNION "
-                       "SELECT person_id FROM phones WHERE tail_key = :tail) ph CROSS JOIN "
+                       "SELECT person_id FROM phones WHERE tail_key = :tail) ph %2 "
                        "people p ON p.id = ph.person_id WHERE p.merged_into IS NULL AND "
                        "p.kind = 'contact' ORDER BY p.name, p.id")
-            .arg(personColumns),
+            .arg(personColumns, m_db.dialect().orderedJoin()),
         {{QStringLiteral("e164"), number.matchE164()},
             {QStringLiteral("tail"), number.matchTailKey()}});
     QList<Person> out;

@@ -29,7 +29,7 @@ QHash<qint64, int> ReadMarkStore::unread(
             "SELECT t.id, (SELECT COUNT(*) FROM (SELECT 1 FROM comments c WHERE c.task_id = t.id "
             "AND c.id > COALESCE((SELECT r.last_read_comment_id FROM task_reads r WHERE "
             "r.person_id = :me AND r.task_id = t.id), 0) AND c.author_id <> :me AND %1 "
-            "LIMIT :cap)) FROM tasks t WHERE t.id IN (%2)")
+            "LIMIT :cap) capped) FROM tasks t WHERE t.id IN (%2)")
             .arg(rule.commentClauses(QStringLiteral("c")), names.join(QStringLiteral(", "))),
         params);
     while (q.next())
@@ -53,8 +53,10 @@ qint64 ReadMarkStore::mark(qint64 personId, qint64 taskId)
 
 void ReadMarkStore::setMark(qint64 personId, qint64 taskId, qint64 commentId)
 {
-    m_db.exec(QStringLiteral("INSERT OR REPLACE INTO task_reads(person_id, task_id, "
-                             "last_read_comment_id, read_at) VALUES (:p, :t, :c, :at)"),
+    m_db.exec(QStringLiteral("INSERT INTO task_reads(person_id, task_id, last_read_comment_id, "
+                             "read_at) VALUES (:p, :t, :c, :at) ON CONFLICT (person_id, "
+                             "task_id) DO UPDATE SET last_read_comment_id = "
+                             "excluded.last_read_comment_id, read_at = excluded.read_at"),
         {{QStringLiteral("p"), personId}, {QStringLiteral("t"), taskId},
             {QStringLiteral("c"), commentId},
             {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
@@ -69,11 +71,13 @@ int ReadMarkStore::markAllRead(const VisibilitySql &rule, qint64 personId)
     // Only the tasks with something unread: a mark that would not move is not rewritten.
     QSqlQuery q = m_db.exec(
         QStringLiteral(
-            "INSERT OR REPLACE INTO task_reads(person_id, task_id, last_read_comment_id, "
-            "read_at) SELECT :me, t.id, latest, :at FROM (SELECT t.id, (SELECT MAX(c.id) FROM "
-            "comments c WHERE c.task_id = t.id AND %1) AS latest FROM tasks t WHERE %2) t WHERE "
-            "latest > COALESCE((SELECT r.last_read_comment_id FROM task_reads r WHERE "
-            "r.person_id = :me AND r.task_id = t.id), 0)")
+            "INSERT INTO task_reads(person_id, task_id, last_read_comment_id, read_at) SELECT "
+            "CAST(:me AS BIGINT), t.id, latest, CAST(:at AS TEXT) FROM (SELECT t.id, (SELECT "
+            "MAX(c.id) FROM comments c WHERE c.task_id = t.id AND %1) AS latest FROM tasks t "
+            "WHERE %2) t WHERE latest > COALESCE((SELECT r.last_read_comment_id FROM task_reads "
+            "r WHERE r.person_id = :me AND r.task_id = t.id), 0) ON CONFLICT (person_id, "
+            "task_id) DO UPDATE SET last_read_comment_id = excluded.last_read_comment_id, "
+            "read_at = excluded.read_at")
             .arg(rule.commentClauses(QStringLiteral("c")), rule.task(QStringLiteral("t"))),
         params);
     return q.numRowsAffected();

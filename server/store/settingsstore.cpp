@@ -13,6 +13,11 @@ namespace linecard::server {
 SettingsStore::SettingsStore(Database &db)
     : m_db(db)
 {
+    reload();
+}
+
+void SettingsStore::reload()
+{
     const QVariant stored
         = m_db.scalar(QStringLiteral("SELECT value FROM settings WHERE key = 'account'"));
     auto useRegion = qScopeGuard([this] { PhoneNumber::setDefaultRegion(m_settings.phoneRegion); });

@@ -166,7 +166,7 @@ void TaskStore::writeMembers(const Task &task)
 
 void TaskStore::reindex(const Task &task)
 {
-    m_db.exec(QStringLiteral("INSERT OR REPLACE INTO task_search(rowid, body) VALUES (:id, :body)"),
+    m_db.exec(m_db.dialect().taskSearchUpsert(),
         {{QStringLiteral("id"), task.id}, {QStringLiteral("body"), searchBody(task)}});
 }
 

@@ -2,9 +2,11 @@
 
 namespace linecard::server {
 
-VisibilitySql::VisibilitySql(const visibility::Viewer &viewer, const AccountSettings &settings)
+VisibilitySql::VisibilitySql(
+    const visibility::Viewer &viewer, const AccountSettings &settings, const SqlDialect *dialect)
     : m_viewer(viewer)
     , m_settings(settings)
+    , m_dialect(dialect)
 { }
 
 QVariantMap VisibilitySql::params() const
@@ -38,9 +40,12 @@ QString VisibilitySql::taskActivity(const QString &t) const
 {
     if (m_viewer.isEmployee)
         return t + QStringLiteral(".last_activity_at");
-    return QStringLiteral("MAX(%1.updated_at, COALESCE((SELECT MAX(ac.created_at) FROM comments ac "
-                          "WHERE ac.task_id = %1.id AND %2), ''))")
-        .arg(t, commentClauses(QStringLiteral("ac")));
+    static const SqliteDialect sqlite;
+    return (m_dialect ? *m_dialect : sqlite)
+        .greatest(t + QStringLiteral(".updated_at"),
+            QStringLiteral("COALESCE((SELECT MAX(ac.created_at) FROM comments ac WHERE "
+                           "ac.task_id = %1.id AND %2), '')")
+                .arg(t, commentClauses(QStringLiteral("ac"))));
 }
 
 QString VisibilitySql::commentClauses(const QString &c) const

@@ -2,6 +2,7 @@
 
 #include "models/accountsettings.h"
 #include "models/visibility.h"
+#include "sqldialect.h"
 
 #include <QString>
 #include <QVariantMap>
@@ -14,7 +15,9 @@ namespace linecard::server {
 class VisibilitySql
 {
 public:
-    VisibilitySql(const visibility::Viewer &viewer, const AccountSettings &settings);
+    // Without a dialect: SQLite's SQL.
+    VisibilitySql(const visibility::Viewer &viewer, const AccountSettings &settings,
+        const SqlDialect *dialect = nullptr);
 
     // The viewer may see the task in alias t (tasks).
     QString task(const QString &t = QStringLiteral("t")) const;
@@ -36,6 +39,7 @@ private:
     QString inViewerCompany(const QString &personIdExpr) const;
     visibility::Viewer m_viewer;
     AccountSettings m_settings;
+    const SqlDialect *m_dialect;
 };
 
 } // namespace linecard::server

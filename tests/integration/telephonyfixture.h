@@ -34,11 +34,13 @@ inline QByteArray formBody(const Fields &fields)
 class EventStream
 {
 public:
-    EventStream(TestServer &server, const QString &token)
+    // since ≥ 0: replay what was logged after it (a reconnecting client).
+    EventStream(TestServer &server, const QString &token, qint64 since = -1)
     {
         QUrl url = server.url(QStringLiteral("/api/v1/events"));
         url.setScheme(QStringLiteral("ws"));
-        url.setQuery(QStringLiteral("token=") + token);
+        url.setQuery(QStringLiteral("token=") + token
+            + (since >= 0 ? QStringLiteral("&since=%1").arg(since) : QString()));
         QObject::connect(
             &m_socket, &QWebSocket::textMessageReceived, &m_socket, [this](const QString &text) {
                 m_messages.append(QJsonDocument::fromJson(text.toUtf8()).object());
@@ -57,6 +59,7 @@ public:
         return out;
     }
     int count(const QString &type) const { return int(ofType(type).size()); }
+    const QList<QJsonObject> &messages() const { return m_messages; }
     QStringList types() const
     {
         QStringList out;

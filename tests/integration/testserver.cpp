@@ -1,10 +1,80 @@
 #include "testserver.h"
 
+#include <QCoreApplication>
+#include <QFile>
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
+#include <QUrl>
 
 namespace linecard::testing {
+
+// The cluster's maintenance database, from LINECARD_TEST_POSTGRES.
+static QString postgresMaintenanceUrl()
+{
+    const QString value = qEnvironmentVariable("LINECARD_TEST_POSTGRES");
+    if (value.isEmpty() || value.startsWith(QLatin1String("postgres")))
+        return value;
+    QFile state(value);
+    if (!state.open(QIODevice::ReadOnly))
+        qFatal("LINECARD_TEST_POSTGRES=%s: no cluster (did the pg_cluster fixture run?)",
+            qPrintable(value));
+    for (const QByteArray &line : state.readAll().split('\n'))
+        if (line.startsWith("PG_URL="))
+            return QString::fromUtf8(line.mid(7).trimmed());
+    qFatal("%s names no PG_URL", qPrintable(value));
+}
+
+static QSqlDatabase maintenanceConnection()
+{
+    const QString name = QStringLiteral("linecard-test-maintenance");
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    const QUrl url(postgresMaintenanceUrl());
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+    db.setHostName(url.host());
+    db.setPort(url.port(5432));
+    db.setUserName(url.userName());
+    db.setPassword(url.password());
+    db.setDatabaseName(url.path().mid(1));
+    if (!db.open())
+        qFatal("cannot reach the test cluster %s: %s", qPrintable(url.toDisplayString()),
+            qPrintable(db.lastError().text()));
+    return db;
+}
+
+bool TestDatabase::wanted()
+{
+    return qEnvironmentVariableIsSet("LINECARD_TEST_POSTGRES");
+}
+
+TestDatabase::TestDatabase()
+{
+    if (!wanted())
+        return;
+    static int counter = 0;
+    m_name = QStringLiteral("linecard_test_%1_%2")
+                 .arg(QCoreApplication::applicationPid())
+                 .arg(++counter);
+    QSqlQuery create(maintenanceConnection());
+    if (!create.exec(QStringLiteral("CREATE DATABASE %1").arg(m_name)))
+        qFatal("CREATE DATABASE %s: %s", qPrintable(m_name), qPrintable(create.lastError().text()));
+    QUrl url(postgresMaintenanceUrl());
+    url.setPath(u'/' + m_name);
+    m_url = url.toString();
+}
+
+TestDatabase::~TestDatabase()
+{
+    if (m_name.isEmpty())
+        return;
+    QSqlQuery drop(maintenanceConnection());
+    if (!drop.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_name)))
+        qWarning("DROP DATABASE %s: %s", qPrintable(m_name), qPrintable(drop.lastError().text()));
+}
 
 TestServer::TestServer(int pingIntervalMs)
     : m_pingIntervalMs(pingIntervalMs)
@@ -25,6 +95,7 @@ void TestServer::start(quint16 port)
 {
     server::LinecardServer::Options options;
     options.dataDir = m_dir.path();
+    options.databaseUrl = m_database.url();
     options.port = port;
     options.pingIntervalMs = m_pingIntervalMs;
     if (m_configure)

@@ -29,8 +29,30 @@ struct HttpResult
     }
 };
 
-// The real server, in-process, on a random loopback port with a fresh SQLite file, plus a
-// small blocking HTTP client (it spins the event loop while waiting, so the server runs).
+// A fresh PostgreSQL database for one test server when the environment asks for PostgreSQL
+// (LINECARD_TEST_POSTGRES: the state file tests/postgres/pgcluster.sh wrote, or a
+// postgresql:// URL of a cluster's maintenance database); dropped when it goes.
+class TestDatabase
+{
+public:
+    TestDatabase();
+    ~TestDatabase();
+    // True under the CTest label postgres.
+    static bool wanted();
+    // The URL of the database (empty: SQLite, the default).
+    QString url() const { return m_url; }
+
+    TestDatabase(const TestDatabase &) = delete;
+    TestDatabase &operator=(const TestDatabase &) = delete;
+
+private:
+    QString m_name;
+    QString m_url;
+};
+
+// The real server, in-process, on a random loopback port with a fresh database (a SQLite
+// file, or a PostgreSQL database under the label postgres), plus a small blocking HTTP client
+// (it spins the event loop while waiting, so the server runs).
 class TestServer
 {
 public:
@@ -43,6 +65,10 @@ public:
     server::LinecardServer &server() { return *m_server; }
     QUrl url(const QString &path) const;
     QString dataDir() const { return m_dir.path(); }
+    // The PostgreSQL database this server uses ("" with SQLite): another instance given it
+    // serves the same data.
+    QString databaseUrl() const { return m_database.url(); }
+    bool usesPostgres() const { return !m_database.url().isEmpty(); }
 
     // Creates the first administrator ("admin"/"admin-password") and returns its token.
     QString bootstrapAdmin();
@@ -84,6 +110,7 @@ private:
     void start(quint16 port);
 
     QTemporaryDir m_dir;
+    TestDatabase m_database;
     int m_pingIntervalMs;
     std::function<void(server::LinecardServer::Options &)> m_configure;
     quint16 m_port = 0;

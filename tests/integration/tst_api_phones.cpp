@@ -190,6 +190,8 @@ private slots:
     void migrationRenormalisesStoredNumbers()
     {
         TestServer s;
+        if (s.usesPostgres())
+            QSKIP("SQLite's migrations 0001-0008: a PostgreSQL database starts at version 8");
         const QString admin = s.bootstrapAdmin();
         const qint64 anna = idOf(create(s, admin, QStringLiteral("Anna"),
             {QStringLiteral("+7 916 123-45-67"), QStringLiteral("+44 20 7946 0123")})
@@ -253,6 +255,9 @@ private slots:
     {
         TelephonyFixture f;
         QVERIFY(f.ready());
+        if (f.server.usesPostgres())
+            QSKIP("It rewinds a SQLite file to version 8; a PostgreSQL database never held "
+                  "numbers stored before version 9");
         const HttpResult line = f.server.post(QStringLiteral("/api/v1/lines"),
             {{QStringLiteral("number"), QStringLiteral("+44 20 7946 0000")},
                 {QStringLiteral("name"), QStringLiteral("London")},

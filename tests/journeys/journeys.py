@@ -221,6 +221,10 @@ def call_window_actions(j):
     app = signed_in_operator(j, server)
     call_id = ring(server, "--ext", "101", "--phone", number)
     app.window(RINGING)
+    # Known defect: for its first 1.5 s a pop-up takes its activation for the window manager's
+    # and gives the keyboard back to the main window, even when a click on it activated it, so
+    # that click is lost (openbox sends the focus before the click). Click after that moment.
+    time.sleep(1.6)
 
     # Attach the call to a task chosen in the picker.
     app.press(tr("&Attach to a task…"))
@@ -421,6 +425,88 @@ def administrator_sets_up_a_line(j):
     server.pbx("hangup", "--callid", call_id, "--ext", "150", "--line", "+74957771500")
 
 
+def sound_card(j):
+    """A PulseAudio server of the journey's own with a null sink (Xvfb has no sound card):
+    the app started after this plays into it, in real time."""
+    run_dir = os.path.join(j.tmp, "pulse")
+    os.makedirs(run_dir)
+    socket = os.path.join(run_dir, "pulse", "native")
+    os.environ["XDG_RUNTIME_DIR"] = run_dir
+    os.environ["PULSE_SERVER"] = "unix:" + socket
+    j.processes.append(subprocess.Popen(
+        ["pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1", "--use-pid-file=no",
+         "--system=false", "--log-level=error",
+         "-L", "module-null-sink sink_name=journey", "-L", "module-native-protocol-unix"],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+    wait_for("the sound server", lambda: os.path.exists(socket), timeout=10)
+
+
+def recording_store(j, seconds=20):
+    """The PBX's recordings: a WAV tone written here, served over HTTP on a free port.
+    Returns its URL and the list of request paths (to see when it was fetched)."""
+    import http.server
+    import math
+    import struct
+    import threading
+    import wave
+    folder = os.path.join(j.tmp, "recordings")
+    os.makedirs(folder)
+    with wave.open(os.path.join(folder, "call.wav"), "wb") as w:
+        w.setnchannels(1)
+        w.setsampwidth(2)
+        w.setframerate(8000)
+        w.writeframes(b"".join(struct.pack("<h", int(8000 * math.sin(2 * math.pi * 440 * i / 8000)))
+                               for i in range(8000 * seconds)))
+    requests = []
+
+    class Handler(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *args, **kw):
+            super().__init__(*args, directory=folder, **kw)
+
+        def do_GET(self):
+            requests.append(self.path)
+            super().do_GET()
+
+        def log_message(self, *args):
+            pass
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{httpd.server_port}/call.wav", requests
+
+
+def recording_played(j):
+    """A recorded call → Calls › History → the call → Play: the recording is fetched only
+    now, and its time runs."""
+    sound_card(j)
+    url, requests = recording_store(j)
+    server = j.server()
+    server.pbx("call", "--ext", "101", "--record", url)
+    app = signed_in_operator(j, server)
+    main = main_window(app, OPERATOR_TITLE)
+    app.raise_window(main)
+    app.press(tr("C&alls"))
+    app.press("^" + re.escape(tr("History")) + "$", role="page tab", pattern=True)
+    history = wait_for("the recorded call in the history", lambda: next(
+        (view for view in app.find_all(role="item view")
+         if any("+7 916 123" in text for text in cell_texts(view))), None), timeout=10)
+    row = wait_for("a cell of the call", lambda: next(
+        (history.getChildAtIndex(i) for i in range(history.childCount)
+         if "+7 916 123" in (history.getChildAtIndex(i).name or "")), None), timeout=10)
+    app.click(row)
+    play = app.find(tr("Play the recording"), role="button")
+    check(not requests, f"the recording was fetched before Play: {requests}")
+    j.shot("recording-offered")
+    app.click(play)
+    wait_for("the recording to be fetched", lambda: requests, timeout=10)
+    slider = app.find(tr("Position in the recording"))
+    wait_for("the recording to play (the position slider moves)",
+             lambda: slider.queryValue().currentValue >= 1000, timeout=15)
+    check(slider.queryValue().maximumValue >= 19000, "the recording's length is its 20 s")
+    app.find(tr("Pause the recording"), role="button")
+    j.shot("recording-playing")
+    app.expect_named_controls("the Calls history with the recording player")
+
+
 JOURNEYS = {
     "first_start_local": first_start_local,
     "server_sign_in": server_sign_in,
@@ -431,6 +517,7 @@ JOURNEYS = {
     "tel_link_dials": tel_link_dials,
     "missed_call_notified": missed_call_notified,
     "administrator_sets_up_a_line": administrator_sets_up_a_line,
+    "recording_played": recording_played,
 }
 
 if __name__ == "__main__":

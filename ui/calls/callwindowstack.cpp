@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QTimer>
 
+#include <utility>
+
 namespace linecard::ui {
 
 using client::CallCenter;
@@ -42,7 +44,9 @@ CallWindowStack::CallWindowStack(client::Session *session, CallCenter *calls, QO
 CallWindowStack::~CallWindowStack()
 {
     // The windows have no parent (they outlive whatever the main window does): ours to end.
-    for (const QPointer<CallWindow> &w : std::as_const(m_windows))
+    // Each one's end calls forget(), which edits m_windows: walk a list of our own.
+    const QList<QPointer<CallWindow>> windows = std::exchange(m_windows, {});
+    for (const QPointer<CallWindow> &w : windows)
         delete w.data();
 }
 

@@ -1,0 +1,92 @@
+#include "eventfollower.h"
+
+#include "../logging.h"
+#include "../store/database.h"
+
+#include <QSqlDriver>
+
+namespace linecard::server {
+
+EventFollower::EventFollower(
+    const QString &databaseUrl, Deliver deliver, SessionNotice sessionNotice, QObject *parent)
+    : QObject(parent)
+    , m_url(databaseUrl)
+    , m_deliver(std::move(deliver))
+    , m_sessionNotice(std::move(sessionNotice))
+{
+    m_watch.setInterval(2000);
+    connect(&m_watch, &QTimer::timeout, this, &EventFollower::catchUp);
+}
+
+EventFollower::~EventFollower() = default;
+
+void EventFollower::start(qint64 fromSeq)
+{
+    m_lastSeq = fromSeq;
+    connectAndListen();
+    m_watch.start();
+}
+
+bool EventFollower::connectAndListen()
+{
+    m_log.reset();
+    m_db.reset();
+    try {
+        m_db = Database::openPostgres(m_url);
+    } catch (const StoreError &e) {
+        qCWarning(lcWs) << "event follower cannot reach the database:" << e.what();
+        return false;
+    }
+    QSqlDriver *driver = m_db->connection().driver();
+    // Listen first, then read: a commit between the two is read, one after it wakes us.
+    for (const char *channel : {EventsChannel, SessionsChannel})
+        if (!driver->subscribeToNotification(QString::fromLatin1(channel)))
+            qCWarning(lcWs) << "cannot LISTEN on" << channel;
+    connect(driver, &QSqlDriver::notification, this,
+        [this](const QString &name, QSqlDriver::NotificationSource, const QVariant &payload) {
+            onNotification(name, payload.toString());
+        });
+    m_log = std::make_unique<EventLog>(*m_db);
+    return true;
+}
+
+void EventFollower::onNotification(const QString &name, const QString &payload)
+{
+    if (name == QLatin1String(SessionsChannel)) {
+        m_sessionNotice(payload);
+        return;
+    }
+    if (payload.toLongLong() > m_lastSeq)
+        catchUp();
+}
+
+void EventFollower::catchUp()
+{
+    if (m_reading)
+        return; // a delivery that published again: the loop below reads that too
+    m_reading = true;
+    try {
+        if (!m_log && !connectAndListen()) {
+            m_reading = false;
+            return;
+        }
+        for (;;) {
+            const QList<StoredEvent> events = m_log->after(m_lastSeq, 500);
+            for (const StoredEvent &event : events) {
+                m_lastSeq = event.seq;
+                m_deliver(event);
+            }
+            if (events.size() < 500)
+                break;
+        }
+    } catch (const StoreError &e) {
+        // The connection broke: the next round connects again, listens, and reads on from
+        // the last seq delivered.
+        qCWarning(lcWs) << "event follower lost the database:" << e.what();
+        m_log.reset();
+        m_db.reset();
+    }
+    m_reading = false;
+}
+
+} // namespace linecard::server

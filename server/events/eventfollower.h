@@ -1,0 +1,62 @@
+#pragma once
+
+#include "../store/eventlog.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <functional>
+#include <memory>
+
+namespace linecard::server {
+
+class Database;
+
+// Several instances on one PostgreSQL database: the event log is the truth, and every instance
+// delivers the logged events to its own sockets in seq order — its own events too, so that a
+// client never sees a seq before a smaller one. A transaction that logged events sends one
+// NOTIFY with its newest seq as it commits (a wake-up, nothing more); this follower LISTENs on
+// a connection of its own and, woken, reads the rows after the last it delivered. On
+// (re)connecting it LISTENs first and then reads, so nothing committed in between is missed.
+// The seqs commit in their order (EventLog takes an advisory lock), so reading "after the
+// last" skips nothing still to come.
+//
+// Also carried between the instances, on a second channel: streams to close (a signed-out
+// token, a person who lost access or was merged away).
+class EventFollower : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr const char *EventsChannel = "linecard_events";
+    static constexpr const char *SessionsChannel = "linecard_sessions";
+
+    using Deliver = std::function<void(const StoredEvent &)>;
+    // "token <hash>" or "person <id> <close code> <reason>", from any instance.
+    using SessionNotice = std::function<void(const QString &notice)>;
+
+    EventFollower(const QString &databaseUrl, Deliver deliver, SessionNotice sessionNotice,
+        QObject *parent = nullptr);
+    ~EventFollower() override;
+
+    // Connects and listens; delivers nothing logged before fromSeq.
+    void start(qint64 fromSeq);
+    // Reads and delivers what has been logged since the last read (after a local commit, and
+    // when woken).
+    void catchUp();
+
+private:
+    bool connectAndListen();
+    void onNotification(const QString &name, const QString &payload);
+
+    QString m_url;
+    Deliver m_deliver;
+    SessionNotice m_sessionNotice;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<EventLog> m_log;
+    qint64 m_lastSeq = 0;
+    bool m_reading = false;
+    QTimer m_watch; // notices a lost connection, and covers a lost wake-up
+};
+
+} // namespace linecard::server

@@ -1,0 +1,253 @@
+// Several server instances on one PostgreSQL database (label postgres only): writes and PBX
+// requests on A, event streams on B; a client whose instance goes away catches up on the
+// other with `since`; a killed instance loses nothing it acknowledged; the first
+// administrator is created once.
+#include "telephonyfixture.h"
+#include "testserver.h"
+
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTcpServer>
+#include <QTest>
+
+using namespace linecard::testing;
+using linecard::server::LinecardServer;
+
+class TestInstances : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init()
+    {
+        if (!TestDatabase::wanted())
+            QSKIP("several instances need PostgreSQL (LINECARD_TEST_POSTGRES)");
+    }
+
+    // The seqs B's operator hears are A's, in order, with nothing missing or doubled.
+    void writesOnAReachStreamsOnB()
+    {
+        TelephonyFixture f; // instance A
+        QVERIFY(f.ready());
+        TestServer b([&](LinecardServer::Options &o) { o.databaseUrl = f.server.databaseUrl(); });
+        EventStream op1(b, f.op1Token); // A's token is good on B: one service
+        EventStream admin(b, f.admin);
+        QVERIFY(op1.waitFor(QStringLiteral("hello")));
+        QVERIFY(admin.waitFor(QStringLiteral("hello")));
+
+        // A call rings, is answered, another is missed: PBX requests on A.
+        QCOMPARE(
+            f.event(QStringLiteral("c1"), QStringLiteral("INCOMING"), QStringLiteral("101")).status,
+            200);
+        QVERIFY(op1.waitFor(QStringLiteral("call.ringing")));
+        f.event(QStringLiteral("c1"), QStringLiteral("ACCEPTED"), QStringLiteral("101"));
+        QVERIFY(op1.waitFor(QStringLiteral("call.answered")));
+        f.completed(QStringLiteral("c1"), QStringLiteral("101"), QStringLiteral("Success"), 10);
+        QVERIFY(op1.waitFor(QStringLiteral("call.ended")));
+        f.event(QStringLiteral("m1"), QStringLiteral("INCOMING"), QStringLiteral("101"), {},
+            QStringLiteral("+79161230000"));
+        f.completed(QStringLiteral("m1"), QStringLiteral("101"), QStringLiteral("Missed"));
+        QVERIFY(op1.waitFor(QStringLiteral("call.missed")));
+
+        // A task, a comment and a read mark, written on A.
+        const HttpResult task = f.server.post(QStringLiteral("/api/v1/tasks"),
+            {{QStringLiteral("title"), QStringLiteral("Across instances")}}, f.admin);
+        QCOMPARE(task.status, 201);
+        const qint64 taskId = qint64(task.json.value(QStringLiteral("id")).toDouble());
+        QVERIFY(op1.waitFor(QStringLiteral("task.created")));
+        QCOMPARE(f.server
+                     .post(QStringLiteral("/api/v1/tasks/%1/comments").arg(taskId),
+                         {{QStringLiteral("text"), QStringLiteral("hello from A")}}, f.admin)
+                     .status,
+            201);
+        QVERIFY(op1.waitFor(QStringLiteral("comment.created")));
+        QCOMPARE(op1.lastData(QStringLiteral("comment.created"))
+                     .value(QStringLiteral("text"))
+                     .toString(),
+            QStringLiteral("hello from A"));
+        QVERIFY(
+            f.server
+                .request("POST", QStringLiteral("/api/v1/tasks/%1/read").arg(taskId), f.admin, "{}")
+                .status
+            < 300);
+        QVERIFY(admin.waitFor(QStringLiteral("task.read")));
+
+        // Settings changed on A: B's employees hear it, and B applies them itself.
+        QVERIFY(f.patchSettings(
+            {{QStringLiteral("callAttachTarget"), QStringLiteral("lastActiveTask")}}));
+        QVERIFY(op1.waitFor(QStringLiteral("settings.updated")));
+        QCOMPARE(b.get(QStringLiteral("/api/v1/settings"), f.admin)
+                     .json.value(QStringLiteral("callAttachTarget"))
+                     .toString(),
+            QStringLiteral("lastActiveTask"));
+
+        // Two contacts merged on A.
+        const qint64 keep
+            = b.createContact(f.admin, {{QStringLiteral("name"), QStringLiteral("Keep")}});
+        const qint64 dup
+            = b.createContact(f.admin, {{QStringLiteral("name"), QStringLiteral("Dup")}});
+        QVERIFY(keep && dup);
+        QCOMPARE(f.server
+                     .post(QStringLiteral("/api/v1/contacts/%1/merge").arg(keep),
+                         {{QStringLiteral("mergeIds"), QJsonArray {dup}}}, f.admin)
+                     .status,
+            200);
+        QVERIFY(op1.waitFor(QStringLiteral("contact.merged")));
+
+        // In seq order, each once.
+        qint64 previous = 0;
+        for (const QJsonObject &m : op1.messages()) {
+            const QString type = m.value(QStringLiteral("type")).toString();
+            if (type == QLatin1String("hello") || type == QLatin1String("resync"))
+                continue;
+            const qint64 seq = qint64(m.value(QStringLiteral("seq")).toDouble());
+            QVERIFY2(
+                seq > previous, qPrintable(QStringLiteral("%1 after %2").arg(seq).arg(previous)));
+            previous = seq;
+        }
+
+        // Signing out on A closes the stream on B.
+        QVERIFY(
+            f.server.request("POST", QStringLiteral("/api/v1/auth/logout"), f.op1Token, "{}").status
+            < 300);
+        QVERIFY(op1.waitForClose());
+        QCOMPARE(op1.closeCode(), 4401);
+    }
+
+    // B goes away; its client reconnects to A with the last seq it heard and gets the rest.
+    void clientCatchesUpOnTheOtherInstance()
+    {
+        auto a = std::make_unique<TestServer>();
+        const QString admin = a->bootstrapAdmin();
+        TestServer b([&](LinecardServer::Options &o) { o.databaseUrl = a->databaseUrl(); });
+        qint64 lastSeq = 0;
+        qint64 taskId = 0;
+        {
+            EventStream onB(b, admin);
+            QVERIFY(onB.waitFor(QStringLiteral("hello")));
+            const HttpResult task = a->post(QStringLiteral("/api/v1/tasks"),
+                {{QStringLiteral("title"), QStringLiteral("Catch up")}}, admin);
+            taskId = qint64(task.json.value(QStringLiteral("id")).toDouble());
+            QVERIFY(onB.waitFor(QStringLiteral("task.created")));
+            lastSeq = qint64(onB.ofType(QStringLiteral("task.created"))
+                                 .last()
+                                 .value(QStringLiteral("seq"))
+                                 .toDouble());
+            b.stop();
+            QVERIFY(onB.waitForClose());
+        }
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(a->post(QStringLiteral("/api/v1/tasks/%1/comments").arg(taskId),
+                          {{QStringLiteral("text"), QStringLiteral("missed %1").arg(i)}}, admin)
+                         .status,
+                201);
+        EventStream onA(*a, admin, lastSeq);
+        QVERIFY(onA.waitFor(QStringLiteral("comment.created"), 3));
+        QCOMPARE(onA.count(QStringLiteral("task.created")), 0); // heard it already
+        QCOMPARE(onA.count(QStringLiteral("resync")), 0);
+    }
+
+    // kill -9 of instance A during a burst of 200 comment POSTs: every comment that got a 2xx
+    // is there, read through B.
+    void killedInstanceLosesNothingAcknowledged()
+    {
+        TestServer b;
+        const QString admin = b.bootstrapAdmin();
+        const qint64 taskId
+            = qint64(b.post(QStringLiteral("/api/v1/tasks"),
+                          {{QStringLiteral("title"), QStringLiteral("Burst")}}, admin)
+                         .json.value(QStringLiteral("id"))
+                         .toDouble());
+        QVERIFY(taskId > 0);
+
+        QTcpServer probe; // a free port for A
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        const quint16 port = probe.serverPort();
+        probe.close();
+        QProcess a;
+        a.setProcessChannelMode(QProcess::MergedChannels);
+        a.start(QStringLiteral(LINECARD_SERVER_BIN),
+            {QStringLiteral("--database"), b.databaseUrl(), QStringLiteral("--listen"),
+                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--data-dir"),
+                b.dataDir() + QStringLiteral("/a")});
+        QVERIFY(a.waitForStarted());
+        QVERIFY(QTest::qWaitFor(
+            [&] { return a.readAllStandardOutput().contains("listening"); }, 15000));
+
+        QNetworkAccessManager net;
+        int acknowledged = 0, finished = 0;
+        QList<qint64> ids;
+        for (int i = 0; i < 200; ++i) {
+            QNetworkRequest request(
+                QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/tasks/%2/comments")
+                         .arg(port)
+                         .arg(taskId)));
+            request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
+            request.setRawHeader("Content-Type", "application/json");
+            QNetworkReply *reply = net.post(request,
+                QJsonDocument(
+                    QJsonObject {{QStringLiteral("text"), QStringLiteral("burst %1").arg(i)}})
+                    .toJson(QJsonDocument::Compact));
+            connect(reply, &QNetworkReply::finished, this, [&, reply] {
+                ++finished;
+                const int status
+                    = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (status >= 200 && status < 300) {
+                    ++acknowledged;
+                    ids << qint64(QJsonDocument::fromJson(reply->readAll())
+                                      .object()
+                                      .value(QStringLiteral("id"))
+                                      .toDouble());
+                }
+                reply->deleteLater();
+            });
+        }
+        QVERIFY(QTest::qWaitFor([&] { return acknowledged >= 60; }, 30000));
+        a.kill(); // SIGKILL
+        QVERIFY(a.waitForFinished());
+        QVERIFY(QTest::qWaitFor([&] { return finished == 200; }, 30000));
+        QVERIFY2(acknowledged < 200, "the burst ended before the kill: nothing was tested");
+
+        QSet<qint64> stored;
+        QString cursor;
+        do {
+            const HttpResult page
+                = b.get(QStringLiteral("/api/v1/tasks/%1/comments?limit=200").arg(taskId)
+                        + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
+                    admin);
+            QCOMPARE(page.status, 200);
+            for (const QJsonValue &c : page.json.value(QStringLiteral("items")).toArray())
+                stored << qint64(c.toObject().value(QStringLiteral("id")).toDouble());
+            cursor = page.json.value(QStringLiteral("nextCursor")).toString();
+        } while (!cursor.isEmpty());
+        for (qint64 id : ids)
+            QVERIFY2(stored.contains(id), qPrintable(QStringLiteral("comment %1 lost").arg(id)));
+        qInfo("%d of 200 acknowledged before the kill, all stored", acknowledged);
+    }
+
+    // Two instances starting together on an empty database create one administrator.
+    void firstAdministratorOnce()
+    {
+        TestServer a;
+        LinecardServer::Options options;
+        options.databaseUrl = a.databaseUrl();
+        options.dataDir = a.dataDir() + QStringLiteral("/b");
+        LinecardServer b(options);
+        b.start();
+        QVERIFY(a.server().isEmpty());
+        const bool first = a.server().createFirstAdministrator(
+            QStringLiteral("Administrator"), QStringLiteral("admin"), QStringLiteral("pw-one"));
+        const bool second = b.createFirstAdministrator(
+            QStringLiteral("Administrator"), QStringLiteral("admin2"), QStringLiteral("pw-two"));
+        QVERIFY(first);
+        QVERIFY(!second);
+        QVERIFY(!a.login(QStringLiteral("admin"), QStringLiteral("pw-one")).isEmpty());
+        QVERIFY(a.login(QStringLiteral("admin2"), QStringLiteral("pw-two")).isEmpty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestInstances)
+#include "tst_instances.moc"
