@@ -29,26 +29,31 @@ LANG = os.environ.get("LINECARD_JOURNEY_LANG", "en")
 
 
 def _load_translations():
-    """source → translation from the Russian .ts the app ships (mnemonics kept)."""
+    """source → translation from the Russian .ts the app ships (mnemonics kept), and
+    (class, source) → translation for a source translated differently in two classes."""
     import xml.etree.ElementTree as ET
     table = {}
     path = os.environ.get("LINECARD_TS_RU")
     if LANG != "ru" or not path:
         return table
-    for message in ET.parse(path).getroot().iter("message"):
-        source, translation = message.find("source"), message.find("translation")
-        if source is not None and translation is not None and translation.text:
-            table.setdefault(source.text, translation.text)
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.find("name").text.rsplit("::", 1)[-1]
+        for message in context.iter("message"):
+            source, translation = message.find("source"), message.find("translation")
+            if source is not None and translation is not None and translation.text:
+                table.setdefault(source.text, translation.text)
+                table[(name, source.text)] = translation.text
     return table
 
 
 TRANSLATIONS = _load_translations()
 
 
-def tr(source, *args):
+def tr(source, *args, context=None):
     """What the app shows for a source string in the journey's language, as a screen reader
-    reads it (no & mnemonics), with %1, %2 … filled in."""
-    text = TRANSLATIONS.get(source, source).replace("&", "")
+    reads it (no & mnemonics), with %1, %2 … filled in; `context` names the class where two
+    classes translate the source differently."""
+    text = TRANSLATIONS.get((context, source) if context else source, source).replace("&", "")
     for i, arg in enumerate(args, 1):
         text = text.replace(f"%{i}", str(arg))
     return text

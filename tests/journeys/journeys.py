@@ -365,7 +365,7 @@ def administrator_sets_up_a_line(j):
     app.fill(tr("Line name"), "Journey line")
     app.fill(tr("Colour"), "#8e24aa")
     j.shot("line-dialog", window=line_dialog)
-    app.press(tr("Add"))
+    app.press(tr("&Add"))
 
     def line():
         lines = server.get("/api/v1/lines", admin_token)["items"]
@@ -378,7 +378,7 @@ def administrator_sets_up_a_line(j):
     app.press(tr("Connect a PBX"))
     app.window("^" + re.escape(tr("Connect a PBX")))
     app.fill(tr("Provider name"), "Journey PBX")
-    app.press(tr("Connect"))
+    app.press(tr("&Connect", context="ProviderDialog"))
     token_field = app.find(tr("Token (planfix_token)"), role="text")
     token = wait_for("the token shown", lambda: text_of(token_field).strip(), timeout=10)
     address = text_of(app.find(tr("API address"), role="text"))
@@ -396,7 +396,7 @@ def administrator_sets_up_a_line(j):
     type_text("nina-journey-pass")
     app.fill(tr("Extensions"), "150")
     j.shot("person-dialog", window=person_dialog)
-    app.press(tr("Add"))
+    app.press(tr("&Add"))
 
     def nina():
         people = server.get("/api/v1/people?kind=employee", admin_token)["items"]
