@@ -139,12 +139,16 @@ void CallCenter::handleEvent(const QString &type, const QJsonObject &data)
         return;
     }
     if (type == QLatin1String("line.updated")) {
-        if (const auto line = Line::fromJson(data))
+        if (const auto line = Line::fromJson(data)) {
             m_lines.insert(line->id, *line);
+            refreshCallsOn(line->id);
+        }
         return;
     }
     if (type == QLatin1String("line.deleted")) {
-        m_lines.remove(idOf(data.value(QStringLiteral("id"))));
+        const qint64 lineId = idOf(data.value(QStringLiteral("id")));
+        m_lines.remove(lineId);
+        refreshCallsOn(lineId);
         return;
     }
     if (!type.startsWith(QLatin1String("call.")))
@@ -217,11 +221,18 @@ int CallCenter::ringingCount() const
 
 std::optional<Line> CallCenter::lineOf(const CallInfo &info) const
 {
-    if (info.line)
-        return info.line;
+    // The line as it is now (an administrator may have renamed or recoloured it since the
+    // call rang), else as the call's card named it.
     if (info.call.lineId && m_lines.contains(info.call.lineId))
         return m_lines.value(info.call.lineId);
-    return std::nullopt;
+    return info.line;
+}
+
+void CallCenter::refreshCallsOn(qint64 lineId)
+{
+    for (auto it = m_calls.cbegin(); it != m_calls.cend(); ++it)
+        if (it->call.lineId == lineId)
+            emit callChanged(it.key());
 }
 
 void CallCenter::act(qint64 callId, Action action, const QString &path, const QJsonObject &body)

@@ -45,7 +45,7 @@ public:
     int ringingCount() const;
 
     QList<Line> lines() const { return m_lines.values(); }
-    // The call's line: from its card, else from the lines loaded.
+    // The call's line: as loaded and kept up to date by line events, else from its card.
     std::optional<Line> lineOf(const CallInfo &info) const;
 
     // Operator actions; each ends in actionSucceeded or actionFailed.
@@ -86,6 +86,8 @@ signals:
 private:
     void handleEvent(const QString &type, const QJsonObject &data);
     void followMerge(const QJsonObject &data);
+    // A line was renamed, recoloured or deleted: the windows and lists of its calls repaint.
+    void refreshCallsOn(qint64 lineId);
     void loadList(const QString &state);
     void loadLines();
     void refreshStale(const QSet<qint64> &listed);

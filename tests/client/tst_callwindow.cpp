@@ -450,6 +450,31 @@ private slots:
         QVERIFY(w->isVisible());
     }
 
+    // An administrator renames and recolours the line while its call rings: the open
+    // window's header follows at once.
+    void headerFollowsItsLine()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        Operator op;
+        QVERIFY(op.start(f, QStringLiteral("op1")));
+        QCOMPARE(
+            f.event(QStringLiteral("l1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QPointer<CallWindow> w = op.waitWindow(QStringLiteral("l1"));
+        QVERIFY(w);
+        QCOMPARE(w->header()->title(), QStringLiteral("Sales"));
+        const HttpResult changed = f.server().put(QStringLiteral("/api/v1/lines/%1").arg(f.lineId),
+            {{QStringLiteral("number"), QStringLiteral("+7 495 120-00-01")},
+                {QStringLiteral("name"), QStringLiteral("Sales and returns")},
+                {QStringLiteral("color"), QStringLiteral("#fdd835")}},
+            f.adminToken());
+        QCOMPARE(changed.status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            w->header()->background(), QColor(QStringLiteral("#fdd835")), 15000);
+        QCOMPARE(w->header()->title(), QStringLiteral("Sales and returns"));
+        QCOMPARE(w->header()->foreground(), QColor(Qt::black)); // reads on yellow
+    }
+
     // The window manager activates a pop-up when the operator clicks it, and passes the
     // click on only after that (openbox): the click is the operator's and works.
     void aClickThatActivatesThePopUpIsTaken()
