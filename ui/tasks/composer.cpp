@@ -136,7 +136,9 @@ void Composer::fitToContent()
     m_editOrPreview->setMinimumHeight(qBound(minimum, content, cap));
     // The buttons take as many rows as this width wraps them into (the splitter the
     // composer sits in goes by minimum heights).
-    if (m_controls && layout()) {
+    // Not before the composer has a real width: at a hidden widget's default 100 px the rows
+    // would be many, and the splitter would keep a wide composer that tall.
+    if (m_controls && layout() && width() >= m_controls->minimumSizeHint().width()) {
         const QMargins margins = layout()->contentsMargins();
         m_controls->setMinimumHeight(
             m_controls->layout()->heightForWidth(width() - margins.left() - margins.right()));
