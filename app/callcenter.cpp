@@ -26,10 +26,15 @@ CallCenter::CallCenter(Session *session, QObject *parent)
     connect(router, &EventRouter::dialFailed, this, &CallCenter::onDialFailed);
     connect(router, &EventRouter::contactMerged, this, &CallCenter::followMerge);
     connect(router, &EventRouter::lineUpdated, this, [this](const QJsonObject &data) {
-        if (const auto line = Line::fromJson(data))
+        if (const auto line = Line::fromJson(data)) {
             m_lines.insert(line->id, *line);
+            refreshCallsOn(line->id);
+        }
     });
-    connect(router, &EventRouter::lineDeleted, this, [this](qint64 id) { m_lines.remove(id); });
+    connect(router, &EventRouter::lineDeleted, this, [this](qint64 id) {
+        m_lines.remove(id);
+        refreshCallsOn(id);
+    });
     connect(session->events(), &EventStream::resyncNeeded, this, &CallCenter::reload);
 }
 
@@ -259,11 +264,18 @@ int CallCenter::ringingCount() const
 
 std::optional<Line> CallCenter::lineOf(const CallInfo &info) const
 {
-    if (info.line)
-        return info.line;
+    // The line as it is now (an administrator may have renamed or recoloured it since the
+    // call rang), else as the call's card named it.
     if (info.call.lineId && m_lines.contains(info.call.lineId))
         return m_lines.value(info.call.lineId);
-    return std::nullopt;
+    return info.line;
+}
+
+void CallCenter::refreshCallsOn(qint64 lineId)
+{
+    for (auto it = m_calls.cbegin(); it != m_calls.cend(); ++it)
+        if (it->call.lineId == lineId)
+            emit callChanged(it.key());
 }
 
 void CallCenter::act(qint64 callId, Action action, const QString &path, const QJsonObject &body)

@@ -67,7 +67,7 @@ public:
     void setPageSize(int size) { m_pageSize = size; }
 
     QList<Line> lines() const { return m_lines.values(); }
-    // The call's line: from its card, else from the lines loaded.
+    // The call's line: as loaded and kept up to date by line events, else from its card.
     std::optional<Line> lineOf(const CallInfo &info) const;
 
     // Operator actions; each ends in actionSucceeded or actionFailed.
@@ -109,6 +109,8 @@ private:
     void onCallEvent(protocol::EventType type, const QJsonObject &data);
     void onDialFailed(const QString &phone, const QString &error);
     void followMerge(const QJsonObject &data);
+    // A line was renamed, recoloured or deleted: the windows and lists of its calls repaint.
+    void refreshCallsOn(qint64 lineId);
     // One page of a list (an empty cursor: the first).
     void loadList(List list, const QString &cursor = {});
     void loadLines();

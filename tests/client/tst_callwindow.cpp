@@ -450,6 +450,106 @@ private slots:
         QVERIFY(w->isVisible());
     }
 
+    // An administrator renames and recolours the line while its call rings: the open
+    // window's header follows at once.
+    void headerFollowsItsLine()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        Operator op;
+        QVERIFY(op.start(f, QStringLiteral("op1")));
+        QCOMPARE(
+            f.event(QStringLiteral("l1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QPointer<CallWindow> w = op.waitWindow(QStringLiteral("l1"));
+        QVERIFY(w);
+        QCOMPARE(w->header()->title(), QStringLiteral("Sales"));
+        const HttpResult changed = f.server().put(QStringLiteral("/api/v1/lines/%1").arg(f.lineId),
+            {{QStringLiteral("number"), QStringLiteral("+7 495 120-00-01")},
+                {QStringLiteral("name"), QStringLiteral("Sales and returns")},
+                {QStringLiteral("color"), QStringLiteral("#fdd835")}},
+            f.adminToken());
+        QCOMPARE(changed.status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            w->header()->background(), QColor(QStringLiteral("#fdd835")), 15000);
+        QCOMPARE(w->header()->title(), QStringLiteral("Sales and returns"));
+        QCOMPARE(w->header()->foreground(), QColor(Qt::black)); // reads on yellow
+    }
+
+    // The window manager activates a pop-up when the operator clicks it, and passes the
+    // click on only after that (openbox): the click is the operator's and works.
+    void aClickThatActivatesThePopUpIsTaken()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        Operator op;
+        QVERIFY(op.start(f, QStringLiteral("op1")));
+        QLineEdit editor;
+        editor.show();
+        editor.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&editor));
+
+        // The pop-up is activated as it shows (this platform activates every window it
+        // shows): take that for the click's activation and pass the press on right after,
+        // through the window as a real one arrives (the button takes the focus and all).
+        QPointer<CallWindow> w;
+        QPushButton *attach = nullptr;
+        QPoint onAttach;
+        QMetaObject::Connection onActivation;
+        onActivation = connect(qApp, &QGuiApplication::focusWindowChanged, this, [&] {
+            w = qobject_cast<CallWindow *>(QApplication::activeWindow());
+            if (!w)
+                return;
+            disconnect(onActivation);
+            attach = w->findChild<QPushButton *>(QStringLiteral("attachCall"));
+            onAttach = attach->mapTo(w, attach->rect().center());
+            QTest::mousePress(w->windowHandle(), Qt::LeftButton, {}, onAttach);
+        });
+        QCOMPARE(
+            f.event(QStringLiteral("c1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QVERIFY(QTest::qWaitFor([&] { return attach != nullptr; }, 15000));
+        QSignalSpy clicked(attach, &QPushButton::clicked);
+        QTest::qWait(100); // whatever the activation set going happens before the release
+        QTest::mouseRelease(w->windowHandle(), Qt::LeftButton, {}, onAttach);
+        QCOMPARE(clicked.size(), 1);
+        // The picker it opened is the operator's to use: nothing takes the keyboard away.
+        QTest::qWait(500);
+        auto *picker = w->findChild<linecard::ui::TaskPickerDialog *>();
+        QVERIFY(picker && picker->isVisible());
+        QVERIFY(QApplication::activeWindow() != &editor);
+        picker->reject();
+    }
+
+    // Activated with no click, the pop-up passes what the operator goes on typing to where
+    // they typed it, and gives the keyboard back there.
+    void keysTypedIntoAnActivatedPopUpGoWhereTheOperatorTyped()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        Operator op;
+        QVERIFY(op.start(f, QStringLiteral("op1")));
+        QWidget editor;
+        auto *line = new QLineEdit(&editor);
+        (new QVBoxLayout(&editor))->addWidget(line);
+        editor.show();
+        editor.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&editor));
+        line->setFocus();
+        QTest::keyClicks(line, QStringLiteral("half a sent"));
+
+        QCOMPARE(
+            f.event(QStringLiteral("k2"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QPointer<CallWindow> w = op.waitWindow(QStringLiteral("k2"));
+        QVERIFY(w);
+        QVERIFY(QTest::qWaitForWindowExposed(w));
+        QApplication::setActiveWindow(w); // the window manager's doing
+        QWidget *inPopUp = w->focusWidget() ? w->focusWidget() : w.data();
+        QTest::keyClicks(inPopUp, QStringLiteral("ence"));
+        QCOMPARE(line->text(), QStringLiteral("half a sentence"));
+        QVERIFY(QTest::qWaitFor([&] { return QApplication::activeWindow() == &editor; }, 5000));
+        QCOMPARE(QApplication::focusWidget(), line);
+        QVERIFY(w->isVisible());
+    }
+
     // Past the cap, the oldest finished call's window goes first, then the oldest.
     void stackKeepsToItsCap()
     {

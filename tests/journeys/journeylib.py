@@ -29,26 +29,31 @@ LANG = os.environ.get("LINECARD_JOURNEY_LANG", "en")
 
 
 def _load_translations():
-    """source → translation from the Russian .ts the app ships (mnemonics kept)."""
+    """source → translation from the Russian .ts the app ships (mnemonics kept), and
+    (class, source) → translation for a source translated differently in two classes."""
     import xml.etree.ElementTree as ET
     table = {}
     path = os.environ.get("LINECARD_TS_RU")
     if LANG != "ru" or not path:
         return table
-    for message in ET.parse(path).getroot().iter("message"):
-        source, translation = message.find("source"), message.find("translation")
-        if source is not None and translation is not None and translation.text:
-            table.setdefault(source.text, translation.text)
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.find("name").text.rsplit("::", 1)[-1]
+        for message in context.iter("message"):
+            source, translation = message.find("source"), message.find("translation")
+            if source is not None and translation is not None and translation.text:
+                table.setdefault(source.text, translation.text)
+                table[(name, source.text)] = translation.text
     return table
 
 
 TRANSLATIONS = _load_translations()
 
 
-def tr(source, *args):
+def tr(source, *args, context=None):
     """What the app shows for a source string in the journey's language, as a screen reader
-    reads it (no & mnemonics), with %1, %2 … filled in."""
-    text = TRANSLATIONS.get(source, source).replace("&", "")
+    reads it (no & mnemonics), with %1, %2 … filled in; `context` names the class where two
+    classes translate the source differently."""
+    text = TRANSLATIONS.get((context, source) if context else source, source).replace("&", "")
     for i, arg in enumerate(args, 1):
         text = text.replace(f"%{i}", str(arg))
     return text
@@ -168,6 +173,16 @@ def type_text(text):
 
 def key(*keys):
     xdotool("key", "--delay", "40", *keys)
+
+
+def move_pointer(x, y):
+    """Moves the mouse pointer there and waits until it is. Not when it is there already:
+    `xdotool mousemove --sync` then waits for a motion that never comes, for 15 s (a second
+    click into the same field took server_sign_in from 4 s to 19 s)."""
+    shell = xdotool("getmouselocation", "--shell", check_rc=False)
+    where = dict(l.split("=", 1) for l in shell.splitlines() if "=" in l)
+    if (where.get("X"), where.get("Y")) != (str(x), str(y)):
+        xdotool("mousemove", "--sync", x, y)
 
 
 def title_under_pointer():
@@ -410,7 +425,7 @@ class App:
         def pointer_on_widget():
             x, y, w, h = extents(acc)
             check(w > 0 and h > 0, f"'{acc.name}' has no area on the screen")
-            xdotool("mousemove", "--sync", int(x + w / 2), int(y + h / 2))
+            move_pointer(int(x + w / 2), int(y + h / 2))
             return window in title_under_pointer()
         try:
             wait_for(f"'{acc.name}' uncovered in the window '{window}'", pointer_on_widget,

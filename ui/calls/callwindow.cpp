@@ -242,6 +242,7 @@ CallTaskPanel *CallWindow::taskPanel()
     connect(m_taskPanel, &CallTaskPanel::openContact, this, &CallWindow::openContactRequested);
     connect(m_taskPanel, &CallTaskPanel::closeRequested, this, [this] {
         m_taskPanel->hide();
+        m_card->setStacked(false);
         m_card->show(); // it gave its place to the task on a small screen
     });
     // What the operator writes in a task during the call is where the call's record goes.
@@ -316,6 +317,9 @@ void CallWindow::openTask(qint64 taskId)
     // left while there is room — never past the screen, nor over the main window's centre
     // unless the card and the task cannot be narrower than that (a small screen).
     const QRect room = this->room();
+    // Beside the task the card is one column (the activity under its data), so that both
+    // fit the room right of the main window's centre on a 1280×800 screen.
+    m_card->setStacked(true);
     m_taskPanel->show();
     const int wanted = width() + taskPanelWidth;
     const int wider = room.isValid() ? qMin(wanted, room.width()) : wanted;

@@ -6,6 +6,7 @@
 
 #include <QApplication>
 #include <QEvent>
+#include <QKeyEvent>
 #include <QScreen>
 #include <QSet>
 #include <QTimer>
@@ -16,8 +17,11 @@ namespace linecard::ui {
 
 using client::CallCenter;
 
-// How long after popping up an activation counts as the platform's doing, not the operator's.
+// How long after popping up an activation may be the platform's doing, not the operator's.
 static constexpr int popUpGraceMs = 1500;
+// How long an activation waits for the click that may have caused it (the window manager
+// passes the click on right after it activates) before the keyboard goes back anyway.
+static constexpr int activationVerdictMs = 300;
 // Where in the stack a window sits (0: the top right corner).
 static const char *const slotProperty = "callStackSlot";
 
@@ -203,24 +207,84 @@ void CallWindowStack::forget(QObject *window)
 
 bool CallWindowStack::eventFilter(QObject *watched, QEvent *event)
 {
-    if (watched == m_popping) {
-        if (event->type() == QEvent::MouseButtonPress) {
-            m_popping = nullptr; // the operator turned to the call: it may have the keyboard
-        } else if (event->type() == QEvent::WindowActivate) {
-            // The platform activated the new window regardless of the hint: give it back.
-            m_popping = nullptr;
-            if (m_returnWindow && m_returnWindow->isVisible()) {
-                m_returnWindow->activateWindow();
-                if (m_returnFocus)
-                    m_returnFocus->setFocus(Qt::ActiveWindowFocusReason);
-                // Window managers raise the window they activate: the call goes back on top,
-                // or it would ring hidden behind the window the operator types in.
-                if (auto *popUp = qobject_cast<QWidget *>(watched))
-                    QTimer::singleShot(0, popUp, [popUp] { popUp->raise(); });
-            }
-        }
+    if (watched == m_popping && event->type() == QEvent::MouseButtonPress)
+        m_popping = nullptr; // the operator turned to the call: it may have the keyboard
+    if (watched == m_popping && event->type() == QEvent::WindowActivate) {
+        // The platform activated the new window: for the window manager's own reasons, or
+        // because the operator clicked it (openbox activates before it passes the click on).
+        // The first input decides; until then nothing typed lands in the pop-up.
+        m_undecided = m_popping;
+        m_popping = nullptr;
+        qApp->installEventFilter(this);
+        QTimer::singleShot(activationVerdictMs, this, [this, guard = m_undecided] {
+            if (m_undecided == guard && !m_handingBack)
+                giveKeyboardBack();
+        });
+        return false;
     }
-    return QObject::eventFilter(watched, event);
+    if (!m_undecided)
+        return false;
+    auto *widget = qobject_cast<QWidget *>(watched);
+    const bool inPopUp = widget && widget->window() == m_undecided;
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::TabletPress:
+    case QEvent::TouchBegin:
+        // A click: on the pop-up, the operator turned to the call and it keeps the keyboard;
+        // elsewhere, the click activates what it hits. Either way the question is settled.
+        settle();
+        break;
+    case QEvent::ShortcutOverride:
+    case QEvent::KeyPress:
+    case QEvent::KeyRelease:
+        // Typing meant for the window the operator was in: it goes there, as does the keyboard.
+        if (inPopUp && !(m_returnWindow && m_returnWindow->isVisible())) {
+            settle(); // they typed nowhere of ours before: the pop-up may have the keys
+        } else if (inPopUp) {
+            if (!m_handingBack)
+                giveKeyboardBack();
+            if (event->type() != QEvent::ShortcutOverride && m_returnFocus) {
+                auto *key = static_cast<QKeyEvent *>(event);
+                QKeyEvent copy(key->type(), key->key(), key->modifiers(), key->nativeScanCode(),
+                    key->nativeVirtualKey(), key->nativeModifiers(), key->text(),
+                    key->isAutoRepeat(), key->count(), key->device());
+                QCoreApplication::sendEvent(m_returnFocus, &copy);
+            }
+            event->accept(); // an accepted ShortcutOverride keeps the pop-up's shortcuts out
+            return true;
+        }
+        break;
+    case QEvent::WindowDeactivate:
+        if (watched == m_undecided)
+            settle();
+        break;
+    default:
+        break;
+    }
+    return false;
+}
+
+void CallWindowStack::giveKeyboardBack()
+{
+    m_handingBack = true;
+    if (!m_returnWindow || !m_returnWindow->isVisible()) {
+        settle();
+        return;
+    }
+    m_returnWindow->activateWindow();
+    if (m_returnFocus)
+        m_returnFocus->setFocus(Qt::ActiveWindowFocusReason);
+    // Window managers raise the window they activate: the call goes back on top, or it would
+    // ring hidden behind the window the operator types in.
+    if (QWidget *popUp = m_undecided)
+        QTimer::singleShot(0, popUp, [popUp] { popUp->raise(); });
+}
+
+void CallWindowStack::settle()
+{
+    m_undecided = nullptr;
+    m_handingBack = false;
+    qApp->removeEventFilter(this);
 }
 
 } // namespace linecard::ui

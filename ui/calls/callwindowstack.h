@@ -59,6 +59,10 @@ private:
     void enforceCap();
     void place(CallWindow *window);
     void forget(QObject *window);
+    // Hands the keyboard back to where the operator typed; the pop-up stays on top.
+    void giveKeyboardBack();
+    // The activation of a pop-up is judged: no more watching the application's input.
+    void settle();
 
     client::Session *m_session;
     client::CallCenter *m_calls;
@@ -70,6 +74,10 @@ private:
     QPointer<QWidget> m_returnWindow;
     QPointer<QWidget> m_returnFocus;
     QPointer<CallWindow> m_popping;
+    // A pop-up the platform activated, until the first click or key says whether the
+    // operator meant it (and, handing back, until it has given the keyboard away).
+    QPointer<CallWindow> m_undecided;
+    bool m_handingBack = false;
 };
 
 } // namespace linecard::ui

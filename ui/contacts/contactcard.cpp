@@ -10,6 +10,8 @@
 
 #include "phonedialer.h"
 
+#include "ui/common/flowlayout.h"
+
 #include "app/eventrouter.h"
 #include "app/restclient.h"
 #include "app/session.h"
@@ -22,6 +24,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QToolButton>
@@ -94,8 +97,13 @@ ContactCard::ContactCard(client::Session *session, QWidget *parent)
     m_access = actionButton(tr("A&ccess…"), QStringLiteral("system-users"));
     m_access->setToolTip(tr("Let this contact sign in and follow their tasks"));
     connect(m_access, &QToolButton::clicked, this, &ContactCard::manageAccess);
+    // The actions wrap under each other on a narrow card (beside a task in a call window).
+    auto *actions = new QWidget(this);
+    auto *actionsLayout = new FlowLayout(actions);
+    actionsLayout->setSpacing(2);
     for (QToolButton *button : {m_edit, m_newTask, m_merge, m_access})
-        header->addWidget(button, 0, Qt::AlignTop);
+        actionsLayout->addWidget(button);
+    header->addWidget(actions, 0, Qt::AlignTop);
     layout->addLayout(header);
 
     // Body: the contact's data over its tasks on the left, the activity on the right.
@@ -113,7 +121,7 @@ ContactCard::ContactCard(client::Session *session, QWidget *parent)
     leftLayout->addWidget(detailsScroll);
     leftLayout->addWidget(m_tasks, 1);
     m_tasks->setMinimumHeight(140);
-    auto *body = new QSplitter(Qt::Horizontal, this);
+    auto *body = m_body = new QSplitter(Qt::Horizontal, this);
     body->addWidget(left);
     body->addWidget(m_activity);
     body->setStretchFactor(0, 1);
@@ -122,6 +130,7 @@ ContactCard::ContactCard(client::Session *session, QWidget *parent)
     layout->addWidget(body, 1);
     m_pages->addWidget(content);
 
+    connect(m_details, &ContactDetails::rowsChanged, this, &ContactCard::fitDetails);
     connect(m_tasks, &ContactTasksView::openTask, this, &ContactCard::openTask);
     connect(m_activity, &ActivityFeedView::openTask, this, &ContactCard::openTask);
     // The company's name may arrive after the card.
@@ -140,6 +149,22 @@ ContactCard::ContactCard(client::Session *session, QWidget *parent)
     connect(router, &client::EventRouter::commentUpdated, this,
         [this](const QJsonObject &comment) { onCommentChanged(comment, false); });
     connect(router, &client::EventRouter::commentDeleted, this, &ContactCard::onCommentDeleted);
+}
+
+void ContactCard::setStacked(bool stacked)
+{
+    m_body->setOrientation(stacked ? Qt::Vertical : Qt::Horizontal);
+}
+
+void ContactCard::fitDetails()
+{
+    // As tall as the rows need, up to a limit past which they scroll, and never narrower
+    // than the rows can be (the values elide or wrap down to that): the scroll area does
+    // not scroll sideways, so less would cut the values off. It caches its size hint, so
+    // the minimum is what makes it follow.
+    m_detailsScroll->setMinimumHeight(qMin(m_details->sizeHint().height() + 4, 260));
+    m_detailsScroll->setMinimumWidth(m_details->minimumSizeHint().width()
+        + m_detailsScroll->verticalScrollBar()->sizeHint().width());
 }
 
 QToolButton *ContactCard::actionButton(const QString &text, const QString &icon)
@@ -268,9 +293,6 @@ void ContactCard::apply(const QJsonObject &json)
     m_session->people()->insert(m_person);
     updateHeader();
     m_details->setPerson(m_person);
-    // As tall as the rows need, up to a limit past which they scroll (the scroll area
-    // caches its size hint, so the minimum is what makes it grow).
-    m_detailsScroll->setMinimumHeight(qMin(m_details->sizeHint().height() + 4, 260));
     for (QToolButton *button : {m_edit, m_newTask, m_merge, m_access})
         button->setEnabled(true);
     emit titleChanged(m_person.name);

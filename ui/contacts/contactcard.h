@@ -7,6 +7,7 @@
 
 class QLabel;
 class QScrollArea;
+class QSplitter;
 class QStackedWidget;
 class QToolButton;
 
@@ -34,6 +35,9 @@ public:
 
     // Shows a contact (0: nothing). A merged id shows the surviving contact, with a note.
     void showContact(qint64 contactId);
+    // The activity under the data and tasks rather than beside them: a narrow card (beside
+    // a task in a call window) then needs only the width of one column.
+    void setStacked(bool stacked);
     // Shows a contact from JSON already at hand (a call's ringing payload): no round trip.
     void showPerson(const QJsonObject &contact);
     // Click-to-call on the card's phone numbers, through the operator's calls.
@@ -75,6 +79,7 @@ private:
     void load(qint64 contactId, const QString &note);
     void apply(const QJsonObject &json);
     void updateHeader();
+    void fitDetails();
     QToolButton *actionButton(const QString &text, const QString &icon);
 
     client::Session *m_session;
@@ -92,6 +97,7 @@ private:
     QToolButton *m_access;
     ContactDetails *m_details;
     QScrollArea *m_detailsScroll;
+    QSplitter *m_body = nullptr;
     ContactTasksView *m_tasks;
     ActivityFeedView *m_activity;
 };

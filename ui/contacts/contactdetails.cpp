@@ -125,6 +125,7 @@ void ContactDetails::setPerson(const Person &shown)
             addElidedRow(
                 it.key(), {{text, {}}}, QStringLiteral("field:") + it.key(), Qt::ElideRight);
     }
+    emit rowsChanged();
 }
 
 QString ContactDetails::rowText(const QString &label) const

@@ -36,6 +36,8 @@ public:
 
 signals:
     void dialRequested(const QString &number);
+    // The rows were built again (another person, a number being dialled): the size may differ.
+    void rowsChanged();
 
 private:
     void addRow(const QString &label, const QString &html, const QString &name = {});

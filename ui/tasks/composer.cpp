@@ -10,6 +10,7 @@
 #include "models/commentthreadmodel.h"
 #include "models/peopledirectory.h"
 #include "protocol/jsonid.h"
+#include "ui/common/flowlayout.h"
 #include "ui/markdown/markdownpreview.h"
 
 #include <QEvent>
@@ -116,6 +117,15 @@ void Composer::fitToContent()
         content = lines * line + 12;
     }
     m_editOrPreview->setMinimumHeight(qBound(minimum, content, cap));
+    // The buttons take as many rows as this width wraps them into (the splitter the
+    // composer sits in goes by minimum heights).
+    // Not before the composer has a real width: at a hidden widget's default 100 px the rows
+    // would be many, and the splitter would keep a wide composer that tall.
+    if (m_controls && layout() && width() >= m_controls->minimumSizeHint().width()) {
+        const QMargins margins = layout()->contentsMargins();
+        m_controls->setMinimumHeight(
+            m_controls->layout()->heightForWidth(width() - margins.left() - margins.right()));
+    }
 }
 
 void Composer::resizeEvent(QResizeEvent *event)
@@ -179,14 +189,16 @@ void Composer::buildControls()
     m_editOrPreview->addWidget(m_edit);
     m_editOrPreview->addWidget(m_preview);
     layout->addWidget(m_editOrPreview, 1);
-    auto *row = new QHBoxLayout;
+    // One row while it fits; on a narrow panel (a task beside a call's card) it wraps.
+    m_controls = new QWidget(this);
+    auto *row = new FlowLayout(m_controls);
     row->addWidget(m_previewToggle);
     row->addWidget(m_notify, 3);
     row->addWidget(m_hidden);
     row->addWidget(m_visibleTo, 2);
     row->addWidget(m_internal);
     row->addWidget(m_send);
-    layout->addLayout(row);
+    layout->addWidget(m_controls);
     layout->addWidget(m_audience);
     layout->addWidget(m_error);
     if (contact) {

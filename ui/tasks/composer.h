@@ -108,6 +108,7 @@ private:
     QPushButton *m_send;
     QLabel *m_audience;
     QLabel *m_error;
+    QWidget *m_controls = nullptr; // the row of buttons under the editor
 };
 
 } // namespace linecard::ui
