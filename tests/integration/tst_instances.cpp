@@ -51,6 +51,18 @@ private slots:
             QStringLiteral("+79161230000"));
         f.completed(QStringLiteral("m1"), QStringLiteral("101"), QStringLiteral("Missed"));
         QVERIFY(op1.waitFor(QStringLiteral("call.missed")));
+        // The PBX's requests to A are in the integration log that B shows.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                QStringList seen;
+                for (const QJsonValue &v :
+                    b.get(QStringLiteral("/api/v1/telephony/log?callId=c1"), f.admin)
+                        .json.value(QStringLiteral("items"))
+                        .toArray())
+                    seen << v.toObject().value(QStringLiteral("externalId")).toString();
+                return seen.size() == 3 && seen.count(QStringLiteral("c1")) == 3;
+            },
+            10000));
 
         // A task, a comment and a read mark, written on A.
         const HttpResult task = f.server.post(QStringLiteral("/api/v1/tasks"),
@@ -226,6 +238,28 @@ private slots:
         for (qint64 id : ids)
             QVERIFY2(stored.contains(id), qPrintable(QStringLiteral("comment %1 lost").arg(id)));
         qInfo("%d of 200 acknowledged before the kill, all stored", acknowledged);
+    }
+
+    // The sign-in throttle counts across instances: five wrong passwords on A lock the
+    // account on B too (even for the right password), and only that account.
+    void signInThrottleShared()
+    {
+        TestServer a;
+        const QString admin = a.bootstrapAdmin();
+        QVERIFY(a.createEmployee(admin, QStringLiteral("op1")));
+        QVERIFY(a.createEmployee(admin, QStringLiteral("op2")));
+        TestServer b([&](LinecardServer::Options &o) { o.databaseUrl = a.databaseUrl(); });
+        auto signIn = [](TestServer &server, const QString &login, const QString &password) {
+            return server
+                .post(QStringLiteral("/api/v1/auth/login"),
+                    {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}})
+                .status;
+        };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(signIn(a, QStringLiteral("op1"), QStringLiteral("wrong")), 401);
+        QCOMPARE(signIn(b, QStringLiteral("op1"), QStringLiteral("op1-password")), 429);
+        QCOMPARE(signIn(a, QStringLiteral("op1"), QStringLiteral("op1-password")), 429);
+        QCOMPARE(signIn(b, QStringLiteral("op2"), QStringLiteral("op2-password")), 200);
     }
 
     // Two instances starting together on an empty database create one administrator.
