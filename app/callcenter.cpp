@@ -1,10 +1,12 @@
 #include "callcenter.h"
 
+#include "eventrouter.h"
 #include "eventstream.h"
 #include "restclient.h"
 #include "session.h"
 
 #include "models/phonenumber.h"
+#include "protocol/jsonid.h"
 
 #include <QJsonArray>
 
@@ -12,16 +14,21 @@
 
 namespace linecard::client {
 
-static qint64 idOf(const QJsonValue &value)
-{
-    return qint64(value.toDouble());
-}
+using protocol::idOf;
 
 CallCenter::CallCenter(Session *session, QObject *parent)
     : QObject(parent)
     , m_session(session)
 {
-    connect(session->events(), &EventStream::event, this, &CallCenter::handleEvent);
+    EventRouter *router = session->router();
+    connect(router, &EventRouter::callEvent, this, &CallCenter::onCallEvent);
+    connect(router, &EventRouter::dialFailed, this, &CallCenter::onDialFailed);
+    connect(router, &EventRouter::contactMerged, this, &CallCenter::followMerge);
+    connect(router, &EventRouter::lineUpdated, this, [this](const QJsonObject &data) {
+        if (const auto line = Line::fromJson(data))
+            m_lines.insert(line->id, *line);
+    });
+    connect(router, &EventRouter::lineDeleted, this, [this](qint64 id) { m_lines.remove(id); });
     connect(session->events(), &EventStream::resyncNeeded, this, &CallCenter::reload);
 }
 
@@ -123,39 +130,22 @@ qint64 CallCenter::upsert(const QJsonObject &json)
     return id;
 }
 
-void CallCenter::handleEvent(const QString &type, const QJsonObject &data)
+void CallCenter::onDialFailed(const QString &phone, const QString &error)
 {
-    if (type == QLatin1String("call.dialFailed")) {
-        const QString phone = data.value(QStringLiteral("phone")).toString();
-        if (m_ringingFirst.remove(dialKey(phone)))
-            emit dialSettled(phone);
-        emit dialFailed(phone,
-            tr("The PBX could not place the call: %1")
-                .arg(data.value(QStringLiteral("error")).toString()));
-        return;
-    }
-    if (type == QLatin1String("contact.merged")) {
-        followMerge(data);
-        return;
-    }
-    if (type == QLatin1String("line.updated")) {
-        if (const auto line = Line::fromJson(data))
-            m_lines.insert(line->id, *line);
-        return;
-    }
-    if (type == QLatin1String("line.deleted")) {
-        m_lines.remove(idOf(data.value(QStringLiteral("id"))));
-        return;
-    }
-    if (!type.startsWith(QLatin1String("call.")))
-        return;
+    if (m_ringingFirst.remove(dialKey(phone)))
+        emit dialSettled(phone);
+    emit dialFailed(phone, tr("The PBX could not place the call: %1").arg(error));
+}
+
+void CallCenter::onCallEvent(protocol::EventType type, const QJsonObject &data)
+{
     const qint64 id = upsert(data.value(QStringLiteral("call")).toObject());
     if (!id)
         return;
     if (const CallInfo &info = m_calls[id]; info.call.direction == Call::Direction::Out
         && !m_ringingFirst.isEmpty() && m_ringingFirst.remove(dialKey(info.remoteNumber())))
         emit dialSettled(info.remoteNumber());
-    if (type == QLatin1String("call.ringing")) {
+    if (type == protocol::EventType::CallRinging) {
         m_calls[id].setCard(data);
         m_closedForMe.remove(id);
         emit callChanged(id);

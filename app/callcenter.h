@@ -2,6 +2,8 @@
 
 #include "callinfo.h"
 
+#include "protocol/eventtype.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QObject>
@@ -84,7 +86,8 @@ signals:
     void dialSettled(const QString &phone);
 
 private:
-    void handleEvent(const QString &type, const QJsonObject &data);
+    void onCallEvent(protocol::EventType type, const QJsonObject &data);
+    void onDialFailed(const QString &phone, const QString &error);
     void followMerge(const QJsonObject &data);
     void loadList(const QString &state);
     void loadLines();

@@ -1,13 +1,15 @@
 #include "eventstream.h"
 
+#include "logging.h"
+
+#include "protocol/closecodes.h"
+#include "protocol/streammessage.h"
+
 #include <QJsonDocument>
-#include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QTimer>
 #include <QUrlQuery>
 #include <QWebSocket>
-
-Q_LOGGING_CATEGORY(lcStream, "linecard.ws", QtInfoMsg)
 
 namespace linecard::client {
 
@@ -19,12 +21,12 @@ EventStream::EventStream(QObject *parent)
 {
     m_reconnectTimer->setSingleShot(true);
     m_pongTimer->setSingleShot(true);
-    m_pingTimer->setInterval(15000);
-    m_pongTimer->setInterval(10000);
+    m_pingTimer->setInterval(defaultPingMs);
+    m_pongTimer->setInterval(defaultPongTimeoutMs);
     connect(m_reconnectTimer, &QTimer::timeout, this, &EventStream::open);
     connect(m_pingTimer, &QTimer::timeout, this, &EventStream::sendPing);
     connect(m_pongTimer, &QTimer::timeout, this, [this] {
-        qCInfo(lcStream) << "no answer: the link is dead, reconnecting";
+        qCInfo(lcClientStream) << "no answer: the link is dead, reconnecting";
         if (m_socket)
             m_socket->abort();
     });
@@ -119,36 +121,33 @@ void EventStream::open()
 
 void EventStream::onText(const QString &text)
 {
-    const QJsonObject message = QJsonDocument::fromJson(text.toUtf8()).object();
-    const QString type = message.value(QStringLiteral("type")).toString();
-    if (message.contains(QStringLiteral("error"))) {
-        const QString code = message.value(QStringLiteral("error"))
-                                 .toObject()
-                                 .value(QStringLiteral("code"))
-                                 .toString();
-        if (code == QLatin1String("unauthorized")) {
+    const auto message = protocol::StreamMessage::parse(text.toUtf8());
+    if (!message)
+        return;
+    switch (message->kind) {
+    case protocol::StreamMessage::Kind::Error:
+        if (message->errorCode == QLatin1String("unauthorized")) {
             m_wanted = false;
             emit unauthorized();
         }
         return;
-    }
-    if (type == QLatin1String("hello")) {
+    case protocol::StreamMessage::Kind::Hello:
         // A first connection starts from now; a resumed one already replayed from m_lastSeq.
         if (m_lastSeq < 0)
-            m_lastSeq = qint64(message.value(QStringLiteral("seq")).toDouble());
+            m_lastSeq = message->seq;
         return;
-    }
-    if (type == QLatin1String("resync")) {
-        m_lastSeq = qint64(message.value(QStringLiteral("seq")).toDouble());
+    case protocol::StreamMessage::Kind::Resync:
+        m_lastSeq = message->seq;
         emit resyncNeeded();
         return;
+    case protocol::StreamMessage::Kind::Event:
+        break;
     }
-    const qint64 seq = qint64(message.value(QStringLiteral("seq")).toDouble());
-    if (seq > 0 && seq <= m_lastSeq)
+    if (message->seq > 0 && message->seq <= m_lastSeq)
         return; // already seen (a replay overlapping what arrived live)
-    if (seq > 0)
-        m_lastSeq = seq;
-    emit event(type, message.value(QStringLiteral("data")).toObject());
+    if (message->seq > 0)
+        m_lastSeq = message->seq;
+    emit event(message->type, message->data);
 }
 
 void EventStream::onDisconnected()
@@ -156,7 +155,7 @@ void EventStream::onDisconnected()
     m_pingTimer->stop();
     m_pongTimer->stop();
     const int closeCode = m_socket ? int(m_socket->closeCode()) : 0;
-    if (closeCode == 4401 || closeCode == 4403) {
+    if (closeCode == protocol::Unauthorized || closeCode == protocol::PersonGone) {
         const bool told = !m_wanted; // by the server's error message, just before the close
         m_wanted = false;
         setState(State::Disconnected);

@@ -26,6 +26,11 @@ public:
     };
     Q_ENUM(State)
 
+    // A ping every 15 s; no pong within 10 s means the link is dead (the server pings every
+    // 20 s on its side).
+    static constexpr int defaultPingMs = 15000;
+    static constexpr int defaultPongTimeoutMs = 10000;
+
     explicit EventStream(QObject *parent = nullptr);
     ~EventStream() override;
 

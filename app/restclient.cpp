@@ -1,5 +1,7 @@
 #include "restclient.h"
 
+#include "logging.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkReply>
@@ -39,30 +41,35 @@ void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQue
     reply->setParent(context ? context : this);
     QPointer<QObject> guard(context);
     const bool hadContext = context != nullptr;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, guard, hadContext, done, failed] {
-        reply->deleteLater();
-        if (hadContext && !guard)
-            return;
-        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        const QByteArray raw = reply->readAll();
-        const QJsonObject json = QJsonDocument::fromJson(raw).object();
-        if (status >= 200 && status < 300) {
-            if (done)
-                done(json);
-            return;
-        }
-        ApiFailure failure;
-        failure.status = status;
-        const QJsonObject error = json.value(QStringLiteral("error")).toObject();
-        failure.code = error.value(QStringLiteral("code")).toString();
-        failure.field = error.value(QStringLiteral("field")).toString();
-        failure.message = status == 0 ? reply->errorString()
-                                      : error.value(QStringLiteral("message")).toString();
-        if (status == 401)
-            emit unauthorized();
-        if (failed)
-            failed(failure);
-    });
+    connect(reply, &QNetworkReply::finished, this,
+        [this, reply, guard, hadContext, done, failed, verb] {
+            reply->deleteLater();
+            if (hadContext && !guard)
+                return;
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray raw = reply->readAll();
+            const QJsonObject json = QJsonDocument::fromJson(raw).object();
+            if (status >= 200 && status < 300) {
+                if (done)
+                    done(json);
+                return;
+            }
+            ApiFailure failure;
+            failure.status = status;
+            const QJsonObject error = json.value(QStringLiteral("error")).toObject();
+            failure.code = error.value(QStringLiteral("code")).toString();
+            failure.field = error.value(QStringLiteral("field")).toString();
+            failure.message = status == 0 ? reply->errorString()
+                                          : error.value(QStringLiteral("message")).toString();
+            // Said once here, whatever the caller shows: a support case starts from this line.
+            qCWarning(lcClientRest).noquote()
+                << verb << reply->url().path() << "failed:" << status
+                << (failure.code.isEmpty() ? reply->errorString() : failure.code);
+            if (status == 401)
+                emit unauthorized();
+            if (failed)
+                failed(failure);
+        });
 }
 
 void RestClient::get(const QString &path, QObject *context, Done done, Failed failed)

@@ -1,6 +1,8 @@
 #include "session.h"
 
+#include "callcenter.h"
 #include "draftstore.h"
+#include "eventrouter.h"
 #include "eventstream.h"
 #include "restclient.h"
 #include "tokenstore.h"
@@ -13,6 +15,8 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include <utility>
+
 namespace linecard::client {
 
 Session::Session(TokenStore *tokens, QObject *parent)
@@ -20,6 +24,7 @@ Session::Session(TokenStore *tokens, QObject *parent)
     , m_tokens(tokens)
     , m_rest(new RestClient(this))
     , m_events(new EventStream(this))
+    , m_router(new EventRouter(m_events, this))
     , m_people(new PeopleDirectory(this))
 {
     m_people->setDataSource(m_rest);
@@ -32,11 +37,7 @@ Session::Session(TokenStore *tokens, QObject *parent)
             signOut();
     });
     // Employees renamed, added or deactivated by an administrator: names and pickers follow.
-    connect(
-        m_events, &EventStream::event, this, [this](const QString &type, const QJsonObject &data) {
-            if (type == QLatin1String("person.created") || type == QLatin1String("person.updated"))
-                m_people->insertJson(data);
-        });
+    connect(m_router, &EventRouter::personChanged, m_people, &PeopleDirectory::insertJson);
 }
 
 Session::~Session() = default;
@@ -130,6 +131,13 @@ void Session::loadPhoneRegion()
         {}); // the region in force stays
 }
 
+CallCenter *Session::callCenter()
+{
+    if (!m_callCenter && m_me.isEmployee())
+        m_callCenter = new CallCenter(this, this);
+    return m_callCenter;
+}
+
 void Session::signOut()
 {
     m_events->stop();
@@ -141,6 +149,9 @@ void Session::signOut()
     m_rest->setToken({});
     m_me = Person();
     emit signedOut();
+    // After the windows that used it closed (their deletion was queued first).
+    if (m_callCenter)
+        std::exchange(m_callCenter, nullptr)->deleteLater();
 }
 
 } // namespace linecard::client

@@ -14,6 +14,8 @@ class PeopleDirectory;
 namespace linecard::client {
 
 class DraftStore;
+class CallCenter;
+class EventRouter;
 class EventStream;
 class RestClient;
 class TokenStore;
@@ -29,6 +31,10 @@ public:
 
     RestClient *rest() const { return m_rest; }
     EventStream *events() const { return m_events; }
+    // The stream's events, read once, as signals of their own.
+    EventRouter *router() const { return m_router; }
+    // An employee's calls (built on first use, gone with the sign-out); null for a contact.
+    CallCenter *callCenter();
     PeopleDirectory *people() const { return m_people; }
     DraftStore *drafts() const { return m_drafts.get(); }
     const Person &me() const { return m_me; }
@@ -57,6 +63,8 @@ private:
     TokenStore *m_tokens;
     RestClient *m_rest;
     EventStream *m_events;
+    EventRouter *m_router;
+    CallCenter *m_callCenter = nullptr;
     PeopleDirectory *m_people;
     std::unique_ptr<DraftStore> m_drafts;
     Person m_me;

@@ -2,6 +2,7 @@
 
 #include "callrecordtext.h"
 #include "peopledirectory.h"
+#include "protocol/jsonid.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -42,7 +43,7 @@ QStringList CommentThreadModel::names(const QJsonValue &ids) const
 {
     QStringList out;
     for (const QJsonValue &id : ids.toArray())
-        out << m_people->name(qint64(id.toDouble()));
+        out << m_people->name(protocol::idOf(id));
     return out;
 }
 
@@ -57,7 +58,7 @@ static bool isContact(PeopleDirectory *people, qint64 id)
 
 QVariant CommentThreadModel::roleData(const QJsonObject &row, int, int role) const
 {
-    const qint64 author = qint64(row.value(QStringLiteral("authorId")).toDouble());
+    const qint64 author = protocol::idOf(row, QStringLiteral("authorId"));
     switch (role) {
     case Qt::DisplayRole:
     case TextRole: {
@@ -92,7 +93,7 @@ QVariant CommentThreadModel::roleData(const QJsonObject &row, int, int role) con
         if (isContact(m_people, author))
             return true;
         for (const QJsonValue &id : row.value(QStringLiteral("notifiedIds")).toArray())
-            if (isContact(m_people, qint64(id.toDouble())))
+            if (isContact(m_people, protocol::idOf(id)))
                 return true;
         return false;
     }
@@ -101,7 +102,7 @@ QVariant CommentThreadModel::roleData(const QJsonObject &row, int, int role) con
     case VisibleToNamesRole:
         return names(row.value(QStringLiteral("visibleToIds")));
     case TaskIdRole:
-        return qint64(row.value(QStringLiteral("taskId")).toDouble());
+        return protocol::idOf(row, QStringLiteral("taskId"));
     case TaskTitleRole:
         return row.value(QStringLiteral("task"))
             .toObject()

@@ -1,4 +1,5 @@
 #include "pagedlistmodel.h"
+#include "protocol/jsonid.h"
 
 #include <QCborValue>
 
@@ -166,7 +167,7 @@ QJsonObject PagedListModel::rowJson(int row) const
 
 qint64 PagedListModel::idOf(const QJsonObject &item)
 {
-    return qint64(item.value(QStringLiteral("id")).toDouble());
+    return protocol::idOf(item, QStringLiteral("id"));
 }
 
 int PagedListModel::rowOfId(qint64 id) const

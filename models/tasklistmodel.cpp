@@ -1,6 +1,7 @@
 #include "tasklistmodel.h"
 
 #include "peopledirectory.h"
+#include "protocol/jsonid.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -70,7 +71,7 @@ QVariant TaskListModel::roleData(const QJsonObject &row, int column, int role) c
     case StatusRole:
         return row.value(QStringLiteral("status")).toString();
     case CounterpartyIdRole:
-        return qint64(row.value(QStringLiteral("counterpartyId")).toDouble());
+        return protocol::idOf(row, QStringLiteral("counterpartyId"));
     case LastActivityRole:
         return QDateTime::fromString(
             row.value(QStringLiteral("lastActivityAt")).toString(), Qt::ISODateWithMs);
@@ -98,11 +99,11 @@ QVariant TaskListModel::roleData(const QJsonObject &row, int column, int role) c
     case TitleColumn:
         return row.value(QStringLiteral("title")).toString();
     case CounterpartyColumn:
-        return m_people->name(qint64(row.value(QStringLiteral("counterpartyId")).toDouble()));
+        return m_people->name(protocol::idOf(row, QStringLiteral("counterpartyId")));
     case AssigneesColumn: {
         QStringList names;
         for (const QJsonValue &id : row.value(QStringLiteral("assigneeIds")).toArray())
-            names << m_people->name(qint64(id.toDouble()));
+            names << m_people->name(protocol::idOf(id));
         return names.join(QStringLiteral(", "));
     }
     case StatusColumn:

@@ -88,26 +88,24 @@ void LinecardServer::start()
         m_checkpointer = std::make_unique<WalCheckpointer>(config.sqliteFile);
         m_checkpointer->start(QThread::LowPriority);
     }
-    m_people = std::make_unique<PeopleStore>(*m_db);
-    m_tasks = std::make_unique<TaskStore>(*m_db);
-    m_comments = std::make_unique<CommentStore>(*m_db);
+    m_stores = std::make_unique<Stores>(*m_db);
     m_settings = std::make_unique<SettingsStore>(*m_db);
     m_eventLog = std::make_unique<EventLog>(*m_db);
-    m_auth = std::make_unique<AuthService>(*m_db, *m_people);
+    m_auth = std::make_unique<AuthService>(*m_db, m_stores->people);
     m_auth->setTokenIdleExpiry(qint64(m_options.tokenIdleDays) * 24 * 3600);
     auto authenticate = [this](const QByteArray &token) { return m_auth->authenticate(token); };
     m_events = new EventHub(*m_eventLog, *m_settings, authenticate);
     m_events->setPingInterval(m_options.pingIntervalMs);
-    m_events->setAudienceSource(FreshAudience(*m_tasks, *m_comments));
-    m_events->setPersonSource([this](qint64 id) { return m_people->get(id); });
+    m_events->setAudienceSource(FreshAudience(m_stores->tasks, m_stores->comments));
+    m_events->setPersonSource([this](qint64 id) { return m_stores->people.get(id); });
     if (m_db->dialect().isPostgres())
         m_events->followDatabase(
             m_options.databaseUrl, m_eventLog->lastSeq(), [this](const QString &notice) {
                 m_db->notifyAtCommit(QStringLiteral("linecard_sessions"), notice);
             });
     m_integrationLog = std::make_unique<IntegrationLogWriter>(*m_db);
-    m_context.reset(new ServerContext {*m_db, *m_people, *m_tasks, *m_comments, *m_settings,
-        *m_auth, *m_events, *m_integrationLog});
+    m_context = std::make_unique<ServerContext>(
+        *m_db, *m_stores, *m_settings, *m_auth, *m_events, *m_integrationLog);
 
     m_http = new ApiServer;
     Router &router = m_http->router();
@@ -202,9 +200,7 @@ QUrl LinecardServer::url() const
 
 bool LinecardServer::isEmpty()
 {
-    return m_db->scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE kind = 'employee'"))
-               .toInt()
-        == 0;
+    return !m_stores->people.hasEmployees();
 }
 
 bool LinecardServer::createFirstAdministrator(
@@ -217,7 +213,7 @@ bool LinecardServer::createFirstAdministrator(
                        .arg(AdvisoryLock::FirstAdministrator));
     if (!isEmpty())
         return false;
-    m_people->createEmployee(name, login, hash, {}, true);
+    m_stores->people.createEmployee(name, login, hash, {}, true);
     tx.commit();
     return true;
 }
@@ -225,7 +221,7 @@ bool LinecardServer::createFirstAdministrator(
 void LinecardServer::createAdministrator(
     const QString &name, const QString &login, const QString &password)
 {
-    m_people->createEmployee(name, login, PasswordHasher::hash(password), {}, true);
+    m_stores->people.createEmployee(name, login, PasswordHasher::hash(password), {}, true);
 }
 
 } // namespace linecard::server

@@ -12,15 +12,13 @@ namespace linecard::server {
 
 class ApiServer;
 class AuthService;
-class CommentStore;
 class Database;
 class EventHub;
 class EventLog;
 class IntegrationLogWriter;
-class PeopleStore;
 class ReaderPool;
 class SettingsStore;
-class TaskStore;
+struct Stores;
 class WalCheckpointer;
 struct ServerContext;
 
@@ -82,9 +80,7 @@ private:
     quint16 m_port = 0;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
-    std::unique_ptr<PeopleStore> m_people;
-    std::unique_ptr<TaskStore> m_tasks;
-    std::unique_ptr<CommentStore> m_comments;
+    std::unique_ptr<Stores> m_stores;
     std::unique_ptr<SettingsStore> m_settings;
     std::unique_ptr<EventLog> m_eventLog;
     std::unique_ptr<AuthService> m_auth;

@@ -2,24 +2,46 @@
 
 #include "auth/authservice.h"
 #include "events/eventhub.h"
-#include "store/commentstore.h"
 #include "store/database.h"
-#include "store/eventlog.h"
-#include "store/peoplestore.h"
 #include "store/settingsstore.h"
-#include "store/taskstore.h"
+#include "store/stores.h"
 #include "store/visibilitysql.h"
 #include "telephony/integrationlogwriter.h"
 
 namespace linecard::server {
 
-// The services one server instance is made of, handed to every route group.
+// The services one server instance is made of, handed to every route group and service:
+// the one set of stores of its database connection and the services built on them.
 struct ServerContext
 {
-    Database &db;
+    ServerContext(Database &db, Stores &stores, SettingsStore &settings, AuthService &auth,
+        EventHub &events, IntegrationLogWriter &integrationLog)
+        : db(db)
+        , people(stores.people)
+        , tasks(stores.tasks)
+        , comments(stores.comments)
+        , calls(stores.calls)
+        , lines(stores.lines)
+        , providers(stores.providers)
+        , readMarks(stores.readMarks)
+        , integrationLogs(stores.integrationLogs)
+        , contactMerger(stores.contactMerger)
+        , settings(settings)
+        , auth(auth)
+        , events(events)
+        , integrationLog(integrationLog)
+    { }
+
+    Database &db; // for transactions (EventBatch::change); the SQL is the stores'
     PeopleStore &people;
     TaskStore &tasks;
     CommentStore &comments;
+    CallStore &calls;
+    LineStore &lines;
+    ProviderStore &providers;
+    ReadMarkStore &readMarks;
+    IntegrationLogStore &integrationLogs;
+    ContactMerger &contactMerger;
     SettingsStore &settings;
     AuthService &auth;
     EventHub &events;

@@ -414,7 +414,7 @@
         <translation>Задача #%1</translation>
     </message>
     <message>
-        <source>Private — visible to: %1</source>
+        <source>Hidden — visible to: %1</source>
         <translation>Скрытый — видят: %1</translation>
     </message>
     <message>
@@ -951,7 +951,7 @@
         <translation>Скрытый</translation>
     </message>
     <message>
-        <source>A private comment: only the people you pick, you and the administrators see it</source>
+        <source>A hidden comment: only the people you pick, you and the administrators see it</source>
         <translation>Скрытый комментарий: его видят только выбранные вами люди, вы и администраторы</translation>
     </message>
     <message>

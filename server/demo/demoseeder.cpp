@@ -265,11 +265,11 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
             commentIds << ctx.comments.create(c).id;
         }
         // Most threads were read by everyone; some have a comment or two nobody looked at yet.
-        ReadMarkStore marks(ctx.db);
         for (qint64 person : employees + QList<qint64> {counterparty}) {
             const int unread = readRng.bounded(10) < 7 ? 0 : int(readRng.bounded(1, 3));
             if (unread < commentIds.size())
-                marks.setMark(person, task.id, commentIds.at(commentIds.size() - 1 - unread));
+                ctx.readMarks.setMark(
+                    person, task.id, commentIds.at(commentIds.size() - 1 - unread));
         }
     }
 
@@ -290,9 +290,9 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
             QStringLiteral("INSERT INTO line_employees(line_id, person_id) VALUES (:l, :p)"),
             {{QStringLiteral("l"), lineId},
                 {QStringLiteral("p"), employees.at(1 + int(lineId % 4))}});
-        Line line = *LineStore(ctx.db).get(lineId);
+        Line line = *ctx.lines.get(lineId);
         line.region = QString::fromUtf8(l.region);
-        LineStore(ctx.db).update(line); // fills the number keys
+        ctx.lines.update(line); // fills the number keys
     }
     // A PBX connection with a fixed, documented token, so that linecard-pbx-sim can ring the
     // demo operators; click-to-call goes to the simulator listening on port 9090 (README).
@@ -301,12 +301,12 @@ QList<DemoSeeder::Account> DemoSeeder::seed(quint32 randomSeed)
     pbx.format = Provider::Format::PlanFix;
     pbx.pbxUrl = QLatin1String(demoPbxUrl);
     pbx.pbxToken = QLatin1String(demoPbxToken);
-    ProviderStore(ctx.db).create(pbx, QLatin1String(demoPbxToken));
+    ctx.providers.create(pbx, QLatin1String(demoPbxToken));
     // The same for a PBX set up for Zammad, so that both formats can be tried out (README).
     Provider zammad;
     zammad.name = QStringLiteral("Demo Zammad CTI (linecard-pbx-sim --format zammad)");
     zammad.format = Provider::Format::Zammad;
-    ProviderStore(ctx.db).create(zammad, QLatin1String(demoZammadToken));
+    ctx.providers.create(zammad, QLatin1String(demoZammadToken));
     tx.commit();
     return accounts;
 }

@@ -1,6 +1,7 @@
 #include "eventaudience.h"
 
 #include "models/jsonread.h"
+#include "protocol/jsonid.h"
 
 namespace linecard::server {
 
@@ -33,7 +34,7 @@ static QList<qint64> readIds(const QJsonValue &v)
 {
     QList<qint64> out;
     for (const QJsonValue &item : v.toArray())
-        out.append(qint64(item.toDouble()));
+        out.append(protocol::idOf(item));
     return out;
 }
 
@@ -77,13 +78,12 @@ EventAudience EventAudience::fromJson(const QJsonObject &o)
         : scope == QLatin1String("taskLost")           ? Scope::TaskLost
         : scope == QLatin1String("person")             ? Scope::Person
                                                        : Scope::Employees;
-    a.personId = qint64(o.value(QStringLiteral("personId")).toDouble());
+    a.personId = protocol::idOf(o, QStringLiteral("personId"));
     a.personIds = readIds(o.value(QStringLiteral("personIds")));
     auto readTask = [](const QJsonObject &t) {
         TaskAudience out;
-        out.counterpartyId = qint64(t.value(QStringLiteral("counterpartyId")).toDouble());
-        out.counterpartyCompanyId
-            = qint64(t.value(QStringLiteral("counterpartyCompanyId")).toDouble());
+        out.counterpartyId = protocol::idOf(t, QStringLiteral("counterpartyId"));
+        out.counterpartyCompanyId = protocol::idOf(t, QStringLiteral("counterpartyCompanyId"));
         out.memberIds = readIds(t.value(QStringLiteral("memberIds")));
         return out;
     };
@@ -92,8 +92,8 @@ EventAudience EventAudience::fromJson(const QJsonObject &o)
     if (o.contains(QStringLiteral("comment"))) {
         const QJsonObject c = o.value(QStringLiteral("comment")).toObject();
         CommentAudience ca;
-        ca.authorId = qint64(c.value(QStringLiteral("authorId")).toDouble());
-        ca.authorCompanyId = qint64(c.value(QStringLiteral("authorCompanyId")).toDouble());
+        ca.authorId = protocol::idOf(c, QStringLiteral("authorId"));
+        ca.authorCompanyId = protocol::idOf(c, QStringLiteral("authorCompanyId"));
         ca.hidden = c.value(QStringLiteral("hidden")).toBool();
         ca.internal = c.value(QStringLiteral("internal")).toBool();
         ca.visibleToIds = readIds(c.value(QStringLiteral("visibleToIds")));

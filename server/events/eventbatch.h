@@ -5,11 +5,15 @@
 #include "../store/database.h"
 #include "../store/eventlog.h"
 
+#include "protocol/eventtype.h"
+
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 namespace linecard::server {
+
+using protocol::EventType;
 
 class EventHub;
 
@@ -20,7 +24,7 @@ class EventHub;
 class EventBatch
 {
 public:
-    void add(const QString &type, const QJsonObject &data, const EventAudience &audience)
+    void add(EventType type, const QJsonObject &data, const EventAudience &audience)
     {
         m_items.append({type, data, audience});
     }
@@ -55,7 +59,7 @@ public:
 private:
     struct Item
     {
-        QString type;
+        EventType type;
         QJsonObject data;
         EventAudience audience;
     };

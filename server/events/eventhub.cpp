@@ -1,10 +1,12 @@
 #include "eventhub.h"
 
-#include "../http/commentjson.h"
-#include "../http/router.h"
 #include "../logging.h"
 #include "../store/settingsstore.h"
+#include "commentjson.h"
 #include "eventfollower.h"
+#include "protocol/closecodes.h"
+#include "protocol/jsonid.h"
+#include "protocol/streammessage.h"
 
 #include <QJsonDocument>
 #include <QTimer>
@@ -14,6 +16,8 @@
 #include <algorithm>
 
 namespace linecard::server {
+
+using protocol::StreamMessage;
 
 struct EventHub::Connection
 {
@@ -65,13 +69,13 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
         // this socket, the second is still to come and peeks at it ("device not open" on a
         // socket closed here) — the close goes in the queue behind it.
         QWebSocket *refused = socket.release();
-        refused->sendTextMessage(QString::fromUtf8(QJsonDocument(
-            errorBody(QStringLiteral("unauthorized"), QStringLiteral("sign in first")).toObject())
-                                                       .toJson(QJsonDocument::Compact)));
+        refused->sendTextMessage(QString::fromUtf8(
+            StreamMessage::error(QStringLiteral("unauthorized"), QStringLiteral("sign in first"))));
         QMetaObject::invokeMethod(
             refused,
             [refused] {
-                refused->close(QWebSocketProtocol::CloseCode(4401), QStringLiteral("unauthorized"));
+                refused->close(QWebSocketProtocol::CloseCode(protocol::Unauthorized),
+                    QStringLiteral("unauthorized"));
                 refused->deleteLater();
             },
             Qt::QueuedConnection);
@@ -91,19 +95,15 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
     if (m_follower)
         m_follower->catchUp(); // this socket hears what comes after hello, not before
     const qint64 last = m_log.lastSeq();
-    c->socket->sendTextMessage(QString::fromUtf8(QJsonDocument(
-        QJsonObject {{QStringLiteral("type"), QStringLiteral("hello")},
-            {QStringLiteral("seq"), last},
-            {QStringLiteral("data"),
-                QJsonObject {{QStringLiteral("userId"),
-                    c->session.person.id}}}}).toJson(QJsonDocument::Compact)));
+    c->socket->sendTextMessage(QString::fromUtf8(StreamMessage::hello(last, c->session.person.id)));
     if (hasSince) {
         const auto missed = m_log.since(since);
         const bool policyChanged = missed && !c->session.isEmployee()
-            && std::any_of(missed->cbegin(), missed->cend(),
-                [](const StoredEvent &e) { return e.type == QLatin1String("settings.updated"); });
+            && std::any_of(missed->cbegin(), missed->cend(), [](const StoredEvent &e) {
+                   return e.type == protocol::eventName(EventType::SettingsUpdated);
+               });
         if (!missed || policyChanged) {
-            c->socket->sendTextMessage(QStringLiteral(R"({"type":"resync","seq":%1})").arg(last));
+            c->socket->sendTextMessage(QString::fromUtf8(StreamMessage::resync(last)));
         } else {
             for (const StoredEvent &e : *missed)
                 replay(*c, e);
@@ -118,7 +118,7 @@ void EventHub::send(Connection &c, const StoredEvent &event, const QString &mess
     if (!event.audience.admits(viewer, m_settings.get()))
         return;
     // A comment's call record stays with employees: the contact gets its own copy without.
-    if (!visibility::canSeeCallRecord(viewer) && event.type.startsWith(QLatin1String("comment."))
+    if (!visibility::canSeeCallRecord(viewer) && event.isCommentEvent()
         && event.data.value(QStringLiteral("call")).isObject()) {
         StoredEvent shown = event;
         shown.data = commentJson(event.data, viewer);
@@ -146,17 +146,16 @@ void EventHub::replay(Connection &c, const StoredEvent &event)
 }
 
 StoredEvent EventHub::publish(
-    const QString &type, const QJsonObject &data, const EventAudience &audience)
+    EventType type, const QJsonObject &data, const EventAudience &audience)
 {
     const StoredEvent event = record(type, data, audience);
     deliver(event);
     return event;
 }
 
-StoredEvent EventHub::record(
-    const QString &type, const QJsonObject &data, const EventAudience &audience)
+StoredEvent EventHub::record(EventType type, const QJsonObject &data, const EventAudience &audience)
 {
-    return m_log.append(type, data, audience);
+    return m_log.append(protocol::eventName(type), data, audience);
 }
 
 void EventHub::followDatabase(
@@ -179,13 +178,13 @@ void EventHub::deliver(const StoredEvent &event)
 
 void EventHub::deliverHere(const StoredEvent &event)
 {
+    const auto type = protocol::eventTypeFromName(event.type);
     if (m_follower) {
         // What this instance keeps in memory follows the other instances' changes.
-        if (event.type == QLatin1String("settings.updated"))
+        if (type == EventType::SettingsUpdated)
             m_settings.reload();
-        else if (event.type == QLatin1String("contact.updated") && m_personSource)
-            if (const auto person
-                = m_personSource(qint64(event.data.value(QStringLiteral("id")).toDouble())))
+        else if (type == EventType::ContactUpdated && m_personSource)
+            if (const auto person = m_personSource(protocol::idOf(event.data)))
                 updatePerson(*person);
     }
     // Written once for every connection: serialising it per socket was four fifths of
@@ -194,7 +193,7 @@ void EventHub::deliverHere(const StoredEvent &event)
     for (auto &c : m_connections)
         send(*c, event, message);
     // Contacts may not read the settings, but what they see follows them at once.
-    if (event.type == QLatin1String("settings.updated"))
+    if (type == EventType::SettingsUpdated)
         resyncContacts(event.seq);
 }
 
@@ -242,7 +241,7 @@ void EventHub::dropToken(const QByteArray &tokenHash)
         if (c->session.tokenHash == tokenHash)
             doomed.push_back(c.get());
     for (Connection *c : doomed)
-        drop(c, 4401, QStringLiteral("signed out"));
+        drop(c, protocol::Unauthorized, QStringLiteral("signed out"));
 }
 
 void EventHub::dropPerson(qint64 personId, int closeCode, const QString &reason)
@@ -257,7 +256,7 @@ void EventHub::dropPerson(qint64 personId, int closeCode, const QString &reason)
 
 void EventHub::resyncContacts(qint64 seq)
 {
-    const QString message = QStringLiteral(R"({"type":"resync","seq":%1})").arg(seq);
+    const QString message = QString::fromUtf8(StreamMessage::resync(seq));
     for (auto &c : m_connections)
         if (!c->session.isEmployee())
             c->socket->sendTextMessage(message);

@@ -3,6 +3,9 @@
 #include "../auth/session.h"
 #include "../store/eventlog.h"
 
+#include "protocol/closecodes.h"
+#include "protocol/eventtype.h"
+
 #include <QList>
 #include <QObject>
 #include <QPointer>
@@ -14,6 +17,8 @@ class QWebSocket;
 class QTimer;
 
 namespace linecard::server {
+
+using protocol::EventType;
 
 class EventFollower;
 class SettingsStore;
@@ -50,16 +55,15 @@ public:
     // Takes a socket just upgraded on /api/v1/events.
     void accept(std::unique_ptr<QWebSocket> socket);
     // Records an event and sends it to every connection whose user may see it.
-    StoredEvent publish(
-        const QString &type, const QJsonObject &data, const EventAudience &audience);
+    StoredEvent publish(EventType type, const QJsonObject &data, const EventAudience &audience);
     // The two halves of publish(), for a change that records its events in its own
     // transaction (one commit, one disk flush) and delivers them once that has committed.
-    StoredEvent record(const QString &type, const QJsonObject &data, const EventAudience &audience);
+    StoredEvent record(EventType type, const QJsonObject &data, const EventAudience &audience);
     void deliver(const StoredEvent &event);
     // Closes the streams of a revoked token / of a person who lost access.
     void disconnectToken(const QByteArray &tokenHash);
-    // 4403: the person is gone (merged away); 4401: signed out, sign in again.
-    void disconnectPerson(qint64 personId, int closeCode = 4403,
+    // PersonGone: merged away or deactivated; Unauthorized: signed out, sign in again.
+    void disconnectPerson(qint64 personId, int closeCode = protocol::PersonGone,
         const QString &reason = QStringLiteral("access revoked"));
     // The account's visibility settings changed: every contact's view changed at once, so
     // their clients reload (a "resync") rather than patch what they show.

@@ -3,6 +3,8 @@
 #include "../store/commentstore.h"
 #include "../store/taskstore.h"
 
+#include "protocol/jsonid.h"
+
 namespace linecard::server {
 
 std::optional<EventAudience> FreshAudience::operator()(const StoredEvent &event) const
@@ -14,8 +16,8 @@ std::optional<EventAudience> FreshAudience::operator()(const StoredEvent &event)
         return std::nullopt;
     if (fresh.scope != EventAudience::Scope::Task && fresh.scope != EventAudience::Scope::Card)
         return fresh; // employees, a person, call targets: facts that do not move
-    const bool aboutComment = event.type.startsWith(QLatin1String("comment."));
-    const qint64 id = qint64(event.data.value(QStringLiteral("id")).toDouble());
+    const bool aboutComment = event.isCommentEvent();
+    const qint64 id = protocol::idOf(event.data, QStringLiteral("id"));
     std::optional<Comment> comment;
     if (aboutComment) {
         comment = m_comments.get(id);
@@ -24,8 +26,7 @@ std::optional<EventAudience> FreshAudience::operator()(const StoredEvent &event)
     }
     if (fresh.scope == EventAudience::Scope::Task) {
         const qint64 taskId = aboutComment
-            ? (comment ? comment->taskId
-                       : qint64(event.data.value(QStringLiteral("taskId")).toDouble()))
+            ? (comment ? comment->taskId : protocol::idOf(event.data, QStringLiteral("taskId")))
             : id;
         const auto task = m_tasks.get(taskId);
         if (!task)

@@ -33,7 +33,7 @@ static ApiResponse listCalls(ServerContext &ctx, const ApiRequest &req)
         throw ApiError::badRequest(QStringLiteral("'state' must be active, missed or all"));
     const int limit = req.limit();
     const QList<CallRow> rows
-        = CallStore(ctx.db).list(filter, readIdCursor(req.query(QStringLiteral("cursor"))), limit);
+        = ctx.calls.list(filter, readIdCursor(req.query(QStringLiteral("cursor"))), limit);
     CallPayload payload(ctx);
     QJsonArray items;
     for (const CallRow &row : rows)
@@ -45,7 +45,7 @@ static ApiResponse listCalls(ServerContext &ctx, const ApiRequest &req)
 
 static CallRow existingCall(ServerContext &ctx, qint64 id)
 {
-    const auto row = CallStore(ctx.db).get(id);
+    const auto row = ctx.calls.get(id);
     if (!row)
         throw ApiError::notFound(QStringLiteral("call"));
     return *row;
@@ -53,15 +53,7 @@ static CallRow existingCall(ServerContext &ctx, qint64 id)
 
 static bool commentVisible(ServerContext &ctx, const ApiRequest &req, qint64 commentId)
 {
-    const VisibilitySql rule = ctx.rule(req.session());
-    QVariantMap params = rule.params();
-    params.insert(QStringLiteral("id"), commentId);
-    return ctx.db
-               .scalar(QStringLiteral("SELECT COUNT(*) FROM comments c WHERE c.id = :id AND ")
-                       + rule.comment(),
-                   params)
-               .toInt()
-        > 0;
+    return ctx.comments.isVisible(commentId, ctx.rule(req.session()));
 }
 
 static ApiResponse attach(ServerContext &ctx, ApiRequest &req)
@@ -111,10 +103,10 @@ static ApiResponse dial(ServerContext &ctx, ClickToCall &dialer, ApiRequest &req
     if (extensions.isEmpty())
         throw ApiError::invalid(QStringLiteral("you have no extension to call from"));
     std::optional<Line> line;
-    if (lineId && !(line = LineStore(ctx.db).get(lineId)))
+    if (lineId && !(line = ctx.lines.get(lineId)))
         throw ApiError::invalid(QStringLiteral("'lineId': no line with id %1").arg(lineId));
     std::optional<Provider> provider;
-    for (const Provider &p : ProviderStore(ctx.db).list())
+    for (const Provider &p : ctx.providers.list())
         if ((providerId ? p.id == providerId : !p.pbxUrl.isEmpty()) && !provider)
             provider = p;
     if (providerId && !provider)

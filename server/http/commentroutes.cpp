@@ -1,7 +1,7 @@
+#include "../events/commentjson.h"
 #include "../events/eventbatch.h"
 #include "../servercontext.h"
 #include "apierror.h"
-#include "commentjson.h"
 #include "router.h"
 #include "routes.h"
 #include "validation.h"
@@ -86,10 +86,7 @@ static Comment readDraft(ServerContext &ctx, const ApiRequest &req, const QList<
     if (callId) {
         if (!req.session().isEmployee())
             throw ApiError::invalid(QStringLiteral("'callId' is for employees"));
-        if (!ctx.db
-                 .scalar(QStringLiteral("SELECT COUNT(*) FROM calls WHERE id = :id"),
-                     {{QStringLiteral("id"), callId}})
-                 .toInt())
+        if (!ctx.calls.exists(callId))
             throw ApiError::invalid(QStringLiteral("'callId': no call with id %1").arg(callId));
         Call call;
         call.id = callId;
@@ -125,7 +122,7 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
             draft.taskId = task->id;
             const Comment comment = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
                 const Comment created = ctx.comments.create(draft);
-                events.add(QStringLiteral("comment.created"), created.toJson(),
+                events.add(EventType::CommentCreated, created.toJson(),
                     EventAudience::forTask(
                         ctx.tasks.audience(*task), ctx.comments.audience(created)));
                 return created;
@@ -155,7 +152,7 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
             draft.contactId = card;
             const Comment comment = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
                 const Comment created = ctx.comments.create(draft);
-                events.add(QStringLiteral("comment.created"), created.toJson(),
+                events.add(EventType::CommentCreated, created.toJson(),
                     EventAudience::forCard(card, ctx.comments.audience(created)));
                 return created;
             });
@@ -166,14 +163,7 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
     router.add(Method::Get, QStringLiteral("/api/v1/comments/{id}"), Router::Access::User,
         [&ctx](ApiRequest &req) {
             const visibility::Viewer viewer = readViewer(ctx, req);
-            const VisibilitySql rule = ctx.rule(viewer);
-            QVariantMap params = rule.params();
-            params.insert(QStringLiteral("id"), req.idArg(0));
-            if (!ctx.db
-                     .scalar(QStringLiteral("SELECT COUNT(*) FROM comments c WHERE c.id = :id AND ")
-                             + rule.comment(),
-                         params)
-                     .toInt())
+            if (!ctx.comments.isVisible(req.idArg(0), ctx.rule(viewer)))
                 throw ApiError::notFound(QStringLiteral("comment"));
             return ApiResponse::ok(commentJson(*ctx.comments.get(req.idArg(0)), viewer));
         });

@@ -1,10 +1,10 @@
 #include "../auth/passwordhasher.h"
 #include "../auth/sessionrevocation.h"
+#include "../events/commentjson.h"
 #include "../logging.h"
 #include "../servercontext.h"
 #include "../store/contactmerger.h"
 #include "apierror.h"
-#include "commentjson.h"
 #include "router.h"
 #include "routes.h"
 #include "validation.h"
@@ -119,8 +119,7 @@ static QJsonObject contactJson(ServerContext &ctx, const Person &contact)
 static void publishContact(ServerContext &ctx, const Person &p)
 {
     ctx.events.updatePerson(p);
-    ctx.events.publish(
-        QStringLiteral("contact.updated"), p.toJson(), EventAudience::employeesAnd(p.id));
+    ctx.events.publish(EventType::ContactUpdated, p.toJson(), EventAudience::employeesAnd(p.id));
 }
 
 void addContactRoutes(Router &router, ServerContext &ctx)
@@ -192,11 +191,7 @@ void addContactRoutes(Router &router, ServerContext &ctx)
                     QStringLiteral("this contact was merged into %1").arg(p.mergedInto));
             const bool wasCompany = p.isCompany;
             readContactFields(ctx, req.json(), p, false);
-            if (wasCompany && !p.isCompany
-                && ctx.db
-                       .scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE company_id = :id"),
-                           {{QStringLiteral("id"), p.id}})
-                       .toInt())
+            if (wasCompany && !p.isCompany && ctx.people.hasMembers(p.id))
                 throw ApiError::conflict(QStringLiteral("the company still has contacts"));
             p = ctx.people.updateContact(p);
             publishContact(ctx, p);
@@ -260,12 +255,12 @@ void addContactRoutes(Router &router, ServerContext &ctx)
                                                  .arg(id)
                                                  .arg(other->mergedInto));
             }
-            const QList<qint64> merged = ContactMerger(ctx.db).merge(survivor.id, mergeIds);
+            const QList<qint64> merged = ctx.contactMerger.merge(survivor.id, mergeIds);
             const Person result = *ctx.people.get(survivor.id);
             for (qint64 id : merged)
                 ctx.events.disconnectPerson(id);
             if (!merged.isEmpty())
-                ctx.events.publish(QStringLiteral("contact.merged"),
+                ctx.events.publish(EventType::ContactMerged,
                     QJsonObject {{QStringLiteral("survivorId"), survivor.id},
                         {QStringLiteral("mergedIds"), idsToJson(merged)},
                         {QStringLiteral("contact"), result.toJson()}},

@@ -47,7 +47,7 @@ static Line readLine(ServerContext &ctx, const ApiRequest &req, qint64 id)
                 QStringLiteral("'employeeIds': no employee with id %1").arg(person),
                 QStringLiteral("employeeIds"));
     }
-    if (LineStore(ctx.db).numberTaken(line.number, id))
+    if (ctx.lines.numberTaken(line.number, id))
         throw ApiError::conflict(
             QStringLiteral("another line already has the number %1").arg(line.number))
             .about(QStringLiteral("number"));
@@ -56,7 +56,7 @@ static Line readLine(ServerContext &ctx, const ApiRequest &req, qint64 id)
 
 static void publishLine(ServerContext &ctx, const Line &line)
 {
-    ctx.events.publish(QStringLiteral("line.updated"), line.toJson(), EventAudience::employees());
+    ctx.events.publish(EventType::LineUpdated, line.toJson(), EventAudience::employees());
 }
 
 void addLineRoutes(Router &router, ServerContext &ctx)
@@ -64,7 +64,7 @@ void addLineRoutes(Router &router, ServerContext &ctx)
     router.add(Method::Get, QStringLiteral("/api/v1/lines"), Router::Access::Employee,
         [&ctx](ApiRequest &) {
             QJsonArray items;
-            for (const Line &line : LineStore(ctx.db).list())
+            for (const Line &line : ctx.lines.list())
                 items.append(line.toJson());
             return ApiResponse::ok(QJsonObject {
                 {QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), QJsonValue()}});
@@ -72,29 +72,27 @@ void addLineRoutes(Router &router, ServerContext &ctx)
 
     router.add(Method::Post, QStringLiteral("/api/v1/lines"), Router::Access::Admin,
         [&ctx](ApiRequest &req) {
-            const Line line = LineStore(ctx.db).create(readLine(ctx, req, 0));
+            const Line line = ctx.lines.create(readLine(ctx, req, 0));
             publishLine(ctx, line);
             return ApiResponse::created(line.toJson());
         });
 
     router.add(Method::Put, QStringLiteral("/api/v1/lines/{id}"), Router::Access::Admin,
         [&ctx](ApiRequest &req) {
-            LineStore lines(ctx.db);
-            if (!lines.get(req.idArg(0)))
+            if (!ctx.lines.get(req.idArg(0)))
                 throw ApiError::notFound(QStringLiteral("line"));
-            const Line line = lines.update(readLine(ctx, req, req.idArg(0)));
+            const Line line = ctx.lines.update(readLine(ctx, req, req.idArg(0)));
             publishLine(ctx, line);
             return ApiResponse::ok(line.toJson());
         });
 
     router.add(Method::Delete, QStringLiteral("/api/v1/lines/{id}"), Router::Access::Admin,
         [&ctx](ApiRequest &req) {
-            LineStore lines(ctx.db);
-            if (!lines.get(req.idArg(0)))
+            if (!ctx.lines.get(req.idArg(0)))
                 throw ApiError::notFound(QStringLiteral("line"));
-            lines.remove(req.idArg(0));
-            ctx.events.publish(QStringLiteral("line.deleted"),
-                {{QStringLiteral("id"), req.idArg(0)}}, EventAudience::employees());
+            ctx.lines.remove(req.idArg(0));
+            ctx.events.publish(EventType::LineDeleted, {{QStringLiteral("id"), req.idArg(0)}},
+                EventAudience::employees());
             return ApiResponse::noContent();
         });
 }

@@ -8,7 +8,6 @@
 #include "models/jsonread.h"
 
 #include <QJsonArray>
-#include <QSqlQuery>
 
 namespace linecard::server {
 
@@ -36,22 +35,7 @@ static QList<qint64> readIds(const QString &text)
 static QJsonObject namedPeople(ServerContext &ctx, const ApiRequest &req)
 {
     const QList<qint64> asked = readIds(req.query(QStringLiteral("ids")));
-    const VisibilitySql rule = ctx.rule(req.session());
-    QVariantMap params = rule.params();
-    QStringList placeholders;
-    for (int i = 0; i < asked.size(); ++i) {
-        placeholders << QStringLiteral(":id%1").arg(i);
-        params.insert(QStringLiteral("id%1").arg(i), asked.at(i));
-    }
-    QList<qint64> allowed;
-    if (!asked.isEmpty()) {
-        QSqlQuery q
-            = ctx.db.exec(QStringLiteral("SELECT p.id FROM people p WHERE p.id IN (%1) AND %2")
-                              .arg(placeholders.join(u','), rule.person()),
-                params);
-        while (q.next())
-            allowed << q.value(0).toLongLong();
-    }
+    const QList<qint64> allowed = ctx.people.visibleIds(asked, ctx.rule(req.session()));
     QJsonArray items;
     for (const Person &p : ctx.people.getMany(asked)) {
         if (!allowed.contains(p.id))
@@ -118,7 +102,7 @@ static QString readEmployee(ServerContext &ctx, const QJsonObject &json, Person 
     return password;
 }
 
-static void publishPerson(ServerContext &ctx, const QString &type, const Person &p)
+static void publishPerson(ServerContext &ctx, EventType type, const Person &p)
 {
     ctx.events.publish(type, p.toJson(), EventAudience::employees());
 }
@@ -150,7 +134,7 @@ static ApiResponse patchEmployee(ServerContext &ctx, ApiRequest &req)
         revokeSessions(ctx.auth, ctx.events, saved.id, QStringLiteral("deactivated"));
     else if (!password.isEmpty())
         revokeSessions(ctx.auth, ctx.events, saved.id, QStringLiteral("password reset"));
-    publishPerson(ctx, QStringLiteral("person.updated"), saved);
+    publishPerson(ctx, EventType::PersonUpdated, saved);
     return ApiResponse::ok(saved.toJson());
 }
 
@@ -184,7 +168,7 @@ void addPeopleRoutes(Router &router, ServerContext &ctx)
             const QString password = readEmployee(ctx, req.json(), draft, true);
             const Person p = ctx.people.createEmployee(draft.name, draft.login,
                 PasswordHasher::hash(password), draft.extensions, draft.isAdmin);
-            publishPerson(ctx, QStringLiteral("person.created"), p);
+            publishPerson(ctx, EventType::PersonCreated, p);
             return ApiResponse::created(p.toJson());
         });
     router.add(Method::Patch, QStringLiteral("/api/v1/people/{id}"), Router::Access::Admin,

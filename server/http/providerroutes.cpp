@@ -73,14 +73,14 @@ static QString readProvider(ServerContext &ctx, const QJsonObject &json, Provide
         throw ApiError::invalid(
             QStringLiteral("'pbxToken' must be up to 200 printable characters without spaces"),
             QStringLiteral("pbxToken"));
-    if (!token.isEmpty() && ProviderStore(ctx.db).tokenTaken(token, p.id))
+    if (!token.isEmpty() && ctx.providers.tokenTaken(token, p.id))
         throw ApiError::conflict(QStringLiteral("another provider already has this token"))
             .about(QStringLiteral("token"));
     return token;
 }
 
 // Provider settings are the administrators' business: only they hear of changes.
-static void publishProvider(ServerContext &ctx, const QString &type, const QJsonObject &data)
+static void publishProvider(ServerContext &ctx, EventType type, const QJsonObject &data)
 {
     ctx.events.publish(type, data, EventAudience::people(ctx.people.activeAdminIds()));
 }
@@ -89,7 +89,7 @@ static void publishProvider(ServerContext &ctx, const QString &type, const QJson
 // provider's adapter to the administrator's own extension, on the given (or first) line.
 static ApiResponse testCall(ServerContext &ctx, ApiRequest &req)
 {
-    const auto provider = ProviderStore(ctx.db).get(req.idArg(0));
+    const auto provider = ctx.providers.get(req.idArg(0));
     if (!provider)
         throw ApiError::notFound(QStringLiteral("provider"));
     const QStringList extensions = req.session().person.extensions;
@@ -100,14 +100,13 @@ static ApiResponse testCall(ServerContext &ctx, ApiRequest &req)
     const qint64 lineId = body.id(QStringLiteral("lineId"));
     if (!body.ok())
         throw ApiError::invalid(body.error(), body.errorField());
-    LineStore lines(ctx.db);
     std::optional<Line> line;
     if (lineId) {
-        line = lines.get(lineId);
+        line = ctx.lines.get(lineId);
         if (!line)
             throw ApiError::invalid(QStringLiteral("'lineId': no line with id %1").arg(lineId),
                 QStringLiteral("lineId"));
-    } else if (const QList<Line> all = lines.list(); !all.isEmpty()) {
+    } else if (const QList<Line> all = ctx.lines.list(); !all.isEmpty()) {
         line = all.first();
     }
     const QString callId
@@ -123,7 +122,7 @@ void addProviderRoutes(Router &router, ServerContext &ctx)
     router.add(Method::Get, QStringLiteral("/api/v1/telephony/providers"), Router::Access::Admin,
         [&ctx](ApiRequest &) {
             QJsonArray items;
-            for (const Provider &p : ProviderStore(ctx.db).list())
+            for (const Provider &p : ctx.providers.list())
                 items.append(p.toJson());
             return ApiResponse::ok(QJsonObject {
                 {QStringLiteral("items"), items}, {QStringLiteral("nextCursor"), QJsonValue()}});
@@ -136,8 +135,8 @@ void addProviderRoutes(Router &router, ServerContext &ctx)
             const bool generated = token.isEmpty();
             if (generated)
                 token = newToken();
-            QJsonObject json = ProviderStore(ctx.db).create(draft, token).toJson();
-            publishProvider(ctx, QStringLiteral("provider.created"), json);
+            QJsonObject json = ctx.providers.create(draft, token).toJson();
+            publishProvider(ctx, EventType::ProviderCreated, json);
             // The only time a token is shown: the one the server made up.
             if (generated)
                 json.insert(QStringLiteral("token"), token);
@@ -146,8 +145,7 @@ void addProviderRoutes(Router &router, ServerContext &ctx)
 
     router.add(Method::Patch, QStringLiteral("/api/v1/telephony/providers/{id}"),
         Router::Access::Admin, [&ctx](ApiRequest &req) {
-            ProviderStore providers(ctx.db);
-            auto p = providers.get(req.idArg(0));
+            auto p = ctx.providers.get(req.idArg(0));
             if (!p)
                 throw ApiError::notFound(QStringLiteral("provider"));
             QString token = readProvider(ctx, req.json(), *p, false);
@@ -156,8 +154,8 @@ void addProviderRoutes(Router &router, ServerContext &ctx)
                 = token.isEmpty() && req.json().value(QStringLiteral("regenerateToken")).toBool();
             if (generated)
                 token = newToken();
-            QJsonObject json = providers.update(*p, token).toJson();
-            publishProvider(ctx, QStringLiteral("provider.updated"), json);
+            QJsonObject json = ctx.providers.update(*p, token).toJson();
+            publishProvider(ctx, EventType::ProviderUpdated, json);
             if (generated)
                 json.insert(QStringLiteral("token"), token);
             return ApiResponse::ok(json);
@@ -165,14 +163,13 @@ void addProviderRoutes(Router &router, ServerContext &ctx)
 
     router.add(Method::Delete, QStringLiteral("/api/v1/telephony/providers/{id}"),
         Router::Access::Admin, [&ctx](ApiRequest &req) {
-            ProviderStore providers(ctx.db);
-            if (!providers.get(req.idArg(0)))
+            if (!ctx.providers.get(req.idArg(0)))
                 throw ApiError::notFound(QStringLiteral("provider"));
             // The log rows still waiting for their batch name the provider: in first.
             ctx.integrationLog.flush();
-            providers.remove(req.idArg(0));
+            ctx.providers.remove(req.idArg(0));
             publishProvider(
-                ctx, QStringLiteral("provider.deleted"), {{QStringLiteral("id"), req.idArg(0)}});
+                ctx, EventType::ProviderDeleted, {{QStringLiteral("id"), req.idArg(0)}});
             return ApiResponse::noContent();
         });
 

@@ -69,20 +69,16 @@ void ReaderPool::serve()
     // Everything of a reader is made, used and destroyed on its own thread (QtSql's rule
     // for a connection).
     std::unique_ptr<Database> db;
-    std::unique_ptr<PeopleStore> people;
-    std::unique_ptr<TaskStore> tasks;
-    std::unique_ptr<CommentStore> comments;
+    std::unique_ptr<Stores> stores;
     std::unique_ptr<SettingsStore> settings;
     std::unique_ptr<ServerContext> context;
     Router router;
     try {
         db = m_open();
-        people = std::make_unique<PeopleStore>(*db);
-        tasks = std::make_unique<TaskStore>(*db);
-        comments = std::make_unique<CommentStore>(*db);
+        stores = std::make_unique<Stores>(*db);
         settings = std::make_unique<SettingsStore>(*db);
-        context.reset(new ServerContext {*db, *people, *tasks, *comments, *settings, m_serving.auth,
-            m_serving.events, m_serving.integrationLog});
+        context = std::make_unique<ServerContext>(
+            *db, *stores, *settings, m_serving.auth, m_serving.events, m_serving.integrationLog);
         m_addRoutes(router, *context);
     } catch (const std::exception &e) {
         qCCritical(lcStore) << "a reader thread cannot open the database:" << e.what();

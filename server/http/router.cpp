@@ -5,6 +5,8 @@
 #include "apierror.h"
 #include "readerpool.h"
 
+#include "protocol/streammessage.h"
+
 #include <QJsonObject>
 #include <QUrlQuery>
 
@@ -12,10 +14,7 @@ namespace linecard::server {
 
 QJsonValue errorBody(const QString &code, const QString &message, const QString &field)
 {
-    QJsonObject error {{QStringLiteral("code"), code}, {QStringLiteral("message"), message}};
-    if (!field.isEmpty())
-        error.insert(QStringLiteral("field"), field);
-    return QJsonObject {{QStringLiteral("error"), error}};
+    return protocol::errorBody(code, message, field);
 }
 
 static ApiResponse errorResponse(const ApiError &e)

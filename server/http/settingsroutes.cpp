@@ -20,7 +20,7 @@ void addSettingsRoutes(Router &router, ServerContext &ctx)
             ctx.settings.save(next);
             // Delivering it resyncs the contacts' streams (EventHub::deliverHere).
             ctx.events.publish(
-                QStringLiteral("settings.updated"), next.toJson(), EventAudience::employees());
+                EventType::SettingsUpdated, next.toJson(), EventAudience::employees());
             return ApiResponse::ok(next.toJson());
         });
 }

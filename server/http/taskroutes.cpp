@@ -48,8 +48,7 @@ QJsonObject taskPage(ServerContext &ctx, const ApiRequest &req, TaskFilter filte
     QList<qint64> ids;
     for (const Task &t : tasks)
         ids.append(t.id);
-    const QHash<qint64, int> unread
-        = ReadMarkStore(ctx.db).unread(rule, req.session().person.id, ids);
+    const QHash<qint64, int> unread = ctx.readMarks.unread(rule, req.session().person.id, ids);
     QJsonArray items;
     for (const Task &t : tasks) {
         QJsonObject item = t.toJson();
@@ -98,10 +97,10 @@ static void readTaskFields(ServerContext &ctx, const QJsonObject &json, Task &ta
 static QJsonObject readState(
     ServerContext &ctx, const ApiRequest &req, qint64 taskId, QJsonObject json)
 {
-    ReadMarkStore marks(ctx.db);
     const qint64 me = req.session().person.id;
-    json.insert(QStringLiteral("unread"), marks.unread(ctx.rule(req.session()), me, taskId));
-    json.insert(QStringLiteral("lastReadCommentId"), marks.mark(me, taskId));
+    json.insert(
+        QStringLiteral("unread"), ctx.readMarks.unread(ctx.rule(req.session()), me, taskId));
+    json.insert(QStringLiteral("lastReadCommentId"), ctx.readMarks.mark(me, taskId));
     return json;
 }
 
@@ -124,7 +123,7 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
             readTaskFields(ctx, req.json(), draft, true);
             const Task task = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
                 const Task created = ctx.tasks.create(draft, req.session().person.id);
-                events.add(QStringLiteral("task.created"), created.toJson(),
+                events.add(EventType::TaskCreated, created.toJson(),
                     EventAudience::forTask(ctx.tasks.audience(created)));
                 return created;
             });
@@ -144,9 +143,9 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
             const qint64 me = req.session().person.id;
             const VisibilitySql rule = ctx.rule(req.session());
             const int marked = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
-                const int n = ReadMarkStore(ctx.db).markAllRead(rule, me);
+                const int n = ctx.readMarks.markAllRead(rule, me);
                 if (n > 0)
-                    events.add(QStringLiteral("task.read"), {{QStringLiteral("all"), true}},
+                    events.add(EventType::TaskRead, {{QStringLiteral("all"), true}},
                         EventAudience::only(me));
                 return n;
             });
@@ -161,7 +160,6 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
         [&ctx](ApiRequest &req) {
             const Task task = visibleTask(ctx, req, req.idArg(0));
             const VisibilitySql rule = ctx.rule(req.session());
-            ReadMarkStore marks(ctx.db);
             qint64 upTo = 0;
             const QJsonObject body
                 = req.http().body().trimmed().isEmpty() ? QJsonObject() : req.json();
@@ -170,19 +168,19 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
                 upTo = read.id(QStringLiteral("commentId"));
                 if (!read.ok())
                     throw ApiError::invalid(read.error());
-                if (upTo && !marks.isVisibleComment(rule, task.id, upTo))
+                if (upTo && !ctx.readMarks.isVisibleComment(rule, task.id, upTo))
                     throw ApiError::invalid(
                         QStringLiteral("'commentId': no comment %1 in this task").arg(upTo));
             } else {
-                upTo = marks.latestVisible(rule, task.id);
+                upTo = ctx.readMarks.latestVisible(rule, task.id);
             }
             const qint64 me = req.session().person.id;
             const QJsonObject state
                 = EventBatch::change(ctx.db, ctx.events, [&](EventBatch &events) {
-                      marks.setMark(me, task.id, upTo);
+                      ctx.readMarks.setMark(me, task.id, upTo);
                       const QJsonObject read
                           = readState(ctx, req, task.id, {{QStringLiteral("id"), task.id}});
-                      events.add(QStringLiteral("task.read"), read, EventAudience::only(me));
+                      events.add(EventType::TaskRead, read, EventAudience::only(me));
                       return read;
                   });
             return ApiResponse::ok(state);
@@ -202,12 +200,12 @@ void addTaskRoutes(Router &router, ServerContext &ctx)
                 const visibility::TaskAudience audience = ctx.tasks.audience(updated);
                 if (before.counterpartyId != audience.counterpartyId
                     || before.memberIds != audience.memberIds) {
-                    events.add(QStringLiteral("task.updated"),
+                    events.add(EventType::TaskUpdated,
                         QJsonObject {{QStringLiteral("id"), updated.id}},
                         EventAudience::taskLost(before, audience));
                 }
-                events.add(QStringLiteral("task.updated"), updated.toJson(),
-                    EventAudience::forTask(audience));
+                events.add(
+                    EventType::TaskUpdated, updated.toJson(), EventAudience::forTask(audience));
                 return updated;
             });
             return ApiResponse::ok(readState(ctx, req, task.id, task.toJson()));

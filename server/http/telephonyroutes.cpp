@@ -22,7 +22,7 @@ static Provider providerFor(ServerContext &ctx, const QString &token, Provider::
 {
     if (token.isEmpty())
         throw ApiError::unauthorized(QStringLiteral("the provider token is required"));
-    const auto provider = ProviderStore(ctx.db).byToken(token);
+    const auto provider = ctx.providers.byToken(token);
     if (!provider)
         throw ApiError::unauthorized(QStringLiteral("unknown provider token"));
     if (provider->format != format)
@@ -92,7 +92,7 @@ static ApiResponse integrationLog(ServerContext &ctx, ApiRequest &req)
     const int limit = req.limit(50);
     ctx.integrationLog.flush(); // what is still waiting for its batch belongs in the answer
     const QList<IntegrationLogEntry> rows
-        = IntegrationLogStore(ctx.db).list(callId, digits, limit + 1, before);
+        = ctx.integrationLogs.list(callId, digits, limit + 1, before);
     QJsonArray items;
     for (int i = 0; i < rows.size() && i < limit; ++i)
         items.append(rows.at(i).toJson());

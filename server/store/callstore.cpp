@@ -1,75 +1,33 @@
 #include "callstore.h"
 
 #include "database.h"
+#include "rowvalues.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
 
 namespace linecard::server {
 
-static const QString callColumns = QStringLiteral(
-    "id, provider_id, external_id, direction, state, from_number, to_number, line_id, "
-    "contact_id, contact_name, answered_by, started_at, answered_at, ended_at, duration, "
-    "recording_url, end_reason, attach_task_id, attach_comment_id, record_comment_id, handled, "
-    "remote_key, queue, ended_by");
-
-static QString now()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-}
-
-static QDateTime timeAt(const QSqlQuery &q, int i)
-{
-    return q.value(i).isNull() ? QDateTime()
-                               : QDateTime::fromString(q.value(i).toString(), Qt::ISODateWithMs);
-}
-
-static QVariant timeValue(const QDateTime &t)
-{
-    return t.isValid() ? QVariant(t.toUTC().toString(Qt::ISODateWithMs))
-                       : QVariant(QMetaType(QMetaType::QString));
-}
-
-static QVariant nullableId(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
-static QVariant nullableText(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
-}
+// The shared Call's columns, then what only the server keeps (CallRow).
+static const QString rowColumns = callColumns()
+    + QStringLiteral(", contact_name, attach_task_id, attach_comment_id, record_comment_id, "
+                     "handled, remote_key, queue, ended_by");
 
 QList<CallRow> CallStore::readAll(QSqlQuery &q)
 {
     QList<CallRow> out;
     while (q.next()) {
         CallRow r;
-        Call &c = r.call;
-        c.id = q.value(0).toLongLong();
-        c.providerId = q.value(1).toLongLong();
-        c.externalId = q.value(2).toString();
-        c.direction = Call::directionFromName(q.value(3).toString()).value_or(Call::Direction::In);
-        c.state = Call::stateFromName(q.value(4).toString()).value_or(Call::State::Ringing);
-        c.from = q.value(5).toString();
-        c.to = q.value(6).toString();
-        c.lineId = q.value(7).toLongLong();
-        c.contactId = q.value(8).toLongLong();
-        r.contactName = q.value(9).toString();
-        c.answeredById = q.value(10).toLongLong();
-        c.startedAt = timeAt(q, 11);
-        c.answeredAt = timeAt(q, 12);
-        c.endedAt = timeAt(q, 13);
-        c.duration = q.value(14).toInt();
-        c.recordingUrl = q.value(15).toString();
-        c.endReason = q.value(16).toString();
-        r.attachTaskId = q.value(17).toLongLong();
-        r.attachCommentId = q.value(18).toLongLong();
-        r.recordCommentId = q.value(19).toLongLong();
-        r.handled = q.value(20).toBool();
-        r.remoteKey = q.value(21).toString();
-        c.queue = q.value(22).toString();
-        c.endedById = q.value(23).toLongLong();
+        r.call = readCall(q, 0, Call::State::Ringing);
+        int i = callColumnCount;
+        r.contactName = q.value(i++).toString();
+        r.attachTaskId = q.value(i++).toLongLong();
+        r.attachCommentId = q.value(i++).toLongLong();
+        r.recordCommentId = q.value(i++).toLongLong();
+        r.handled = q.value(i++).toBool();
+        r.remoteKey = q.value(i++).toString();
+        r.call.queue = q.value(i++).toString();
+        r.call.endedById = q.value(i++).toLongLong();
         out.append(r);
     }
     for (CallRow &r : out)
@@ -89,17 +47,25 @@ void CallStore::loadLegs(CallRow &row)
 
 std::optional<CallRow> CallStore::get(qint64 id)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM calls WHERE id = :id").arg(callColumns),
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM calls WHERE id = :id").arg(rowColumns),
         {{QStringLiteral("id"), id}});
     const QList<CallRow> rows = readAll(q);
     return rows.isEmpty() ? std::nullopt : std::optional<CallRow>(rows.first());
+}
+
+bool CallStore::exists(qint64 id)
+{
+    return m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM calls WHERE id = :id"),
+                   {{QStringLiteral("id"), id}})
+               .toInt()
+        > 0;
 }
 
 std::optional<CallRow> CallStore::find(qint64 providerId, const QString &externalId)
 {
     QSqlQuery q = m_db.exec(
         QStringLiteral("SELECT %1 FROM calls WHERE provider_id = :p AND external_id = :e")
-            .arg(callColumns),
+            .arg(rowColumns),
         {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}});
     const QList<CallRow> rows = readAll(q);
     return rows.isEmpty() ? std::nullopt : std::optional<CallRow>(rows.first());
@@ -114,7 +80,7 @@ QList<CallRow> CallStore::list(Filter filter, qint64 beforeId, int limit)
         where += QStringLiteral(" AND state = 'missed' AND handled = 0");
     QSqlQuery q = m_db.exec(
         QStringLiteral("SELECT %1 FROM calls WHERE %2 ORDER BY id DESC LIMIT :limit")
-            .arg(callColumns, where),
+            .arg(rowColumns, where),
         {{QStringLiteral("before"), beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max()},
             {QStringLiteral("limit"), limit}});
     return readAll(q);
@@ -251,7 +217,7 @@ void CallStore::logEvent(qint64 providerId, qint64 callId, const QString &extern
                              "payload, received_at) VALUES (:p, :c, :e, :k, :payload, :t)"),
         {{QStringLiteral("p"), nullableId(providerId)}, {QStringLiteral("c"), nullableId(callId)},
             {QStringLiteral("e"), notNull(externalId)}, {QStringLiteral("k"), kind},
-            {QStringLiteral("payload"), notNull(payload)}, {QStringLiteral("t"), now()}});
+            {QStringLiteral("payload"), notNull(payload)}, {QStringLiteral("t"), storedNow()}});
 }
 
 void CallStore::putPendingRecording(
@@ -262,7 +228,7 @@ void CallStore::putPendingRecording(
                              "external_id) DO UPDATE SET url = excluded.url, "
                              "received_at = excluded.received_at"),
         {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId},
-            {QStringLiteral("u"), url}, {QStringLiteral("t"), now()}});
+            {QStringLiteral("u"), url}, {QStringLiteral("t"), storedNow()}});
 }
 
 QString CallStore::takePendingRecording(qint64 providerId, const QString &externalId)
@@ -278,64 +244,6 @@ QString CallStore::takePendingRecording(qint64 providerId, const QString &extern
                       "DELETE FROM pending_recordings WHERE provider_id = :p AND external_id = :e"),
             key);
     return url;
-}
-
-qint64 CallStore::callOfComment(qint64 commentId)
-{
-    return m_db
-        .scalar(QStringLiteral("SELECT call_id FROM comments WHERE id = :id"),
-            {{QStringLiteral("id"), commentId}})
-        .toLongLong();
-}
-
-void CallStore::linkComment(qint64 commentId, qint64 callId)
-{
-    m_db.exec(QStringLiteral("UPDATE comments SET call_id = :call WHERE id = :id"),
-        {{QStringLiteral("id"), commentId}, {QStringLiteral("call"), callId}});
-}
-
-void CallStore::unlinkComment(qint64 commentId, qint64 callId)
-{
-    m_db.exec(
-        QStringLiteral("UPDATE comments SET call_id = NULL WHERE id = :id AND call_id = :call"),
-        {{QStringLiteral("id"), commentId}, {QStringLiteral("call"), callId}});
-}
-
-void CallStore::rewriteComment(qint64 commentId, const QString &text)
-{
-    m_db.exec(QStringLiteral("UPDATE comments SET text = :text WHERE id = :id"),
-        {{QStringLiteral("id"), commentId}, {QStringLiteral("text"), text}});
-}
-
-void CallStore::setCommentVisibleTo(qint64 commentId, const QList<qint64> &personIds)
-{
-    m_db.exec(
-        QStringLiteral("DELETE FROM comment_people WHERE comment_id = :id AND role = 'visible'"),
-        {{QStringLiteral("id"), commentId}});
-    int position = 0;
-    for (qint64 person : personIds)
-        m_db.exec(QStringLiteral("INSERT INTO comment_people(comment_id, person_id, role, "
-                                 "position) VALUES (:c, :p, 'visible', :pos) "
-                                 "ON CONFLICT DO NOTHING"),
-            {{QStringLiteral("c"), commentId}, {QStringLiteral("p"), person},
-                {QStringLiteral("pos"), position++}});
-}
-
-void CallStore::moveComment(qint64 commentId, qint64 taskId, qint64 contactId)
-{
-    m_db.exec(QStringLiteral("UPDATE comments SET task_id = :task, contact_id = :contact "
-                             "WHERE id = :id"),
-        {{QStringLiteral("id"), commentId}, {QStringLiteral("task"), nullableId(taskId)},
-            {QStringLiteral("contact"), nullableId(contactId)}});
-    if (taskId)
-        m_db.exec(QStringLiteral("UPDATE tasks SET last_activity_at = :t WHERE id = :id"),
-            {{QStringLiteral("id"), taskId}, {QStringLiteral("t"), now()}});
-}
-
-void CallStore::deleteComment(qint64 commentId)
-{
-    m_db.exec(
-        QStringLiteral("DELETE FROM comments WHERE id = :id"), {{QStringLiteral("id"), commentId}});
 }
 
 } // namespace linecard::server

@@ -31,6 +31,7 @@ public:
     };
 
     std::optional<CallRow> get(qint64 id);
+    bool exists(qint64 id);
     std::optional<CallRow> find(qint64 providerId, const QString &externalId);
     // Newest first, before the call id "beforeId" (0 = from the newest).
     QList<CallRow> list(Filter filter, qint64 beforeId, int limit);
@@ -50,15 +51,6 @@ public:
         const QString &payload);
     void putPendingRecording(qint64 providerId, const QString &externalId, const QString &url);
     QString takePendingRecording(qint64 providerId, const QString &externalId);
-
-    // The comment that carries a call record: linked, rewritten, moved, deleted.
-    qint64 callOfComment(qint64 commentId);
-    void linkComment(qint64 commentId, qint64 callId);
-    void unlinkComment(qint64 commentId, qint64 callId);
-    void rewriteComment(qint64 commentId, const QString &text);
-    void setCommentVisibleTo(qint64 commentId, const QList<qint64> &personIds);
-    void moveComment(qint64 commentId, qint64 taskId, qint64 contactId);
-    void deleteComment(qint64 commentId);
 
 private:
     QList<CallRow> readAll(QSqlQuery &query);

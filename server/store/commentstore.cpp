@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "peoplestore.h"
+#include "rowvalues.h"
 #include "visibilitysql.h"
 
 #include "../telephony/callrecorder.h"
@@ -13,12 +14,9 @@ namespace linecard::server {
 
 static const QString commentColumns
     = QStringLiteral("c.id, c.task_id, c.contact_id, c.author_id, c.text, c.created_at, c.hidden, "
-                     "c.internal, c.call_id, "
-                     "k.id, k.provider_id, k.external_id, k.direction, k.state, k.from_number, "
-                     "k.to_number, k.line_id, "
-                     "k.contact_id, k.answered_by, k.started_at, k.answered_at, k.ended_at, "
-                     "k.duration, k.recording_url, "
-                     "k.end_reason, "
+                     "c.internal, c.call_id, ")
+    + callColumns(QStringLiteral("k"))
+    + QStringLiteral(", "
                      // The record's facts: only for the comment the server wrote as the record.
                      "k.record_comment_id = c.id AND COALESCE(k.attach_comment_id, 0) <> c.id, "
                      "l.name, l.number, k.contact_name, ap.name");
@@ -26,14 +24,10 @@ static const QString commentFrom
     = QStringLiteral("comments c LEFT JOIN calls k ON k.id = c.call_id "
                      "LEFT JOIN lines l ON l.id = k.line_id "
                      "LEFT JOIN people ap ON ap.id = k.answered_by");
+static constexpr int firstCallColumn = 9;
+static_assert(firstCallColumn + callColumnCount == 25, "the record's facts follow the call");
 // The first column after commentColumns (a query may add the task's title there).
 static constexpr int afterCommentColumns = 30;
-
-static QDateTime timeAt(const QSqlQuery &q, int i)
-{
-    return q.value(i).isNull() ? QDateTime()
-                               : QDateTime::fromString(q.value(i).toString(), Qt::ISODateWithMs);
-}
 
 QList<Comment> CommentStore::readAll(QSqlQuery &q, QList<QString> *taskTitles)
 {
@@ -48,26 +42,8 @@ QList<Comment> CommentStore::readAll(QSqlQuery &q, QList<QString> *taskTitles)
         c.createdAt = timeAt(q, 5);
         c.hidden = q.value(6).toBool();
         c.internal = q.value(7).toBool();
-        if (!q.value(9).isNull()) {
-            Call call;
-            call.id = q.value(9).toLongLong();
-            call.providerId = q.value(10).toLongLong();
-            call.externalId = q.value(11).toString();
-            call.direction
-                = Call::directionFromName(q.value(12).toString()).value_or(Call::Direction::In);
-            call.state = Call::stateFromName(q.value(13).toString()).value_or(Call::State::Ended);
-            call.from = q.value(14).toString();
-            call.to = q.value(15).toString();
-            call.lineId = q.value(16).toLongLong();
-            call.contactId = q.value(17).toLongLong();
-            call.answeredById = q.value(18).toLongLong();
-            call.startedAt = timeAt(q, 19);
-            call.answeredAt = timeAt(q, 20);
-            call.endedAt = timeAt(q, 21);
-            call.duration = q.value(22).toInt();
-            call.recordingUrl = q.value(23).toString();
-            call.endReason = q.value(24).toString();
-            c.call = call;
+        if (!q.value(firstCallColumn).isNull()) {
+            c.call = readCall(q, firstCallColumn, Call::State::Ended);
             if (q.value(25).toBool())
                 c.callRecord = CallRecorder::facts(q.value(26).toString(), q.value(27).toString(),
                     q.value(28).toString(), q.value(29).toString());
@@ -161,11 +137,6 @@ QList<TaggedComment> CommentStore::activity(
     return out;
 }
 
-static QVariant nullableId(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
 Comment CommentStore::create(const Comment &draft)
 {
     Transaction tx(m_db);
@@ -215,6 +186,75 @@ visibility::CommentAudience CommentStore::audience(const Comment &comment)
         if (const qint64 company = people.companyOf(id))
             a.notifiedCompanyIds.append(company);
     return a;
+}
+
+bool CommentStore::isVisible(qint64 id, const VisibilitySql &rule)
+{
+    QVariantMap params = rule.params();
+    params.insert(QStringLiteral("id"), id);
+    return m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM comments c WHERE c.id = :id AND ")
+                       + rule.comment(),
+                   params)
+               .toInt()
+        > 0;
+}
+
+qint64 CommentStore::callOf(qint64 commentId)
+{
+    return m_db
+        .scalar(QStringLiteral("SELECT call_id FROM comments WHERE id = :id"),
+            {{QStringLiteral("id"), commentId}})
+        .toLongLong();
+}
+
+void CommentStore::linkCall(qint64 commentId, qint64 callId)
+{
+    m_db.exec(QStringLiteral("UPDATE comments SET call_id = :call WHERE id = :id"),
+        {{QStringLiteral("id"), commentId}, {QStringLiteral("call"), callId}});
+}
+
+void CommentStore::unlinkCall(qint64 commentId, qint64 callId)
+{
+    m_db.exec(
+        QStringLiteral("UPDATE comments SET call_id = NULL WHERE id = :id AND call_id = :call"),
+        {{QStringLiteral("id"), commentId}, {QStringLiteral("call"), callId}});
+}
+
+void CommentStore::rewrite(qint64 commentId, const QString &text)
+{
+    m_db.exec(QStringLiteral("UPDATE comments SET text = :text WHERE id = :id"),
+        {{QStringLiteral("id"), commentId}, {QStringLiteral("text"), text}});
+}
+
+void CommentStore::setVisibleTo(qint64 commentId, const QList<qint64> &personIds)
+{
+    m_db.exec(
+        QStringLiteral("DELETE FROM comment_people WHERE comment_id = :id AND role = 'visible'"),
+        {{QStringLiteral("id"), commentId}});
+    int position = 0;
+    for (qint64 person : personIds)
+        m_db.exec(QStringLiteral("INSERT INTO comment_people(comment_id, person_id, role, "
+                                 "position) VALUES (:c, :p, 'visible', :pos) "
+                                 "ON CONFLICT DO NOTHING"),
+            {{QStringLiteral("c"), commentId}, {QStringLiteral("p"), person},
+                {QStringLiteral("pos"), position++}});
+}
+
+void CommentStore::move(qint64 commentId, qint64 taskId, qint64 contactId)
+{
+    m_db.exec(QStringLiteral("UPDATE comments SET task_id = :task, contact_id = :contact "
+                             "WHERE id = :id"),
+        {{QStringLiteral("id"), commentId}, {QStringLiteral("task"), nullableId(taskId)},
+            {QStringLiteral("contact"), nullableId(contactId)}});
+    if (taskId)
+        m_db.exec(QStringLiteral("UPDATE tasks SET last_activity_at = :t WHERE id = :id"),
+            {{QStringLiteral("id"), taskId}, {QStringLiteral("t"), storedNow()}});
+}
+
+void CommentStore::remove(qint64 commentId)
+{
+    m_db.exec(
+        QStringLiteral("DELETE FROM comments WHERE id = :id"), {{QStringLiteral("id"), commentId}});
 }
 
 } // namespace linecard::server

@@ -29,6 +29,8 @@ public:
     { }
 
     std::optional<Comment> get(qint64 id);
+    // Whether the rule lets its viewer see the comment (false for no such comment).
+    bool isVisible(qint64 id, const VisibilitySql &rule);
     // Oldest first, after the comment id "afterId" (0 = from the start).
     QList<Comment> listForTask(qint64 taskId, const VisibilitySql &rule, qint64 afterId, int limit);
     QList<Comment> listForCard(
@@ -41,6 +43,16 @@ public:
     Comment create(const Comment &draft);
 
     visibility::CommentAudience audience(const Comment &comment);
+
+    // The comment that carries a call record (the call recorder's): linked to its call,
+    // rewritten as the call goes on, moved with the call, deleted with it.
+    qint64 callOf(qint64 commentId);
+    void linkCall(qint64 commentId, qint64 callId);
+    void unlinkCall(qint64 commentId, qint64 callId); // only while linked to that call
+    void rewrite(qint64 commentId, const QString &text);
+    void setVisibleTo(qint64 commentId, const QList<qint64> &personIds);
+    void move(qint64 commentId, qint64 taskId, qint64 contactId);
+    void remove(qint64 commentId);
 
 private:
     QList<Comment> readAll(QSqlQuery &query, QList<QString> *taskTitles = nullptr);

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "peoplestore.h"
+#include "rowvalues.h"
 
 #include <QDateTime>
 
@@ -60,8 +61,7 @@ void ContactMerger::moveOne(qint64 s, qint64 m)
     for (const QString &sql : statements)
         m_db.exec(sql, ids);
     m_db.exec(QStringLiteral("UPDATE people SET updated_at = :t WHERE id = :s"),
-        {{QStringLiteral("s"), s},
-            {QStringLiteral("t"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
+        {{QStringLiteral("s"), s}, {QStringLiteral("t"), storedNow()}});
     PeopleStore(m_db).unindex(m);
 }
 

@@ -1,6 +1,9 @@
 #include "eventlog.h"
 
 #include "database.h"
+#include "rowvalues.h"
+
+#include "protocol/streammessage.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -10,9 +13,13 @@ namespace linecard::server {
 
 QByteArray StoredEvent::message() const
 {
-    return QJsonDocument(QJsonObject {{QStringLiteral("seq"), seq}, {QStringLiteral("type"), type},
-                             {QStringLiteral("data"), data}})
-        .toJson(QJsonDocument::Compact);
+    return protocol::StreamMessage::event(seq, type, data);
+}
+
+bool StoredEvent::isCommentEvent() const
+{
+    const auto t = protocol::eventTypeFromName(type);
+    return t && protocol::isCommentEvent(*t);
 }
 
 EventLog::EventLog(Database &db, int capacity)
@@ -38,7 +45,7 @@ StoredEvent EventLog::append(
                 QString::fromUtf8(QJsonDocument(data).toJson(QJsonDocument::Compact))},
             {QStringLiteral("a"),
                 QString::fromUtf8(QJsonDocument(audience.toJson()).toJson(QJsonDocument::Compact))},
-            {QStringLiteral("t"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}},
+            {QStringLiteral("t"), storedNow()}},
         QStringLiteral("seq"));
     if (++m_appendsSincePrune >= qMax(1, m_capacity / 10)) {
         m_appendsSincePrune = 0;

@@ -19,6 +19,7 @@ struct StoredEvent
 
     // The wire form of SPEC section 5: {"seq", "type", "data"}.
     QByteArray message() const;
+    bool isCommentEvent() const; // comment.created, .updated, .deleted
 };
 
 // The replay log of the event stream: an ever-growing seq, the last `capacity` events kept.

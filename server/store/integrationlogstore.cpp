@@ -1,6 +1,7 @@
 #include "integrationlogstore.h"
 
 #include "database.h"
+#include "rowvalues.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -37,9 +38,7 @@ qint64 IntegrationLogStore::append(const IntegrationLogEntry &e)
                        "remote_address, method, path, headers, body, status, answer, call_id, "
                        "external_id, numbers, events) VALUES (:t, :p, :pn, :ra, :m, :path, :h, "
                        ":b, :s, :a, :c, :e, :n, :ev)"),
-        {{QStringLiteral("t"),
-             e.receivedAt.isEmpty() ? QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)
-                                    : e.receivedAt},
+        {{QStringLiteral("t"), e.receivedAt.isEmpty() ? storedNow() : e.receivedAt},
             {QStringLiteral("p"), e.providerId ? QVariant(e.providerId) : QVariant()},
             {QStringLiteral("pn"), notNull(e.providerName)},
             {QStringLiteral("ra"), notNull(e.remoteAddress)}, {QStringLiteral("m"), e.method},

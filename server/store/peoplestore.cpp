@@ -3,7 +3,9 @@
 #include "contactsearchorder.h"
 #include "database.h"
 #include "models/phonenumber.h"
+#include "rowvalues.h"
 #include "textsearch.h"
+#include "visibilitysql.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -17,9 +19,38 @@ static const QString personColumns = QStringLiteral(
     "p.id, p.kind, p.name, p.login, p.is_admin, p.is_company, p.company_id, p.responsible_id, "
     "p.has_access, p.fields, p.merged_into, p.active");
 
-static QString now()
+QList<qint64> PeopleStore::visibleIds(const QList<qint64> &ids, const VisibilitySql &rule)
 {
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    QList<qint64> visible;
+    if (ids.isEmpty())
+        return visible;
+    QVariantMap params = rule.params();
+    QStringList placeholders;
+    for (int i = 0; i < ids.size(); ++i) {
+        placeholders << QStringLiteral(":id%1").arg(i);
+        params.insert(QStringLiteral("id%1").arg(i), ids.at(i));
+    }
+    QSqlQuery q = m_db.exec(QStringLiteral("SELECT p.id FROM people p WHERE p.id IN (%1) AND %2")
+                                .arg(placeholders.join(u','), rule.person()),
+        params);
+    while (q.next())
+        visible << q.value(0).toLongLong();
+    return visible;
+}
+
+bool PeopleStore::hasMembers(qint64 companyId)
+{
+    return m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE company_id = :id"),
+                   {{QStringLiteral("id"), companyId}})
+               .toInt()
+        > 0;
+}
+
+bool PeopleStore::hasEmployees()
+{
+    return m_db.scalar(QStringLiteral("SELECT COUNT(*) FROM people WHERE kind = 'employee'"))
+               .toInt()
+        > 0;
 }
 
 Person PeopleStore::readPerson(const QSqlQuery &row)
@@ -202,7 +233,7 @@ Person PeopleStore::createEmployee(const QString &name, const QString &login,
     const QString &passwordHash, const QStringList &extensions, bool isAdmin)
 {
     Transaction tx(m_db);
-    const QString t = now();
+    const QString t = storedNow();
     const qint64 id = m_db.insert(
         QStringLiteral("INSERT INTO people(kind, name, login, password_hash, is_admin, created_at, "
                        "updated_at) VALUES ('employee', :name, :login, :hash, :admin, :t, :t)"),
@@ -221,7 +252,7 @@ Person PeopleStore::updateEmployee(const Person &next, const QString &passwordHa
     Transaction tx(m_db);
     QVariantMap params {{QStringLiteral("id"), next.id}, {QStringLiteral("name"), next.name},
         {QStringLiteral("login"), next.login}, {QStringLiteral("admin"), next.isAdmin},
-        {QStringLiteral("active"), next.active}, {QStringLiteral("t"), now()}};
+        {QStringLiteral("active"), next.active}, {QStringLiteral("t"), storedNow()}};
     QString passwordSet;
     if (!passwordHash.isEmpty()) {
         passwordSet = QStringLiteral(", password_hash = :hash");
@@ -289,15 +320,10 @@ void PeopleStore::writePhonesAndEmails(const Person &p)
                 {QStringLiteral("pos"), position++}});
 }
 
-static QVariant nullableId(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
 Person PeopleStore::createContact(const Person &draft)
 {
     Transaction tx(m_db);
-    const QString t = now();
+    const QString t = storedNow();
     Person p = draft;
     p.kind = Person::Kind::Contact;
     p.id = m_db.insert(
@@ -330,7 +356,7 @@ Person PeopleStore::updateContact(const Person &p)
             {QStringLiteral("responsible"), nullableId(p.responsibleId)},
             {QStringLiteral("fields"),
                 QString::fromUtf8(QJsonDocument(p.fields).toJson(QJsonDocument::Compact))},
-            {QStringLiteral("t"), now()}});
+            {QStringLiteral("t"), storedNow()}});
     writePhonesAndEmails(p);
     reindex(p.id);
     tx.commit();
@@ -349,12 +375,12 @@ void PeopleStore::setAccess(
                 {QStringLiteral("hash"),
                     passwordHash.isEmpty() ? QVariant(QMetaType(QMetaType::QString))
                                            : QVariant(passwordHash)},
-                {QStringLiteral("t"), now()}});
+                {QStringLiteral("t"), storedNow()}});
     } else {
         m_db.exec(
             QStringLiteral("UPDATE people SET has_access = 0, login = NULL, password_hash = NULL, "
                            "updated_at = :t WHERE id = :id"),
-            {{QStringLiteral("id"), contactId}, {QStringLiteral("t"), now()}});
+            {{QStringLiteral("id"), contactId}, {QStringLiteral("t"), storedNow()}});
         m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE person_id = :id"),
             {{QStringLiteral("id"), contactId}});
     }

@@ -16,6 +16,7 @@ class PhoneNumber;
 namespace linecard::server {
 
 class Database;
+class VisibilitySql;
 
 // Employees and contacts: rows, phones, emails, extensions, logins and the contact
 // search index. Knows nothing of who asks; callers apply the access rules.
@@ -27,6 +28,11 @@ public:
     { }
 
     std::optional<Person> get(qint64 id);
+    // Of `ids`, those the rule lets its viewer know of (its person clause).
+    QList<qint64> visibleIds(const QList<qint64> &ids, const VisibilitySql &rule);
+    // Whether any contact belongs to the company.
+    bool hasMembers(qint64 companyId);
+    bool hasEmployees();
     QList<Person> getMany(const QList<qint64> &ids); // in the given order, unknown ids skipped
     // Follows merges to the live contact (itself when never merged).
     qint64 survivorOf(qint64 id);

@@ -6,6 +6,7 @@
 #include "models/accountsettings.h"
 #include "models/phonenumber.h"
 #include "peoplestore.h"
+#include "rowvalues.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -24,11 +25,6 @@ QString PhoneRenormaliser::accountRegion()
                                .value(QStringLiteral("phoneRegion"))
                                .toString();
     return PhoneNumber::isKnownRegion(region) ? region : AccountSettings::defaultPhoneRegion();
-}
-
-static QVariant orNull(const QString &text)
-{
-    return text.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(text);
 }
 
 PhoneRenormaliser::Result PhoneRenormaliser::run()
@@ -77,8 +73,8 @@ PhoneRenormaliser::Result PhoneRenormaliser::run()
                 QStringLiteral("UPDATE phones SET number = :n, e164 = :e164, tail_key = :tail "
                                "WHERE id = :id"),
                 {{QStringLiteral("id"), row.id}, {QStringLiteral("n"), number},
-                    {QStringLiteral("e164"), orNull(phone.matchE164())},
-                    {QStringLiteral("tail"), orNull(phone.matchTailKey())}});
+                    {QStringLiteral("e164"), nullableText(phone.matchE164())},
+                    {QStringLiteral("tail"), nullableText(phone.matchTailKey())}});
         }
     }
     PeopleStore store(m_db);

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "models/jsonread.h"
+#include "rowvalues.h"
 
 #include <QCryptographicHash>
 #include <QSqlQuery>
@@ -113,7 +114,7 @@ Provider ProviderStore::create(const Provider &draft, const QString &token)
             {QStringLiteral("hint"), Provider::hint(token)},
             {QStringLiteral("url"), notNull(draft.pbxUrl)},
             {QStringLiteral("pbxToken"), notNull(draft.pbxToken)},
-            {QStringLiteral("t"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
+            {QStringLiteral("t"), storedNow()}});
     return *get(id);
 }
 

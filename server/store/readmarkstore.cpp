@@ -1,6 +1,7 @@
 #include "readmarkstore.h"
 
 #include "database.h"
+#include "rowvalues.h"
 #include "visibilitysql.h"
 
 #include <QDateTime>
@@ -58,16 +59,14 @@ void ReadMarkStore::setMark(qint64 personId, qint64 taskId, qint64 commentId)
                              "task_id) DO UPDATE SET last_read_comment_id = "
                              "excluded.last_read_comment_id, read_at = excluded.read_at"),
         {{QStringLiteral("p"), personId}, {QStringLiteral("t"), taskId},
-            {QStringLiteral("c"), commentId},
-            {QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)}});
+            {QStringLiteral("c"), commentId}, {QStringLiteral("at"), storedNow()}});
 }
 
 int ReadMarkStore::markAllRead(const VisibilitySql &rule, qint64 personId)
 {
     QVariantMap params = rule.params();
     params.insert(QStringLiteral("me"), personId);
-    params.insert(
-        QStringLiteral("at"), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
+    params.insert(QStringLiteral("at"), storedNow());
     // Only the tasks with something unread: a mark that would not move is not rewritten.
     QSqlQuery q = m_db.exec(
         QStringLiteral(

@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "peoplestore.h"
+#include "rowvalues.h"
 #include "textsearch.h"
 #include "visibilitysql.h"
 
@@ -143,11 +144,6 @@ QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
     return out;
 }
 
-static QVariant nullableId(qint64 id)
-{
-    return id ? QVariant(id) : QVariant(QMetaType(QMetaType::LongLong));
-}
-
 void TaskStore::writeMembers(const Task &task)
 {
     m_db.exec(QStringLiteral("DELETE FROM task_members WHERE task_id = :id"),
@@ -200,7 +196,7 @@ Task TaskStore::create(const Task &draft, qint64 createdBy)
 Task TaskStore::update(const Task &next)
 {
     Transaction tx(m_db);
-    const QString t = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+    const QString t = storedNow();
     m_db.exec(QStringLiteral(
                   "UPDATE tasks SET title = :title, description = :d, status = :s, "
                   "counterparty_id = :cp, updated_at = :t, last_activity_at = :t WHERE id = :id"),

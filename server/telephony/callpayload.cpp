@@ -56,7 +56,7 @@ QJsonObject CallPayload::card(const CallRow &row)
     QJsonValue line;
     QString region; // the caller id is read in its line's region
     if (row.call.lineId)
-        if (const auto l = LineStore(m_ctx.db).get(row.call.lineId)) {
+        if (const auto l = m_ctx.lines.get(row.call.lineId)) {
             line = l->toJson();
             region = l->region;
         }

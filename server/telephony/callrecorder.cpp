@@ -72,7 +72,7 @@ QString CallRecorder::textOf(const CallRow &row, QJsonObject *facts)
 {
     QString lineName, lineNumber, lineRegion;
     if (row.call.lineId)
-        if (const auto line = LineStore(m_ctx.db).get(row.call.lineId)) {
+        if (const auto line = m_ctx.lines.get(row.call.lineId)) {
             lineName = line->name;
             lineNumber = line->number;
             lineRegion = line->region;
@@ -110,7 +110,7 @@ QList<qint64> CallRecorder::readersOf(const CallRow &row) const
     return row.call.answeredById ? QList<qint64> {row.call.answeredById} : row.targetIds();
 }
 
-void CallRecorder::announce(const QString &type, const Comment &comment)
+void CallRecorder::announce(EventType type, const Comment &comment)
 {
     const visibility::CommentAudience audience = m_ctx.comments.audience(comment);
     if (comment.taskId) {
@@ -136,13 +136,12 @@ void CallRecorder::land(CallRow &row)
 {
     if (row.recordCommentId || !row.isTerminal())
         return;
-    CallStore calls(m_ctx.db);
     if (row.attachCommentId) {
         // The comment the operator wrote during the call carries the call itself.
-        calls.linkComment(row.attachCommentId, row.call.id);
+        m_ctx.comments.linkCall(row.attachCommentId, row.call.id);
         row.recordCommentId = row.attachCommentId;
         if (const auto comment = m_ctx.comments.get(row.attachCommentId))
-            announce(QStringLiteral("comment.updated"), *comment);
+            announce(EventType::CommentUpdated, *comment);
         return;
     }
     const qint64 contact = row.call.contactId ? m_ctx.people.survivorOf(row.call.contactId) : 0;
@@ -173,7 +172,7 @@ void CallRecorder::land(CallRow &row)
     Comment comment = m_ctx.comments.create(draft);
     row.recordCommentId = comment.id;
     comment.callRecord = recordFacts; // the call's row says so once it is saved
-    announce(QStringLiteral("comment.created"), comment);
+    announce(EventType::CommentCreated, comment);
 }
 
 void CallRecorder::refresh(const CallRow &row)
@@ -181,14 +180,13 @@ void CallRecorder::refresh(const CallRow &row)
     if (!row.recordCommentId)
         return;
     if (recordIsOurs(row)) {
-        CallStore calls(m_ctx.db);
-        calls.rewriteComment(row.recordCommentId, textOf(row));
+        m_ctx.comments.rewrite(row.recordCommentId, textOf(row));
         if (const auto comment = m_ctx.comments.get(row.recordCommentId);
             comment && comment->hidden)
-            calls.setCommentVisibleTo(row.recordCommentId, readersOf(row));
+            m_ctx.comments.setVisibleTo(row.recordCommentId, readersOf(row));
     }
     if (const auto comment = m_ctx.comments.get(row.recordCommentId))
-        announce(QStringLiteral("comment.updated"), *comment);
+        announce(EventType::CommentUpdated, *comment);
 }
 
 void CallRecorder::relandAnswered(const CallRow &row)
@@ -199,7 +197,7 @@ void CallRecorder::relandAnswered(const CallRow &row)
         return;
     const qint64 task = lastActiveTask(m_ctx, m_ctx.people.survivorOf(row.call.contactId));
     if (task)
-        CallStore(m_ctx.db).moveComment(row.recordCommentId, task, 0);
+        m_ctx.comments.move(row.recordCommentId, task, 0);
 }
 
 void CallRecorder::attachToTask(CallRow &row, qint64 taskId)
@@ -207,14 +205,14 @@ void CallRecorder::attachToTask(CallRow &row, qint64 taskId)
     row.attachTaskId = taskId;
     const bool oursLanded = recordIsOurs(row);
     if (row.attachCommentId && !row.isTerminal())
-        CallStore(m_ctx.db).unlinkComment(row.attachCommentId, row.call.id);
+        m_ctx.comments.unlinkCall(row.attachCommentId, row.call.id);
     row.attachCommentId = 0;
     if (!row.isTerminal())
         return;
     if (oursLanded) {
-        CallStore(m_ctx.db).moveComment(row.recordCommentId, taskId, 0);
+        m_ctx.comments.move(row.recordCommentId, taskId, 0);
         if (const auto comment = m_ctx.comments.get(row.recordCommentId))
-            announce(QStringLiteral("comment.updated"), *comment);
+            announce(EventType::CommentUpdated, *comment);
         return;
     }
     // Nothing landed yet, or the record was an operator's comment, which stays as it is.
@@ -224,23 +222,22 @@ void CallRecorder::attachToTask(CallRow &row, qint64 taskId)
 
 void CallRecorder::attachToComment(CallRow &row, qint64 commentId)
 {
-    CallStore calls(m_ctx.db);
     if (row.isTerminal() && recordIsOurs(row)) {
         // The operator's comment replaces the record we wrote.
         if (const auto old = m_ctx.comments.get(row.recordCommentId)) {
-            announce(QStringLiteral("comment.deleted"), *old);
-            calls.deleteComment(old->id);
+            announce(EventType::CommentDeleted, *old);
+            m_ctx.comments.remove(old->id);
         }
     }
     if (row.attachCommentId && row.attachCommentId != commentId && !row.isTerminal())
-        calls.unlinkComment(row.attachCommentId, row.call.id);
+        m_ctx.comments.unlinkCall(row.attachCommentId, row.call.id);
     row.attachTaskId = 0;
     row.attachCommentId = commentId;
-    calls.linkComment(commentId, row.call.id);
+    m_ctx.comments.linkCall(commentId, row.call.id);
     if (row.isTerminal())
         row.recordCommentId = commentId;
     if (const auto comment = m_ctx.comments.get(commentId))
-        announce(QStringLiteral("comment.updated"), *comment);
+        announce(EventType::CommentUpdated, *comment);
 }
 
 } // namespace linecard::server

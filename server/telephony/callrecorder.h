@@ -3,8 +3,11 @@
 #include "callrow.h"
 
 #include "models/comment.h"
+#include "protocol/eventtype.h"
 
 namespace linecard::server {
+
+using protocol::EventType;
 
 class EventBatch;
 struct ServerContext;
@@ -49,7 +52,7 @@ private:
     qint64 authorOf(const CallRow &row);
     QList<qint64> readersOf(const CallRow &row) const;
     QString textOf(const CallRow &row, QJsonObject *facts = nullptr);
-    void announce(const QString &type, const Comment &comment);
+    void announce(EventType type, const Comment &comment);
 
     ServerContext &m_ctx;
     EventBatch &m_events;

@@ -37,14 +37,13 @@ qint64 CallService::handle(
 {
     // The pop-ups go out as soon as the change commits; the PBX hears back once it is on disk.
     return EventBatch::change(m_ctx.db, m_ctx.events, [&](EventBatch &events) -> qint64 {
-        CallStore calls(m_ctx.db);
         const QString payload
             = QString::fromUtf8(QJsonDocument(request).toJson(QJsonDocument::Compact));
-        std::optional<CallRow> found = calls.find(provider.id, event.externalId);
+        std::optional<CallRow> found = m_ctx.calls.find(provider.id, event.externalId);
         if (!found && event.kind == CallEvent::Kind::Recording) {
             // Kept until the call shows up: an acknowledged link is never dropped.
-            calls.putPendingRecording(provider.id, event.externalId, event.recordingUrl);
-            calls.logEvent(provider.id, 0, event.externalId, kindName(event.kind), payload);
+            m_ctx.calls.putPendingRecording(provider.id, event.externalId, event.recordingUrl);
+            m_ctx.calls.logEvent(provider.id, 0, event.externalId, kindName(event.kind), payload);
             return 0;
         }
         CallRow row = found ? *found : draft(provider, event, events);
@@ -53,14 +52,15 @@ qint64 CallService::handle(
         const CallTransition t
             = CallStateMachine::apply(row, resolve(row, event), QDateTime::currentDateTimeUtc());
         if (!found)
-            calls.insert(row); // once, as it stands after its first event
+            m_ctx.calls.insert(row); // once, as it stands after its first event
         else if (t.changed)
-            calls.save(row);
+            m_ctx.calls.save(row);
         const qint64 record = row.recordCommentId;
         announce(row, t, events);
         if (row.recordCommentId != record)
-            calls.save(row);
-        calls.logEvent(provider.id, row.call.id, event.externalId, kindName(event.kind), payload);
+            m_ctx.calls.save(row);
+        m_ctx.calls.logEvent(
+            provider.id, row.call.id, event.externalId, kindName(event.kind), payload);
         return row.call.id;
     });
 }
@@ -74,7 +74,7 @@ CallRow CallService::draft(const Provider &provider, const CallEvent &event, Eve
     row.call.state = Call::State::Ringing;
     row.call.startedAt = QDateTime::currentDateTimeUtc();
     identify(row, event, events);
-    row.call.recordingUrl = CallStore(m_ctx.db).takePendingRecording(provider.id, event.externalId);
+    row.call.recordingUrl = m_ctx.calls.takePendingRecording(provider.id, event.externalId);
     return row;
 }
 
@@ -88,7 +88,7 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
     c.to = in ? ours : event.remoteNumber;
     // A trunk sends national numbers of its own country: they are read in the line's region.
     QString region;
-    if (const auto line = LineStore(m_ctx.db).findByNumber(event.lineNumber)) {
+    if (const auto line = m_ctx.lines.findByNumber(event.lineNumber)) {
         c.lineId = line->id;
         region = line->region;
     }
@@ -112,8 +112,8 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
         c.contactId = created.id;
         row.contactName = created.name;
         row.callers = QList<Person> {created};
-        events.add(QStringLiteral("contact.updated"), created.toJson(),
-            EventAudience::employeesAnd(created.id));
+        events.add(
+            EventType::ContactUpdated, created.toJson(), EventAudience::employeesAnd(created.id));
         qCInfo(lcTelephony) << "created contact" << created.id << "for an unknown caller";
     }
 }
@@ -140,7 +140,7 @@ ResolvedEvent CallService::resolve(const CallRow &row, const CallEvent &event)
             // The PBX names nobody we know: a shared handset, or whoever should answer.
             std::optional<Line> line;
             if (row.call.lineId)
-                line = LineStore(m_ctx.db).get(row.call.lineId);
+                line = m_ctx.lines.get(row.call.lineId);
             for (qint64 person : routing.fallback(line, row.call.contactId))
                 addLeg(person, event.extension);
         }
@@ -175,14 +175,13 @@ void CallService::announce(CallRow &row, const CallTransition &t, EventBatch &ev
     EventBatch recordEvents;
     CallRecorder recorder(m_ctx, recordEvents);
     if (!t.ringing.isEmpty())
-        events.add(
-            QStringLiteral("call.ringing"), payload.card(row), EventAudience::people(t.ringing));
+        events.add(EventType::CallRinging, payload.card(row), EventAudience::people(t.ringing));
     if (t.answered)
-        events.add(QStringLiteral("call.answered"), {{QStringLiteral("call"), payload.call(row)}},
-            targetsOf(row));
+        events.add(
+            EventType::CallAnswered, {{QStringLiteral("call"), payload.call(row)}}, targetsOf(row));
     if (t.terminalNow()) {
         recorder.land(row);
-        events.add(t.missed ? QStringLiteral("call.missed") : QStringLiteral("call.ended"),
+        events.add(t.missed ? EventType::CallMissed : EventType::CallEnded,
             {{QStringLiteral("call"), payload.call(row)}}, targetsOf(row));
     }
     if (t.answeredLate)
@@ -193,9 +192,8 @@ void CallService::announce(CallRow &row, const CallTransition &t, EventBatch &ev
     }
     // Someone got through to that number: the missed calls from it are done.
     if (t.answered || t.answeredLate || (t.ended && row.call.answeredAt.isValid())) {
-        CallStore calls(m_ctx.db);
-        for (qint64 id : calls.closeMissedFrom(row.remoteKey, row.call.id))
-            if (const auto handled = calls.get(id))
+        for (qint64 id : m_ctx.calls.closeMissedFrom(row.remoteKey, row.call.id))
+            if (const auto handled = m_ctx.calls.get(id))
                 announceUpdate(*handled, events);
     }
     events.append(recordEvents);
@@ -203,8 +201,8 @@ void CallService::announce(CallRow &row, const CallTransition &t, EventBatch &ev
 
 void CallService::announceUpdate(const CallRow &row, EventBatch &events)
 {
-    events.add(QStringLiteral("call.updated"),
-        {{QStringLiteral("call"), CallPayload(m_ctx).call(row)}}, EventAudience::employees());
+    events.add(EventType::CallUpdated, {{QStringLiteral("call"), CallPayload(m_ctx).call(row)}},
+        EventAudience::employees());
 }
 
 CallService::Caller CallService::lookupCaller(const QString &phone)
@@ -217,7 +215,7 @@ CallService::Caller CallService::lookupCaller(const QString &phone)
 
 CallRow CallService::load(qint64 callId)
 {
-    const auto row = CallStore(m_ctx.db).get(callId);
+    const auto row = m_ctx.calls.get(callId);
     if (!row)
         throw ApiError::notFound(QStringLiteral("call"));
     return *row;
@@ -234,17 +232,16 @@ CallRow CallService::change(qint64 callId, const std::function<void(CallRow &, E
 
 void CallService::finish(CallRow &row, const CallTransition &t, EventBatch &events)
 {
-    CallStore calls(m_ctx.db);
-    calls.save(row);
+    m_ctx.calls.save(row);
     const qint64 record = row.recordCommentId;
     announce(row, t, events); // the record lands as for a call its PBX ended
     if (row.recordCommentId != record)
-        calls.save(row);
+        m_ctx.calls.save(row);
 }
 
 int CallService::expireSilentRinging(const QDateTime &now, int silenceSeconds)
 {
-    const QList<qint64> stale = CallStore(m_ctx.db).silentRinging(now.addSecs(-silenceSeconds));
+    const QList<qint64> stale = m_ctx.calls.silentRinging(now.addSecs(-silenceSeconds));
     for (qint64 id : stale) {
         change(id, [&](CallRow &row, EventBatch &events) {
             const CallTransition t = CallStateMachine::expire(row, now);
@@ -260,8 +257,7 @@ int CallService::expireSilentRinging(const QDateTime &now, int silenceSeconds)
 
 int CallService::expireLongAnswered(const QDateTime &now, int maxDurationSeconds)
 {
-    const QList<qint64> stale
-        = CallStore(m_ctx.db).answeredBefore(now.addSecs(-maxDurationSeconds));
+    const QList<qint64> stale = m_ctx.calls.answeredBefore(now.addSecs(-maxDurationSeconds));
     for (qint64 id : stale) {
         change(id, [&](CallRow &row, EventBatch &events) {
             const CallTransition t = CallStateMachine::expireAnswered(row, now);
@@ -296,7 +292,7 @@ CallRow CallService::take(qint64 callId, qint64 personId)
             throw ApiError::conflict(QStringLiteral("the call is over"));
         const CallTransition t = CallStateMachine::take(row, personId);
         if (t.changed) {
-            CallStore(m_ctx.db).save(row);
+            m_ctx.calls.save(row);
             announce(row, t, events);
         }
     });
@@ -308,7 +304,7 @@ CallRow CallService::attachToTask(qint64 callId, qint64 taskId)
         if (row.attachTaskId == taskId)
             return;
         CallRecorder(m_ctx, events).attachToTask(row, taskId);
-        CallStore(m_ctx.db).save(row);
+        m_ctx.calls.save(row);
         announceUpdate(row, events);
     });
 }
@@ -316,15 +312,14 @@ CallRow CallService::attachToTask(qint64 callId, qint64 taskId)
 CallRow CallService::attachToComment(qint64 callId, qint64 commentId)
 {
     return change(callId, [&](CallRow &row, EventBatch &events) {
-        CallStore calls(m_ctx.db);
-        const qint64 linked = calls.callOfComment(commentId);
+        const qint64 linked = m_ctx.comments.callOf(commentId);
         if (linked && linked != callId)
             throw ApiError::conflict(
                 QStringLiteral("comment %1 already carries call %2").arg(commentId).arg(linked));
         if (row.attachCommentId == commentId)
             return;
         CallRecorder(m_ctx, events).attachToComment(row, commentId);
-        calls.save(row);
+        m_ctx.calls.save(row);
         announceUpdate(row, events);
     });
 }
@@ -336,13 +331,12 @@ CallRow CallService::chooseContact(qint64 callId, qint64 contactId)
             return;
         row.call.contactId = contactId;
         row.contactName = m_ctx.people.get(contactId)->name;
-        CallStore calls(m_ctx.db);
-        calls.save(row);
+        m_ctx.calls.save(row);
         // A record on the wrong card moves to the right one, and names the right person.
         if (row.recordCommentId && row.recordCommentId != row.attachCommentId) {
             const auto record = m_ctx.comments.get(row.recordCommentId);
             if (record && record->contactId)
-                calls.moveComment(record->id, 0, contactId);
+                m_ctx.comments.move(record->id, 0, contactId);
             CallRecorder(m_ctx, events).refresh(row);
         }
         announceUpdate(row, events);
@@ -357,7 +351,7 @@ CallRow CallService::markHandled(qint64 callId, bool handled)
         if (row.handled == handled)
             return;
         row.handled = handled;
-        CallStore(m_ctx.db).setHandled(callId, handled);
+        m_ctx.calls.setHandled(callId, handled);
         announceUpdate(row, events);
     });
 }

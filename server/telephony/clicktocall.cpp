@@ -58,7 +58,7 @@ bool ClickToCall::dial(const Request &r)
             ? reply->errorString()
             : QStringLiteral("the PBX answered %1").arg(status);
         qCWarning(lcTelephony) << "makeCall failed:" << error;
-        m_events.publish(QStringLiteral("call.dialFailed"),
+        m_events.publish(EventType::CallDialFailed,
             {{QStringLiteral("phone"), r.number}, {QStringLiteral("error"), error}},
             EventAudience::people({r.personId}));
     });

@@ -160,13 +160,13 @@ void IntegrationRecorder::write(const ApiResponse &response)
         for (const QString &secret : secrets) {
             if (secret.isEmpty())
                 continue;
-            if (const auto provider = ProviderStore(m_ctx.db).byToken(secret)) {
+            if (const auto provider = m_ctx.providers.byToken(secret)) {
                 entry.providerId = provider->id;
                 entry.providerName = provider->name;
                 break;
             }
         }
-    } else if (const auto provider = ProviderStore(m_ctx.db).get(entry.providerId)) {
+    } else if (const auto provider = m_ctx.providers.get(entry.providerId)) {
         entry.providerName = provider->name;
     }
     m_ctx.integrationLog.enqueue(entry);

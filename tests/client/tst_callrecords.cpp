@@ -116,9 +116,7 @@ private slots:
         QVERIFY(session);
         QVERIFY(QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000));
         ui::ContactCard card(session);
-        // Live events, as the main window hands them to its card.
-        connect(
-            session->events(), &client::EventStream::event, &card, &ui::ContactCard::handleEvent);
+        // Live events: the card follows the session's EventRouter by itself.
         card.resize(900, 600);
         card.show();
         card.showContact(anna);

@@ -311,8 +311,6 @@ private slots:
     void liveCommentJoinsTheFeed()
     {
         ui::ContactCard card(session);
-        connect(
-            session->events(), &client::EventStream::event, &card, &ui::ContactCard::handleEvent);
         card.showContact(olga);
         waitLoaded(card, olga);
         const int before = card.activity()->model()->rowCount();
@@ -453,8 +451,6 @@ private slots:
         QVERIFY(colleague);
         const qint64 id = f->contact(QStringLiteral("Live Lena"));
         ui::ContactCard card(session);
-        connect(
-            session->events(), &client::EventStream::event, &card, &ui::ContactCard::handleEvent);
         card.showContact(id);
         waitLoaded(card, id);
         bool done = false;

@@ -200,8 +200,6 @@ private slots:
         const qint64 keep = f->contact(QStringLiteral("Remote Survivor"));
         const qint64 gone = f->contact(QStringLiteral("Remote Duplicate"));
         ui::ContactCard card(session);
-        connect(
-            session->events(), &client::EventStream::event, &card, &ui::ContactCard::handleEvent);
         card.showContact(gone);
         QTRY_COMPARE(card.person().id, gone);
         QCOMPARE(f->server()

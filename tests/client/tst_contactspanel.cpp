@@ -303,8 +303,6 @@ private slots:
     void liveEventsUpdateTheRows()
     {
         ui::ContactsPanel panel(session);
-        connect(session->events(), &client::EventStream::event, &panel,
-            &ui::ContactsPanel::handleEvent);
         const qint64 a = f->contact(QStringLiteral("Livewire Alpha"));
         const qint64 b = f->contact(QStringLiteral("Livewire Beta"));
         panel.setSearchText(QStringLiteral("Livewire"));

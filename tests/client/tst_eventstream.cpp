@@ -1,6 +1,8 @@
 #include "clientfixture.h"
 
+#include "app/eventrouter.h"
 #include "app/eventstream.h"
+#include "protocol/jsonid.h"
 #include "server/servercontext.h"
 
 #include <QPointer>
@@ -141,7 +143,7 @@ class TestEventStream : public QObject
         Task draft;
         draft.title = title;
         const Task task = store().tasks.create(draft, adminId);
-        store().events.publish(QStringLiteral("task.created"), task.toJson(),
+        store().events.publish(protocol::EventType::TaskCreated, task.toJson(),
             server::EventAudience::forTask(store().tasks.audience(task)));
         return task.id;
     }
@@ -155,7 +157,7 @@ class TestEventStream : public QObject
         draft.text = text;
         draft.hidden = true;
         const Comment comment = store().comments.create(draft);
-        store().events.publish(QStringLiteral("comment.created"), comment.toJson(),
+        store().events.publish(protocol::EventType::CommentCreated, comment.toJson(),
             server::EventAudience::forTask(store().tasks.audience(*store().tasks.get(taskId)),
                 store().comments.audience(comment)));
         return comment.id;
@@ -213,6 +215,47 @@ private slots:
 
         stream->stop();
         QCOMPARE(stream->state(), State::Disconnected);
+    }
+
+    // EventRouter reads each event once: a task, a comment on it and a line reach their own
+    // signals with the event's data; a name this build does not know reaches none.
+    void routerEmitsOneSignalPerEventType()
+    {
+        auto stream = connectedStream(f->adminToken());
+        client::EventRouter router(stream.get());
+        QSignalSpy tasks(&router, &client::EventRouter::taskCreated);
+        QSignalSpy comments(&router, &client::EventRouter::commentCreated);
+        QSignalSpy updates(&router, &client::EventRouter::taskUpdated);
+        QSignalSpy lines(&router, &client::EventRouter::lineUpdated);
+        stream->start();
+        QVERIFY(waitConnected(*stream));
+
+        const qint64 task = f->task(QStringLiteral("routed"));
+        const qint64 comment = f->comment(task, QStringLiteral("routed too"));
+        QVERIFY(task && comment);
+        const auto line = f->server().post(QStringLiteral("/api/v1/lines"),
+            {{QStringLiteral("name"), QStringLiteral("Routed line")},
+                {QStringLiteral("number"), QStringLiteral("+7 495 120-00-02")}},
+            f->adminToken());
+        QCOMPARE(line.status, 201);
+        QTRY_COMPARE(lines.size(), 1);
+        QCOMPARE(tasks.size(), 1);
+        QCOMPARE(protocol::idOf(tasks.first().first().toJsonObject()), task);
+        QCOMPARE(comments.size(), 1);
+        QCOMPARE(protocol::idOf(comments.first().first().toJsonObject()), comment);
+        QCOMPARE(protocol::idOf(comments.first().first().toJsonObject(), QStringLiteral("taskId")),
+            task);
+        QCOMPARE(updates.size(), 0);
+        QCOMPARE(lines.first().first().toJsonObject().value(QStringLiteral("name")).toString(),
+            QStringLiteral("Routed line"));
+
+        QSignalSpy deleted(&router, &client::EventRouter::lineDeleted);
+        router.route(QStringLiteral("line.deleted"), {{QStringLiteral("id"), 7}});
+        QCOMPARE(deleted.size(), 1);
+        QCOMPARE(deleted.first().first().toLongLong(), qint64(7));
+        router.route(QStringLiteral("task.archived"), {{QStringLiteral("id"), task}});
+        QCOMPARE(tasks.size() + updates.size(), 1);
+        stream->stop();
     }
 
     // The server goes down; the client says so, retries with a growing backoff, and when the

@@ -129,7 +129,6 @@ private slots:
         client::Session *session = f->signInAdmin();
         QVERIFY(session);
         ui::TaskView view(session);
-        connect(session->events(), &client::EventStream::event, &view, &ui::TaskView::handleEvent);
         view.show();
         view.showTask(task);
         QTRY_VERIFY(threadLoaded(view));

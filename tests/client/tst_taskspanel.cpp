@@ -275,8 +275,6 @@ private slots:
             = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
         QVERIFY(session);
         ui::TasksPanel panel(session);
-        connect(
-            session->events(), &client::EventStream::event, &panel, &ui::TasksPanel::handleEvent);
         panel.show();
         QTRY_VERIFY(settled(panel) && panel.model()->isAtEnd());
         QCOMPARE(titles(panel, false),
@@ -324,9 +322,6 @@ private slots:
         ui::TasksPanel panel(session);
         ui::TasksPanel elsewhere(otherClient);
         ui::TaskView view(session);
-        for (auto [s, p] : {std::pair {session, &panel}, std::pair {otherClient, &elsewhere}})
-            connect(s->events(), &client::EventStream::event, p, &ui::TasksPanel::handleEvent);
-        connect(session->events(), &client::EventStream::event, &view, &ui::TaskView::handleEvent);
         panel.resize(900, 300);
         panel.show();
         elsewhere.show();

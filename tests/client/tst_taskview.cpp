@@ -367,7 +367,6 @@ private slots:
         client::Session *session = signIn(QStringLiteral("olga"));
         QVERIFY(session);
         ui::TaskView view(session);
-        connect(session->events(), &client::EventStream::event, &view, &ui::TaskView::handleEvent);
         view.show();
         view.showTask(task);
         QTRY_VERIFY(threadLoaded(view));
@@ -537,7 +536,6 @@ private slots:
         client::Session *colleague = signIn(QStringLiteral("pavel"));
         QVERIFY(session && colleague);
         ui::TaskView view(session);
-        connect(session->events(), &client::EventStream::event, &view, &ui::TaskView::handleEvent);
         view.resize(800, 500);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));

@@ -595,13 +595,13 @@ private slots:
         {
             linecard::server::Transaction tx(ctx.db);
             for (int i = 0; i < 11000; ++i)
-                ctx.events.publish(QStringLiteral("contact.updated"),
+                ctx.events.publish(linecard::protocol::EventType::ContactUpdated,
                     QJsonObject {{QStringLiteral("id"), i}},
                     linecard::server::EventAudience::employees());
             tx.commit();
         }
         const qint64 last = ctx.events
-                                .publish(QStringLiteral("contact.updated"),
+                                .publish(linecard::protocol::EventType::ContactUpdated,
                                     QJsonObject {{QStringLiteral("id"), -1}},
                                     linecard::server::EventAudience::employees())
                                 .seq;

@@ -3,6 +3,7 @@
 #include "confirm.h"
 #include "linedialog.h"
 
+#include "app/eventrouter.h"
 #include "app/eventstream.h"
 #include "app/restclient.h"
 #include "app/session.h"
@@ -79,7 +80,12 @@ LinesPage::LinesPage(client::Session *session, QWidget *parent)
     connect(m_add, &QPushButton::clicked, this, &LinesPage::addLine);
     connect(m_edit, &QPushButton::clicked, this, &LinesPage::editSelected);
     connect(m_delete, &QPushButton::clicked, this, &LinesPage::deleteSelected);
-    connect(session->events(), &client::EventStream::event, this, &LinesPage::onEvent);
+    connect(session->router(), &client::EventRouter::lineUpdated, this,
+        [this](const QJsonObject &data) {
+            if (const auto line = Line::fromJson(data))
+                show(*line);
+        });
+    connect(session->router(), &client::EventRouter::lineDeleted, this, &LinesPage::forget);
     connect(session->events(), &client::EventStream::resyncNeeded, this, &LinesPage::reload);
     // A name or an activation changed: the lines that ring that person say it.
     connect(session->people(), &PeopleDirectory::personChanged, this, [this](qint64 id) {
@@ -160,16 +166,6 @@ void LinesPage::forget(qint64 lineId)
 {
     delete itemFor(lineId);
     updateButtons();
-}
-
-void LinesPage::onEvent(const QString &type, const QJsonObject &data)
-{
-    if (type == QLatin1String("line.updated")) {
-        if (const auto line = Line::fromJson(data))
-            show(*line);
-    } else if (type == QLatin1String("line.deleted")) {
-        forget(data.value(QStringLiteral("id")).toInteger());
-    }
 }
 
 std::optional<Line> LinesPage::selected() const

@@ -44,7 +44,6 @@ signals:
 private:
     void show(const Line &line);
     void forget(qint64 lineId);
-    void onEvent(const QString &type, const QJsonObject &data);
     void updateButtons();
     std::optional<Line> selected() const;
 

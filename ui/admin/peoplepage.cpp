@@ -2,6 +2,7 @@
 
 #include "persondialog.h"
 
+#include "app/eventrouter.h"
 #include "app/eventstream.h"
 #include "app/restclient.h"
 #include "app/session.h"
@@ -76,7 +77,8 @@ PeoplePage::PeoplePage(client::Session *session, QWidget *parent)
     connect(m_add, &QPushButton::clicked, this, &PeoplePage::addPerson);
     connect(m_edit, &QPushButton::clicked, this, &PeoplePage::editSelected);
     connect(m_active, &QPushButton::clicked, this, &PeoplePage::toggleSelectedActive);
-    connect(session->events(), &client::EventStream::event, this, &PeoplePage::onEvent);
+    connect(
+        session->router(), &client::EventRouter::personChanged, this, &PeoplePage::onPersonChanged);
     connect(session->events(), &client::EventStream::resyncNeeded, this, &PeoplePage::reload);
     updateButtons();
     reload();
@@ -143,10 +145,8 @@ void PeoplePage::show(const Person &p)
     emit changed(p);
 }
 
-void PeoplePage::onEvent(const QString &type, const QJsonObject &data)
+void PeoplePage::onPersonChanged(const QJsonObject &data)
 {
-    if (type != QLatin1String("person.created") && type != QLatin1String("person.updated"))
-        return;
     if (const auto person = Person::fromJson(data); person && person->isEmployee())
         show(*person);
 }

@@ -46,7 +46,7 @@ signals:
 
 private:
     void show(const Person &person);
-    void onEvent(const QString &type, const QJsonObject &data);
+    void onPersonChanged(const QJsonObject &person);
     void applyFilter();
     void updateButtons();
     std::optional<Person> selected() const;

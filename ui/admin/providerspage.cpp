@@ -1,9 +1,12 @@
 #include "providerspage.h"
 
+#include "protocol/jsonid.h"
+
 #include "confirm.h"
 #include "pbxsetupview.h"
 #include "providerdialog.h"
 
+#include "app/eventrouter.h"
 #include "app/eventstream.h"
 #include "app/restclient.h"
 #include "app/session.h"
@@ -28,12 +31,9 @@ enum Column
     UrlColumn
 };
 constexpr int ProviderRole = Qt::UserRole + 1;
-
-qint64 idOf(const QJsonObject &provider)
-{
-    return provider.value(QStringLiteral("id")).toInteger();
-}
 } // namespace
+
+using protocol::idOf;
 
 ProvidersPage::ProvidersPage(client::Session *session, QWidget *parent)
     : QWidget(parent)
@@ -91,7 +91,8 @@ ProvidersPage::ProvidersPage(client::Session *session, QWidget *parent)
     connect(m_delete, &QPushButton::clicked, this, &ProvidersPage::deleteSelected);
     connect(m_newToken, &QPushButton::clicked, this, &ProvidersPage::newToken);
     connect(m_testCall, &QPushButton::clicked, this, &ProvidersPage::sendTestCall);
-    connect(session->events(), &client::EventStream::event, this, &ProvidersPage::onEvent);
+    connect(session->router(), &client::EventRouter::providerChanged, this, &ProvidersPage::show);
+    connect(session->router(), &client::EventRouter::providerDeleted, this, &ProvidersPage::forget);
     connect(session->events(), &client::EventStream::resyncNeeded, this, &ProvidersPage::reload);
     updateSelection();
     reload();
@@ -164,14 +165,6 @@ void ProvidersPage::forget(qint64 providerId)
     delete itemFor(providerId);
     m_freshTokens.remove(providerId);
     updateSelection();
-}
-
-void ProvidersPage::onEvent(const QString &type, const QJsonObject &data)
-{
-    if (type == QLatin1String("provider.created") || type == QLatin1String("provider.updated"))
-        show(data);
-    else if (type == QLatin1String("provider.deleted"))
-        forget(idOf(data));
 }
 
 QJsonObject ProvidersPage::selected() const

@@ -54,7 +54,6 @@ signals:
 private:
     void show(const QJsonObject &provider);
     void forget(qint64 providerId);
-    void onEvent(const QString &type, const QJsonObject &data);
     void updateSelection();
     void setStatus(const QString &text, bool error);
     QJsonObject selected() const;

@@ -5,6 +5,7 @@
 #include "peoplepage.h"
 #include "providerspage.h"
 
+#include "app/eventrouter.h"
 #include "app/eventstream.h"
 #include "app/restclient.h"
 #include "app/session.h"
@@ -67,11 +68,13 @@ SetupDialog::SetupDialog(client::Session *session, QWidget *parent)
         [open] { open(AdminWindow::Tab::Providers)->providers()->addProvider(); });
     connect(m_people, &QPushButton::clicked, this,
         [open] { open(AdminWindow::Tab::People)->people()->addPerson(); });
-    connect(session->events(), &client::EventStream::event, this, [this](const QString &type) {
-        if (type.startsWith(QLatin1String("line.")) || type.startsWith(QLatin1String("provider."))
-            || type.startsWith(QLatin1String("person.")))
-            refresh();
-    });
+    // What the checklist counts changed, here or in another administrator's client.
+    client::EventRouter *router = session->router();
+    connect(router, &client::EventRouter::lineUpdated, this, &SetupDialog::refresh);
+    connect(router, &client::EventRouter::lineDeleted, this, &SetupDialog::refresh);
+    connect(router, &client::EventRouter::providerChanged, this, &SetupDialog::refresh);
+    connect(router, &client::EventRouter::providerDeleted, this, &SetupDialog::refresh);
+    connect(router, &client::EventRouter::personChanged, this, &SetupDialog::refresh);
 
     auto *box = new QDialogButtonBox(QDialogButtonBox::Close, this);
     box->button(QDialogButtonBox::Close)->setText(tr("&Skip for now"));

@@ -2,6 +2,7 @@
 
 #include "app/restclient.h"
 #include "app/session.h"
+#include "protocol/jsonid.h"
 #include "ui/common/windowtitle.h"
 
 #include <QCheckBox>
@@ -35,7 +36,7 @@ CallCommentDialog::CallCommentDialog(client::Session *session, qint64 contactId,
             QStringLiteral("/api/v1/contacts/%1/comments").arg(contactId));
     for (const QJsonValue &v : tasks) {
         const QJsonObject task = v.toObject();
-        const qint64 id = qint64(task.value(QStringLiteral("id")).toDouble());
+        const qint64 id = protocol::idOf(task, QStringLiteral("id"));
         if (id)
             m_target->addItem(
                 tr("Task #%1 %2").arg(id).arg(task.value(QStringLiteral("title")).toString()),

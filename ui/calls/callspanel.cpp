@@ -2,8 +2,8 @@
 
 #include "callheader.h"
 
+#include "ui/common/noticebar.h"
 #include "ui/common/recordingplayer.h"
-#include "ui/contacts/noticebar.h"
 
 #include "app/callcenter.h"
 #include "app/session.h"

@@ -5,8 +5,8 @@
 #include "calltaskpanel.h"
 #include "taskpickerdialog.h"
 
+#include "ui/common/noticebar.h"
 #include "ui/contacts/contactcard.h"
-#include "ui/contacts/noticebar.h"
 #include "ui/tasks/newtaskdialog.h"
 #include "ui/tasks/taskview.h"
 
@@ -14,6 +14,7 @@
 #include "app/session.h"
 #include "models/peopledirectory.h"
 #include "models/phonenumber.h"
+#include "protocol/jsonid.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -25,6 +26,9 @@
 #include <QVBoxLayout>
 
 namespace linecard::ui {
+
+// The width an opened task takes beside the card: a comment line stays readable.
+static constexpr int taskPanelWidth = 520;
 
 using client::CallCenter;
 
@@ -100,13 +104,6 @@ CallWindow::CallWindow(client::Session *session, CallCenter *calls, qint64 callI
     connect(m_card, &ContactCard::openTask, this, &CallWindow::openTask);
     connect(m_card, &ContactCard::openContact, this, &CallWindow::openContactRequested);
     connect(m_card, &ContactCard::newTaskRequested, this, &CallWindow::newTask);
-    // The card and the task follow live events, as they do in the main window.
-    connect(session->events(), &client::EventStream::event, this,
-        [this](const QString &type, const QJsonObject &data) {
-            m_card->handleEvent(type, data);
-            if (m_taskPanel && m_taskPanel->taskId())
-                m_taskPanel->taskView()->handleEvent(type, data);
-        });
     connect(m_calls, &CallCenter::actionSucceeded, this, &CallWindow::onActionDone);
     connect(m_calls, &CallCenter::actionFailed, this, &CallWindow::onActionFailed);
     connect(session->people(), &PeopleDirectory::personChanged, this, [this](qint64 id) {
@@ -123,7 +120,7 @@ void CallWindow::refresh()
     m_info = m_calls->call(m_callId);
     for (const QJsonValue &v : std::as_const(m_info.tasks)) {
         const QJsonObject task = v.toObject();
-        m_taskTitles.insert(qint64(task.value(QStringLiteral("id")).toDouble()),
+        m_taskTitles.insert(protocol::idOf(task, QStringLiteral("id")),
             task.value(QStringLiteral("title")).toString());
     }
     updateHeader();
@@ -201,7 +198,7 @@ void CallWindow::updateContact()
 {
     const qint64 shown = m_card->contactId();
     if (!m_info.contact.isEmpty()) {
-        const qint64 id = qint64(m_info.contact.value(QStringLiteral("id")).toDouble());
+        const qint64 id = protocol::idOf(m_info.contact, QStringLiteral("id"));
         if (id != shown)
             m_card->showPerson(m_info.contact); // from the ringing payload: no round trip
     } else if (m_info.call.contactId && m_info.call.contactId != shown) {
@@ -249,7 +246,7 @@ CallTaskPanel *CallWindow::taskPanel()
     });
     // What the operator writes in a task during the call is where the call's record goes.
     connect(m_taskPanel, &CallTaskPanel::commentSent, this, [this](const QJsonObject &comment) {
-        if (const qint64 id = qint64(comment.value(QStringLiteral("id")).toDouble()))
+        if (const qint64 id = protocol::idOf(comment, QStringLiteral("id")))
             m_calls->attachToComment(m_callId, id);
     });
     return m_taskPanel;
@@ -304,7 +301,7 @@ void CallWindow::writeComment()
         = new CallCommentDialog(m_session, contactId, m_card->person().name, m_info.tasks, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &CallCommentDialog::posted, this, [this](const QJsonObject &comment) {
-        if (const qint64 id = qint64(comment.value(QStringLiteral("id")).toDouble()))
+        if (const qint64 id = protocol::idOf(comment, QStringLiteral("id")))
             m_calls->attachToComment(m_callId, id);
     });
     dialog->open();
@@ -320,7 +317,7 @@ void CallWindow::openTask(qint64 taskId)
     // unless the card and the task cannot be narrower than that (a small screen).
     const QRect room = this->room();
     m_taskPanel->show();
-    const int wanted = width() + 520;
+    const int wanted = width() + taskPanelWidth;
     const int wider = room.isValid() ? qMin(wanted, room.width()) : wanted;
     if (wider > width()) {
         const int right
@@ -329,7 +326,7 @@ void CallWindow::openTask(qint64 taskId)
             = room.isValid() ? qMax(room.left(), right - wider + 1) : x() - (wider - width());
         setGeometry(left, y(), right - left + 1, height());
     }
-    const int task = qMin(520, width() / 2);
+    const int task = qMin(taskPanelWidth, width() / 2);
     m_body->setSizes({width() - task, task});
     // Whatever the content insists on, the window stays on the screen.
     layout()->activate();
@@ -348,16 +345,9 @@ QRect CallWindow::room() const
 
 void CallWindow::newTask(qint64 contactId, bool asCounterparty)
 {
-    auto *dialog = new NewTaskDialog(m_session, contactId,
-        asCounterparty ? NewTaskDialog::ContactRole::Counterparty
-                       : NewTaskDialog::ContactRole::Assignee,
-        this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] {
-        if (dialog->createdTaskId())
-            openTask(dialog->createdTaskId());
-    });
-    dialog->open();
+    // The dialog is this window's child: it cannot outlive it.
+    NewTaskDialog::openFor(
+        m_session, contactId, asCounterparty, this, [this](qint64 taskId) { openTask(taskId); });
 }
 
 void CallWindow::onActionDone(qint64 callId, CallCenter::Action action)

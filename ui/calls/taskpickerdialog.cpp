@@ -4,6 +4,8 @@
 #include "app/session.h"
 #include "models/peopledirectory.h"
 #include "models/tasklistmodel.h"
+#include "protocol/jsonid.h"
+#include "ui/common/timings.h"
 #include "ui/common/windowtitle.h"
 
 #include <QDateTime>
@@ -59,7 +61,7 @@ TaskPickerDialog::TaskPickerDialog(
     connect(m_results, &QListWidget::itemActivated, this, &TaskPickerDialog::accept);
 
     m_delay->setSingleShot(true);
-    m_delay->setInterval(250);
+    m_delay->setInterval(searchDebounceMs);
     connect(m_search, &QLineEdit::textChanged, m_delay, qOverload<>(&QTimer::start));
     connect(m_delay, &QTimer::timeout, this, [this] { search(m_search->text()); });
 
@@ -79,8 +81,8 @@ QString TaskPickerDialog::status() const
 
 QString TaskPickerDialog::describe(const QJsonObject &task) const
 {
-    const qint64 id = qint64(task.value(QStringLiteral("id")).toDouble());
-    const qint64 counterparty = qint64(task.value(QStringLiteral("counterpartyId")).toDouble());
+    const qint64 id = protocol::idOf(task, QStringLiteral("id"));
+    const qint64 counterparty = protocol::idOf(task, QStringLiteral("counterpartyId"));
     QStringList facts;
     facts << (counterparty ? m_session->people()->name(counterparty) : tr("no counterparty"));
     facts << TaskListModel::statusText(task.value(QStringLiteral("status")).toString());
@@ -108,11 +110,10 @@ void TaskPickerDialog::showTasks(const QJsonArray &found, const QString &emptyTe
     for (const QJsonValue &v : found)
         tasks << v.toObject();
     std::stable_partition(tasks.begin(), tasks.end(), [this](const QJsonObject &task) {
-        return m_callerId
-            && qint64(task.value(QStringLiteral("counterpartyId")).toDouble()) == m_callerId;
+        return m_callerId && protocol::idOf(task, QStringLiteral("counterpartyId")) == m_callerId;
     });
     for (const QJsonObject &task : std::as_const(tasks)) {
-        const qint64 id = qint64(task.value(QStringLiteral("id")).toDouble());
+        const qint64 id = protocol::idOf(task, QStringLiteral("id"));
         const QString title = task.value(QStringLiteral("title")).toString();
         if (!id)
             continue;

@@ -91,7 +91,7 @@ QString ActivityDelegate::marks(const QModelIndex &index)
 {
     QStringList marks;
     if (index.data(CommentThreadModel::HiddenRole).toBool())
-        marks << tr("Private — visible to: %1")
+        marks << tr("Hidden — visible to: %1")
                      .arg(index.data(CommentThreadModel::VisibleToNamesRole)
                               .toStringList()
                               .join(QStringLiteral(", ")));

@@ -5,6 +5,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/contactlistmodel.h"
+#include "ui/common/timings.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -49,7 +50,7 @@ CompanyField::CompanyField(client::Session *session, QWidget *parent)
         });
 
     m_debounce->setSingleShot(true);
-    m_debounce->setInterval(250);
+    m_debounce->setInterval(searchDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &CompanyField::search);
     connect(m_edit, &QLineEdit::textEdited, this, [this](const QString &text) {
         if (m_companyId && text != m_companyName) {

@@ -6,14 +6,16 @@
 #include "contactdialog.h"
 #include "contacttasksview.h"
 #include "mergedialog.h"
-#include "noticebar.h"
+#include "ui/common/noticebar.h"
 
-#include "ui/calls/phonedialer.h"
+#include "phonedialer.h"
 
+#include "app/eventrouter.h"
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/commentthreadmodel.h"
 #include "models/peopledirectory.h"
+#include "protocol/jsonid.h"
 
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -27,10 +29,7 @@
 
 namespace linecard::ui {
 
-static qint64 idOf(const QJsonValue &value)
-{
-    return qint64(value.toDouble());
-}
+using protocol::idOf;
 
 ContactCard::ContactCard(client::Session *session, QWidget *parent)
     : QWidget(parent)
@@ -131,6 +130,16 @@ ContactCard::ContactCard(client::Session *session, QWidget *parent)
             updateHeader();
     });
     showContact(0);
+    client::EventRouter *router = session->router();
+    connect(router, &client::EventRouter::contactUpdated, this, &ContactCard::onContactUpdated);
+    connect(router, &client::EventRouter::contactMerged, this, &ContactCard::onContactMerged);
+    connect(router, &client::EventRouter::taskCreated, this, &ContactCard::onTaskChanged);
+    connect(router, &client::EventRouter::taskUpdated, this, &ContactCard::onTaskChanged);
+    connect(router, &client::EventRouter::commentCreated, this,
+        [this](const QJsonObject &comment) { onCommentChanged(comment, true); });
+    connect(router, &client::EventRouter::commentUpdated, this,
+        [this](const QJsonObject &comment) { onCommentChanged(comment, false); });
+    connect(router, &client::EventRouter::commentDeleted, this, &ContactCard::onCommentDeleted);
 }
 
 QToolButton *ContactCard::actionButton(const QString &text, const QString &icon)
@@ -285,41 +294,54 @@ void ContactCard::updateHeader()
     }
 }
 
-void ContactCard::handleEvent(const QString &type, const QJsonObject &data)
+void ContactCard::onContactUpdated(const QJsonObject &data)
 {
     if (!m_person.id)
         return;
-    if (type == QLatin1String("contact.updated")) {
-        const qint64 id = idOf(data.value(QStringLiteral("id")));
-        if (id == m_person.id) {
-            apply(data);
-        } else if (id == m_person.companyId) {
-            m_session->people()->insertJson(data); // repaints the company link
-        }
-    } else if (type == QLatin1String("contact.merged")) {
-        const qint64 survivor = idOf(data.value(QStringLiteral("survivorId")));
-        const QJsonArray merged = data.value(QStringLiteral("mergedIds")).toArray();
-        if (merged.contains(QJsonValue(double(m_person.id)))) {
-            load(survivor, tr("“%1” was merged into this contact.").arg(m_person.name));
-        } else if (survivor == m_person.id) {
-            // Tasks and comments of the duplicate moved in.
-            apply(data.value(QStringLiteral("contact")).toObject());
-            m_tasks->reload();
-            m_activity->reload();
-        } else if (merged.contains(QJsonValue(double(m_person.companyId)))) {
-            reload(); // the company this contact belongs to is another one now
-        }
-    } else if (type == QLatin1String("task.created") || type == QLatin1String("task.updated")) {
-        m_tasks->applyTask(data);
-    } else if (type == QLatin1String("comment.created")
-        || type == QLatin1String("comment.updated")) {
-        // updated: a call's record moved (attached to a task) or changed; it may leave the feed.
-        const bool placed = placeComment(data);
-        if (!placed && type == QLatin1String("comment.updated"))
-            m_activity->model()->removeId(idOf(data.value(QStringLiteral("id"))));
-    } else if (type == QLatin1String("comment.deleted")) {
-        m_activity->model()->removeId(idOf(data.value(QStringLiteral("id"))));
+    const qint64 id = idOf(data.value(QStringLiteral("id")));
+    if (id == m_person.id)
+        apply(data);
+    else if (id == m_person.companyId)
+        m_session->people()->insertJson(data); // repaints the company link
+}
+
+void ContactCard::onContactMerged(const QJsonObject &data)
+{
+    if (!m_person.id)
+        return;
+    const qint64 survivor = idOf(data.value(QStringLiteral("survivorId")));
+    const QJsonArray merged = data.value(QStringLiteral("mergedIds")).toArray();
+    if (merged.contains(QJsonValue(double(m_person.id)))) {
+        load(survivor, tr("“%1” was merged into this contact.").arg(m_person.name));
+    } else if (survivor == m_person.id) {
+        // Tasks and comments of the duplicate moved in.
+        apply(data.value(QStringLiteral("contact")).toObject());
+        m_tasks->reload();
+        m_activity->reload();
+    } else if (merged.contains(QJsonValue(double(m_person.companyId)))) {
+        reload(); // the company this contact belongs to is another one now
     }
+}
+
+void ContactCard::onTaskChanged(const QJsonObject &task)
+{
+    if (m_person.id)
+        m_tasks->applyTask(task);
+}
+
+void ContactCard::onCommentChanged(const QJsonObject &comment, bool created)
+{
+    if (!m_person.id)
+        return;
+    // updated: a call's record moved (attached to a task) or changed; it may leave the feed.
+    if (!placeComment(comment) && !created)
+        m_activity->model()->removeId(idOf(comment.value(QStringLiteral("id"))));
+}
+
+void ContactCard::onCommentDeleted(const QJsonObject &comment)
+{
+    if (m_person.id)
+        m_activity->model()->removeId(idOf(comment.value(QStringLiteral("id"))));
 }
 
 bool ContactCard::placeComment(const QJsonObject &comment)

@@ -42,7 +42,6 @@ public:
     qint64 contactId() const { return m_person.id ? m_person.id : m_requestedId; }
     const Person &person() const { return m_person; }
     // contact.updated / contact.merged, and task.* / comment.created for its lists.
-    void handleEvent(const QString &type, const QJsonObject &data);
     void reload();
 
     // Opens the dialogs (also what the buttons do); they are non-modal, so a call window
@@ -64,6 +63,12 @@ signals:
     void titleChanged(const QString &title);
 
 private:
+    // Live events (Session::router()).
+    void onContactUpdated(const QJsonObject &contact);
+    void onContactMerged(const QJsonObject &merge);
+    void onTaskChanged(const QJsonObject &task);
+    void onCommentChanged(const QJsonObject &comment, bool created);
+    void onCommentDeleted(const QJsonObject &comment);
     // Puts a comment in the activity feed where it belongs: on the card, or tagged with a
     // task of this contact's; false when it belongs to neither.
     bool placeComment(const QJsonObject &comment);

@@ -2,9 +2,9 @@
 
 #include "companyfield.h"
 #include "fieldtext.h"
-#include "noticebar.h"
 #include "phonetypes.h"
 #include "rowlistedit.h"
+#include "ui/common/noticebar.h"
 
 #include "app/restclient.h"
 #include "app/session.h"

@@ -3,6 +3,7 @@
 #include "models/contactlistmodel.h"
 #include "models/peopledirectory.h"
 #include "models/phonenumber.h"
+#include "protocol/jsonid.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -50,7 +51,7 @@ void ContactItemDelegate::paint(
     QString company;
     if (index.data(ContactListModel::IsCompanyRole).toBool())
         company = tr("company");
-    else if (const qint64 companyId = qint64(row.value(QStringLiteral("companyId")).toDouble()))
+    else if (const qint64 companyId = protocol::idOf(row, QStringLiteral("companyId")))
         company = m_people->name(companyId);
 
     painter->save();

@@ -5,6 +5,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/contactlistmodel.h"
+#include "ui/common/timings.h"
 
 #include <QCoreApplication>
 #include <QKeyEvent>
@@ -62,7 +63,7 @@ ContactPicker::ContactPicker(client::Session *session, QWidget *parent)
     connect(m_model, &PagedListModel::errorChanged, this, &ContactPicker::updateStatus);
 
     m_debounce->setSingleShot(true);
-    m_debounce->setInterval(250);
+    m_debounce->setInterval(searchDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &ContactPicker::search);
     connect(m_edit, &QLineEdit::textEdited, m_debounce, qOverload<>(&QTimer::start));
     connect(m_edit, &QLineEdit::returnPressed, this, [this] {

@@ -3,10 +3,13 @@
 #include "contactdialog.h"
 #include "contactitemdelegate.h"
 
+#include "app/eventrouter.h"
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/contactlistmodel.h"
 #include "models/peopledirectory.h"
+#include "protocol/jsonid.h"
+#include "ui/common/timings.h"
 
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -74,11 +77,14 @@ ContactsPanel::ContactsPanel(client::Session *session, QWidget *parent)
 
     // One search per pause in typing; replies to an older search are dropped by the model.
     m_debounce->setSingleShot(true);
-    m_debounce->setInterval(250);
+    m_debounce->setInterval(searchDebounceMs);
     connect(m_debounce, &QTimer::timeout, this, &ContactsPanel::runSearch);
 
     m_model->setDataSource(session->rest());
     runSearch(); // everyone, in name order, until the operator types
+    client::EventRouter *router = session->router();
+    connect(router, &client::EventRouter::contactUpdated, this, &ContactsPanel::onContactUpdated);
+    connect(router, &client::EventRouter::contactMerged, this, &ContactsPanel::onContactMerged);
 }
 
 void ContactsPanel::setSearchText(const QString &text)
@@ -106,19 +112,20 @@ void ContactsPanel::runSearch()
     updateStatus();
 }
 
-void ContactsPanel::handleEvent(const QString &type, const QJsonObject &data)
+void ContactsPanel::onContactUpdated(const QJsonObject &data)
 {
-    if (type == QLatin1String("contact.updated")) {
-        // Only rows already shown change; a new contact appears with the next search.
-        if (m_model->rowOfId(qint64(data.value(QStringLiteral("id")).toDouble())) >= 0)
-            m_model->upsert(data);
-    } else if (type == QLatin1String("contact.merged")) {
-        for (const QJsonValue &id : data.value(QStringLiteral("mergedIds")).toArray())
-            m_model->removeId(qint64(id.toDouble()));
-        const QJsonObject survivor = data.value(QStringLiteral("contact")).toObject();
-        if (m_model->rowOfId(qint64(survivor.value(QStringLiteral("id")).toDouble())) >= 0)
-            m_model->upsert(survivor);
-    }
+    // Only rows already shown change; a new contact appears with the next search.
+    if (m_model->rowOfId(protocol::idOf(data, QStringLiteral("id"))) >= 0)
+        m_model->upsert(data);
+}
+
+void ContactsPanel::onContactMerged(const QJsonObject &data)
+{
+    for (const QJsonValue &id : data.value(QStringLiteral("mergedIds")).toArray())
+        m_model->removeId(protocol::idOf(id));
+    const QJsonObject survivor = data.value(QStringLiteral("contact")).toObject();
+    if (m_model->rowOfId(protocol::idOf(survivor, QStringLiteral("id"))) >= 0)
+        m_model->upsert(survivor);
 }
 
 void ContactsPanel::newContact()
@@ -129,7 +136,7 @@ void ContactsPanel::newContact()
     connect(dialog, &ContactDialog::saved, this, [this](const QJsonObject &contact) {
         m_session->people()->insertJson(contact);
         reload();
-        emit openContact(qint64(contact.value(QStringLiteral("id")).toDouble()));
+        emit openContact(protocol::idOf(contact, QStringLiteral("id")));
     });
     dialog->open();
 }

@@ -28,7 +28,6 @@ public:
     // The main window's search box, as the operator types (searched after a short pause).
     void setSearchText(const QString &text);
     // contact.updated / contact.merged from the event stream.
-    void handleEvent(const QString &type, const QJsonObject &data);
     // Runs the current search again (after a resync).
     void reload();
 
@@ -38,6 +37,9 @@ signals:
     void openContact(qint64 contactId);
 
 private:
+    // Live events (Session::router()).
+    void onContactUpdated(const QJsonObject &contact);
+    void onContactMerged(const QJsonObject &merge);
     void runSearch();
     void newContact();
     void updateStatus();

@@ -3,6 +3,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/tasklistmodel.h"
+#include "protocol/jsonid.h"
 
 #include <QButtonGroup>
 #include <QHBoxLayout>
@@ -15,10 +16,7 @@
 
 namespace linecard::ui {
 
-static qint64 idOf(const QJsonValue &value)
-{
-    return qint64(value.toDouble());
-}
+using protocol::idOf;
 
 ContactTasksView::ContactTasksView(client::Session *session, QWidget *parent)
     : QWidget(parent)

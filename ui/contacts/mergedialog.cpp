@@ -2,7 +2,7 @@
 
 #include "contactpicker.h"
 #include "mergecounts.h"
-#include "noticebar.h"
+#include "ui/common/noticebar.h"
 
 #include "app/restclient.h"
 #include "app/session.h"

@@ -1,9 +1,10 @@
 #include "codehighlighter.h"
 
+#include "app/logging.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHash>
-#include <QLoggingCategory>
 #include <QPalette>
 #include <QPointer>
 
@@ -12,8 +13,6 @@
 #else
 #include "processcodehighlighter.h"
 #endif
-
-Q_LOGGING_CATEGORY(lcHighlight, "linecard.highlight")
 
 namespace linecard::ui {
 
@@ -128,7 +127,7 @@ void CodeHighlighter::warnUnavailableOnce()
     if (m_warned)
         return;
     m_warned = true;
-    qCWarning(lcHighlight).noquote() << "code blocks show plain:" << unavailableReason();
+    qCWarning(lcClientHighlight).noquote() << "code blocks show plain:" << unavailableReason();
     emit unavailable(unavailableReason());
 }
 

@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "trayicon.h"
 
+#include "app/eventrouter.h"
 #include "app/eventstream.h"
 #include "app/phonelink.h"
 #include "app/session.h"
@@ -99,7 +100,8 @@ void DesktopIntegration::onReady()
             activate();
             window->showCallList(list == TrayIcon::CallList::Missed);
         });
-        connect(session->events(), &client::EventStream::event, m_tray, &TrayIcon::handleEvent);
+        connect(session->router(), &client::EventRouter::commentCreated, m_tray,
+            &TrayIcon::notifyComment);
         if (window->callCenter()) // employees: calls counted and announced in the tray
             new CallTrayLink(window->callCenter(), m_tray, window->callWindows());
         m_tray->show();

@@ -3,6 +3,7 @@
 #include "app/phonelink.h"
 #include "app/restclient.h"
 #include "app/session.h"
+#include "protocol/jsonid.h"
 #include "ui/common/windowtitle.h"
 
 #include <QComboBox>
@@ -69,7 +70,7 @@ void DialOfferDialog::loadLines()
             m_line->addItem(
                 QStringLiteral("%1 (%2)").arg(line.value(QStringLiteral("name")).toString(),
                     line.value(QStringLiteral("number")).toString()),
-                qint64(line.value(QStringLiteral("id")).toDouble()));
+                protocol::idOf(line, QStringLiteral("id")));
         }
         emit linesLoaded();
     });

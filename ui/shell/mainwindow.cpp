@@ -43,7 +43,6 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     , m_tasks(new TasksPanel(session, this))
     , m_taskView(new TaskView(session, this))
     , m_search(new QLineEdit(this))
-    , m_searchDelay(new QTimer(this))
     , m_quit(&QCoreApplication::quit)
 {
     setObjectName(QStringLiteral("mainWindow"));
@@ -71,7 +70,7 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
         contactsArea->setSizes({2000, 3000});
         m_areas->addWidget(contactsArea);
         // Calls: the service first, then the windows that pop up and the Calls area.
-        m_calls = new client::CallCenter(session, this);
+        m_calls = session->callCenter();
         m_callWindows = new CallWindowStack(session, m_calls, this);
         m_callsPanel = new CallsPanel(session, m_calls, this);
         m_areas->addWidget(m_callsPanel);
@@ -149,11 +148,9 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
     account->setMenu(accountMenu);
     toolbar->addWidget(account);
 
-    // Typing searches after a short pause, in the area shown.
-    m_searchDelay->setSingleShot(true);
-    m_searchDelay->setInterval(250);
-    connect(m_search, &QLineEdit::textChanged, m_searchDelay, qOverload<>(&QTimer::start));
-    connect(m_searchDelay, &QTimer::timeout, this, &MainWindow::applySearch);
+    // Typing searches in the area shown; each area waits for a pause in typing itself
+    // (searchDebounceMs), so the text is debounced once, not here as well.
+    connect(m_search, &QLineEdit::textChanged, this, &MainWindow::applySearch);
 
     statusBar()->addPermanentWidget(new ConnectionIndicator(session->events(), this));
     // Said once, when the first code block has to show without colours.
@@ -174,7 +171,6 @@ MainWindow::MainWindow(client::Session *session, QWidget *parent)
         connect(m_card, &ContactCard::openTask, this, &MainWindow::openTask);
         connect(m_card, &ContactCard::newTaskRequested, this, &MainWindow::newTask);
     }
-    connect(session->events(), &client::EventStream::event, this, &MainWindow::dispatch);
     connect(session->events(), &client::EventStream::resyncNeeded, this, &MainWindow::reloadAll);
 
     client::AppSettings settings;
@@ -279,7 +275,7 @@ void MainWindow::go(const Place &place, bool record)
         m_history.visit(place);
     const bool contacts = place.area == Place::Area::Contacts && m_card;
     const bool calls = place.area == Place::Area::Calls && m_callsPanel;
-    const int shown = calls ? 2 : contacts ? 1 : 0;
+    const int shown = calls ? CallsArea : contacts ? ContactsArea : TasksArea;
     const bool areaChanged = shown != m_areas->currentIndex();
     m_areas->setCurrentIndex(shown);
     (calls ? m_callsAction : contacts ? m_contactsAction : m_tasksAction)->setChecked(true);
@@ -288,7 +284,6 @@ void MainWindow::go(const Place &place, bool record)
                        : tr("Search tasks (Ctrl+F)"));
     if (areaChanged) {
         // The box's text belongs to the area shown now, even if typed in another one.
-        m_searchDelay->stop();
         applySearch();
     }
     if (contacts && place.id && place.id != m_card->contactId())
@@ -303,10 +298,10 @@ void MainWindow::applySearch()
     // Each area searches only while shown, so a query typed in Calls never filters tasks.
     const QString text = m_search->text();
     switch (m_areas->currentIndex()) {
-    case 2:
+    case CallsArea:
         m_callsPanel->setFilterText(text);
         break;
-    case 1:
+    case ContactsArea:
         m_contacts->setSearchText(text);
         break;
     default:
@@ -318,16 +313,6 @@ void MainWindow::updateActions()
 {
     m_back->setEnabled(m_history.canGoBack());
     m_forward->setEnabled(m_history.canGoForward());
-}
-
-void MainWindow::dispatch(const QString &type, const QJsonObject &data)
-{
-    m_tasks->handleEvent(type, data);
-    m_taskView->handleEvent(type, data);
-    if (m_contacts) {
-        m_contacts->handleEvent(type, data);
-        m_card->handleEvent(type, data);
-    }
 }
 
 void MainWindow::reloadAll()
@@ -343,12 +328,9 @@ void MainWindow::reloadAll()
 
 void MainWindow::newTask(qint64 contactId, bool asCounterparty)
 {
-    NewTaskDialog dialog(m_session, contactId,
-        asCounterparty ? NewTaskDialog::ContactRole::Counterparty
-                       : NewTaskDialog::ContactRole::Assignee,
-        this);
-    if (dialog.exec() == QDialog::Accepted && dialog.createdTaskId())
-        openTask(dialog.createdTaskId());
+    // The dialog is this window's child: it cannot outlive it.
+    NewTaskDialog::openFor(
+        m_session, contactId, asCounterparty, this, [this](qint64 taskId) { openTask(taskId); });
 }
 
 } // namespace linecard::ui

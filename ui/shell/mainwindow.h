@@ -86,9 +86,16 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    // The pages of m_areas, in the order they are added (employees have all three).
+    enum Area
+    {
+        TasksArea = 0,
+        ContactsArea = 1,
+        CallsArea = 2
+    };
+
     void go(const Place &place, bool record);
     void applySearch();
-    void dispatch(const QString &type, const QJsonObject &data);
     void reloadAll();
     void updateActions();
     void newTask(qint64 contactId, bool asCounterparty);
@@ -101,7 +108,6 @@ private:
     ContactsPanel *m_contacts = nullptr;
     ContactCard *m_card = nullptr;
     QLineEdit *m_search;
-    QTimer *m_searchDelay;
     QAction *m_back;
     QAction *m_forward;
     QAction *m_tasksAction;

@@ -163,10 +163,8 @@ void TrayIcon::notifyCall(const QString &title, const QString &text, qint64 cont
     notify(title, text, {0, contactId});
 }
 
-void TrayIcon::handleEvent(const QString &type, const QJsonObject &data)
+void TrayIcon::notifyComment(const QJsonObject &data)
 {
-    if (type != QLatin1String("comment.created"))
-        return;
     const std::optional<Comment> comment = Comment::fromJson(data);
     if (!comment || comment->authorId == m_myId || !comment->notifiedIds.contains(m_myId))
         return;

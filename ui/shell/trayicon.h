@@ -73,8 +73,8 @@ public:
     int currentCount() const { return m_current; }
     void notifyCall(const QString &title, const QString &text, qint64 contactId);
 
-    // Live events: comment.created that notifies me becomes a notification.
-    void handleEvent(const QString &type, const QJsonObject &data);
+    // A new comment (EventRouter::commentCreated) that notifies me becomes a notification.
+    void notifyComment(const QJsonObject &comment);
 
 signals:
     void openRequested();

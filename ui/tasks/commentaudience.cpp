@@ -2,6 +2,7 @@
 
 #include "models/commentthreadmodel.h"
 #include "models/peopledirectory.h"
+#include "protocol/jsonid.h"
 
 #include <QJsonArray>
 
@@ -11,7 +12,7 @@ static QList<qint64> ids(const QJsonValue &array)
 {
     QList<qint64> out;
     for (const QJsonValue &v : array.toArray())
-        out.append(qint64(v.toDouble()));
+        out.append(protocol::idOf(v));
     return out;
 }
 
@@ -37,7 +38,7 @@ qint64 CommentAudience::companyOf(qint64 id) const
 QList<qint64> CommentAudience::taskContacts(const QJsonObject &task) const
 {
     QList<qint64> out;
-    const qint64 counterparty = qint64(task.value(QStringLiteral("counterpartyId")).toDouble());
+    const qint64 counterparty = protocol::idOf(task, QStringLiteral("counterpartyId"));
     if (counterparty)
         out.append(counterparty);
     for (qint64 id : ids(task.value(QStringLiteral("assigneeIds")))
@@ -67,7 +68,7 @@ QStringList CommentAudience::readers(const QJsonObject &task,
     const visibility::CommentAudience &comment, const AccountSettings &settings) const
 {
     visibility::TaskAudience audience;
-    audience.counterpartyId = qint64(task.value(QStringLiteral("counterpartyId")).toDouble());
+    audience.counterpartyId = protocol::idOf(task, QStringLiteral("counterpartyId"));
     audience.counterpartyCompanyId = companyOf(audience.counterpartyId);
     audience.memberIds = ids(task.value(QStringLiteral("assigneeIds")))
         + ids(task.value(QStringLiteral("participantIds")));
@@ -96,7 +97,7 @@ QList<qint64> CommentAudience::defaultRecipients(const CommentThreadModel *threa
     bool clientTalkIsMine = false;
     for (int row = 0; row < thread->rowCount() && !clientTalkIsMine; ++row) {
         const QJsonObject c = thread->rowJson(row);
-        const qint64 author = qint64(c.value(QStringLiteral("authorId")).toDouble());
+        const qint64 author = protocol::idOf(c, QStringLiteral("authorId"));
         const QList<qint64> notified = ids(c.value(QStringLiteral("notifiedIds")));
         if (author == m_me) {
             // Only what the client could read counts as talking to it.
@@ -114,7 +115,7 @@ QList<qint64> CommentAudience::defaultRecipients(const CommentThreadModel *threa
     const QJsonObject last = thread->rowJson(thread->rowCount() - 1);
     QList<qint64> out;
     const QList<qint64> candidates
-        = QList<qint64> {qint64(last.value(QStringLiteral("authorId")).toDouble())}
+        = QList<qint64> {protocol::idOf(last, QStringLiteral("authorId"))}
         + ids(last.value(QStringLiteral("notifiedIds")));
     for (qint64 id : candidates) {
         if (id == m_me || out.contains(id))

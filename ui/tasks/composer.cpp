@@ -8,6 +8,7 @@
 #include "app/session.h"
 #include "models/commentthreadmodel.h"
 #include "models/peopledirectory.h"
+#include "protocol/jsonid.h"
 #include "ui/markdown/markdownpreview.h"
 
 #include <QEvent>
@@ -40,7 +41,7 @@ static QList<qint64> fromArray(const QJsonValue &value)
 {
     QList<qint64> out;
     for (const QJsonValue &v : value.toArray())
-        out.append(qint64(v.toDouble()));
+        out.append(protocol::idOf(v));
     return out;
 }
 
@@ -164,7 +165,7 @@ void Composer::buildControls()
     m_hidden->setText(tr("Hidden"));
     m_hidden->setCheckable(true);
     m_hidden->setToolTip(
-        tr("A private comment: only the people you pick, you and the administrators see it"));
+        tr("A hidden comment: only the people you pick, you and the administrators see it"));
     m_internal->setText(tr("Not for contacts"));
     m_internal->setCheckable(true);
     m_internal->setToolTip(tr("Internal: every employee sees it, no contact ever does"));
@@ -228,7 +229,7 @@ void Composer::setTaskId(qint64 taskId)
 
 void Composer::setTask(const QJsonObject &task)
 {
-    setTaskId(qint64(task.value(QStringLiteral("id")).toDouble()));
+    setTaskId(protocol::idOf(task, QStringLiteral("id")));
     m_task = task;
     fillPeople();
     applyDefaultRecipients();
@@ -298,7 +299,7 @@ void Composer::fillPeople()
     for (const Person &p : m_session->people()->employees())
         if (p.id != m_session->me().id)
             employees.append({p.id, p.name, {}});
-    const qint64 counterparty = qint64(m_task.value(QStringLiteral("counterpartyId")).toDouble());
+    const qint64 counterparty = protocol::idOf(m_task, QStringLiteral("counterpartyId"));
     const QList<qint64> assignees = fromArray(m_task.value(QStringLiteral("assigneeIds")));
     QList<PeoplePicker::Entry> contacts;
     for (qint64 id : m_rules.taskContacts(m_task)) {

@@ -3,6 +3,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/contactlistmodel.h"
+#include "ui/common/timings.h"
 
 #include <QAbstractItemView>
 #include <QCompleter>
@@ -36,7 +37,7 @@ ContactField::ContactField(client::Session *session, QWidget *parent)
         &ContactField::choose);
 
     m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(250);
+    m_searchTimer->setInterval(searchDebounceMs);
     connect(m_searchTimer, &QTimer::timeout, this, [this] {
         m_results->search(m_edit->text());
         m_results->fetchMore();

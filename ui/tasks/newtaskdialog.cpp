@@ -6,6 +6,7 @@
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/peopledirectory.h"
+#include "protocol/jsonid.h"
 #include "ui/common/windowtitle.h"
 
 #include <QDialogButtonBox>
@@ -114,6 +115,19 @@ void NewTaskDialog::updateButtons()
         ->setEnabled(!m_sending && !m_title->text().trimmed().isEmpty());
 }
 
+void NewTaskDialog::openFor(client::Session *session, qint64 contactId, bool asCounterparty,
+    QWidget *parent, std::function<void(qint64 taskId)> created)
+{
+    auto *dialog = new NewTaskDialog(session, contactId,
+        asCounterparty ? ContactRole::Counterparty : ContactRole::Assignee, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, dialog, [dialog, created = std::move(created)] {
+        if (dialog->createdTaskId())
+            created(dialog->createdTaskId());
+    });
+    dialog->open();
+}
+
 void NewTaskDialog::accept()
 {
     if (m_sending || m_title->text().trimmed().isEmpty())
@@ -133,7 +147,7 @@ void NewTaskDialog::accept()
         QStringLiteral("/api/v1/tasks"), body, this,
         [this](const QJsonObject &task) {
             m_sending = false;
-            m_createdId = qint64(task.value(QStringLiteral("id")).toDouble());
+            m_createdId = protocol::idOf(task, QStringLiteral("id"));
             QDialog::accept();
         },
         [this](const client::ApiFailure &failure) {

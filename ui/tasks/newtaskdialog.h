@@ -2,6 +2,8 @@
 
 #include <QDialog>
 
+#include <functional>
+
 class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
@@ -33,6 +35,11 @@ public:
         client::Session *session, qint64 contactId, ContactRole role, QWidget *parent = nullptr);
 
     qint64 createdTaskId() const { return m_createdId; } // after accept()
+
+    // Opens one window-modal over `parent` (never exec(): call windows go on ringing and
+    // taking clicks meanwhile); `created` gets the new task's id. The dialog deletes itself.
+    static void openFor(client::Session *session, qint64 contactId, bool asCounterparty,
+        QWidget *parent, std::function<void(qint64 taskId)> created);
 
 public slots:
     void accept() override;

@@ -1,6 +1,7 @@
 #include "previewbar.h"
 
 #include "models/peopledirectory.h"
+#include "protocol/jsonid.h"
 
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -11,10 +12,7 @@
 
 namespace linecard::ui {
 
-static qint64 idOf(const QJsonValue &v)
-{
-    return qint64(v.toDouble());
-}
+using protocol::idOf;
 
 PreviewBar::PreviewBar(PeopleDirectory *people, QWidget *parent)
     : QWidget(parent)

@@ -1,4 +1,5 @@
 #include "taskfilter.h"
+#include "protocol/jsonid.h"
 
 #include <QJsonArray>
 
@@ -50,7 +51,7 @@ bool TaskFilter::isIncomplete() const
 static bool listsId(const QJsonValue &ids, qint64 id)
 {
     for (const QJsonValue &v : ids.toArray())
-        if (qint64(v.toDouble()) == id)
+        if (protocol::idOf(v) == id)
             return true;
     return false;
 }
@@ -68,8 +69,7 @@ bool TaskFilter::matches(const QJsonObject &task) const
         if (!listsId(task.value(QStringLiteral("assigneeIds")), assignee))
             return false;
     if (kind == Kind::ByContact) {
-        const bool involved
-            = qint64(task.value(QStringLiteral("counterpartyId")).toDouble()) == contactId
+        const bool involved = protocol::idOf(task, QStringLiteral("counterpartyId")) == contactId
             || listsId(task.value(QStringLiteral("assigneeIds")), contactId)
             || listsId(task.value(QStringLiteral("participantIds")), contactId);
         if (!involved)

@@ -4,6 +4,7 @@
 
 #include "app/session.h"
 #include "models/peopledirectory.h"
+#include "protocol/jsonid.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QComboBox>
@@ -159,7 +160,7 @@ QString TaskHeader::peopleLinks(const QJsonValue &ids) const
 {
     QStringList out;
     for (const QJsonValue &id : ids.toArray())
-        out << personLink(qint64(id.toDouble()), false);
+        out << personLink(protocol::idOf(id), false);
     return out.join(QStringLiteral(", "));
 }
 
@@ -169,7 +170,7 @@ void TaskHeader::refreshPeople()
     auto caption = [&dim](const QString &text) {
         return QStringLiteral("<span style=\"color:%1\">%2</span> ").arg(dim, text.toHtmlEscaped());
     };
-    const qint64 counterparty = qint64(m_task.value(QStringLiteral("counterpartyId")).toDouble());
+    const qint64 counterparty = protocol::idOf(m_task, QStringLiteral("counterpartyId"));
     m_counterparty->setText(
         counterparty ? caption(tr("Counterparty:")) + personLink(counterparty, true) : QString());
     m_counterparty->setVisible(counterparty != 0);

@@ -4,10 +4,13 @@
 #include "newtaskdialog.h"
 #include "tasklistdelegate.h"
 
+#include "app/eventrouter.h"
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/peopledirectory.h"
 #include "models/tasklistmodel.h"
+#include "protocol/jsonid.h"
+#include "ui/common/timings.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -142,7 +145,7 @@ TasksPanel::TasksPanel(client::Session *session, QWidget *parent)
     connect(m_statusLine, &QLabel::linkActivated, this, [this] { m_model->fetchMore(); });
 
     m_searchTimer->setSingleShot(true);
-    m_searchTimer->setInterval(250);
+    m_searchTimer->setInterval(searchDebounceMs);
     connect(m_searchTimer, &QTimer::timeout, this, [this] {
         if (m_filter.text != m_pendingText) {
             m_filter.text = m_pendingText;
@@ -152,6 +155,12 @@ TasksPanel::TasksPanel(client::Session *session, QWidget *parent)
 
     m_model->setDataSource(session->rest());
     applyFilter();
+    client::EventRouter *router = session->router();
+    connect(router, &client::EventRouter::taskCreated, this,
+        [this](const QJsonObject &task) { m_model->applyTask(task, m_filter.matches(task)); });
+    connect(router, &client::EventRouter::taskUpdated, this, &TasksPanel::onTaskUpdated);
+    connect(router, &client::EventRouter::commentCreated, this, &TasksPanel::bumpForComment);
+    connect(router, &client::EventRouter::taskRead, this, &TasksPanel::onTaskRead);
 }
 
 void TasksPanel::buildFilterBar(QWidget *bar)
@@ -379,28 +388,27 @@ void TasksPanel::markAllRead()
         });
 }
 
-void TasksPanel::handleEvent(const QString &type, const QJsonObject &data)
+void TasksPanel::onTaskUpdated(const QJsonObject &data)
 {
-    if (type == QLatin1String("task.created") || type == QLatin1String("task.updated")) {
-        if (m_session->me().isContact() && type == QLatin1String("task.updated")) {
-            // The event also reaches whoever just lost the task: ask whether it is still ours.
-            refetchTask(qint64(data.value(QStringLiteral("id")).toDouble()));
-            return;
-        }
-        m_model->applyTask(data, m_filter.matches(data));
-    } else if (type == QLatin1String("comment.created")) {
-        bumpForComment(data);
-    } else if (type == QLatin1String("task.read")) {
-        if (data.value(QStringLiteral("all")).toBool())
-            reload(); // everything was marked read, from here or another client
-        else
-            m_model->applyReadState(data);
+    if (m_session->me().isContact()) {
+        // The event also reaches whoever just lost the task: ask whether it is still ours.
+        refetchTask(protocol::idOf(data, QStringLiteral("id")));
+        return;
     }
+    m_model->applyTask(data, m_filter.matches(data));
+}
+
+void TasksPanel::onTaskRead(const QJsonObject &data)
+{
+    if (data.value(QStringLiteral("all")).toBool())
+        reload(); // everything was marked read, from here or another client
+    else
+        m_model->applyReadState(data);
 }
 
 void TasksPanel::bumpForComment(const QJsonObject &comment)
 {
-    const qint64 taskId = qint64(comment.value(QStringLiteral("taskId")).toDouble());
+    const qint64 taskId = protocol::idOf(comment, QStringLiteral("taskId"));
     if (!taskId)
         return;
     const int row = m_model->rowOfId(taskId);
@@ -415,7 +423,7 @@ void TasksPanel::bumpForComment(const QJsonObject &comment)
         task.insert(QStringLiteral("lastActivityAt"), at);
     m_model->upsert(task);
     // Someone else's comment is news; if the task is open, its view marks it read at once.
-    if (qint64(comment.value(QStringLiteral("authorId")).toDouble()) != m_session->me().id)
+    if (protocol::idOf(comment, QStringLiteral("authorId")) != m_session->me().id)
         m_model->countUnread(taskId);
 }
 

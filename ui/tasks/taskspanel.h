@@ -38,7 +38,6 @@ public:
     void setSearchText(const QString &text); // the main window's search box
     void showContactTasks(qint64 contactId); // filter "by contact"
     // task.created/updated/read, comment.created
-    void handleEvent(const QString &type, const QJsonObject &data);
     void reload(); // after a resync
     void markAllRead();
     QAction *markAllReadAction() const { return m_markAllRead; }
@@ -54,6 +53,9 @@ protected:
     void resizeEvent(QResizeEvent *event) override;
 
 private:
+    // Live events (Session::router()).
+    void onTaskUpdated(const QJsonObject &task);
+    void onTaskRead(const QJsonObject &read);
     void buildFilterBar(QWidget *bar);
     void fillAssignees();
     void onKindChosen();

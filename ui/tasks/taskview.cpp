@@ -8,10 +8,12 @@
 
 #include "ui/common/recordingplayer.h"
 
+#include "app/eventrouter.h"
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/accountsettings.h"
 #include "models/commentthreadmodel.h"
+#include "protocol/jsonid.h"
 
 #include <QLabel>
 #include <QSplitter>
@@ -20,6 +22,9 @@
 #include <QVBoxLayout>
 
 namespace linecard::ui {
+
+// An open thread counts as read once it has been on screen this long (not on a glance).
+static constexpr int markReadDelayMs = 700;
 
 TaskView::TaskView(client::Session *session, QWidget *parent)
     : QWidget(parent)
@@ -36,7 +41,7 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
     m_thread->setPageSize(100);
     m_thread->setDataSource(session->rest());
     m_markTimer->setSingleShot(true);
-    m_markTimer->setInterval(700);
+    m_markTimer->setInterval(markReadDelayMs);
     connect(m_markTimer, &QTimer::timeout, this, &TaskView::markRead);
     m_threadView->setModel(m_thread);
     m_threadView->commentDelegate()->setMarksExternal(!session->me().isContact());
@@ -92,7 +97,7 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
     connect(m_header, &TaskHeader::statusChosen, this, &TaskView::changeStatus);
     connect(m_composer, &Composer::sent, this, [this](const QJsonObject &comment) {
         // Shown at once; the live event for it is the same id and changes nothing.
-        if (qint64(comment.value(QStringLiteral("taskId")).toDouble()) == m_taskId)
+        if (protocol::idOf(comment, QStringLiteral("taskId")) == m_taskId)
             m_thread->applyComment(comment);
         m_threadView->followBottom();
     });
@@ -117,6 +122,10 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
         loadSettings();
     updateThreadStatus();
     showPlaceholder(true);
+    client::EventRouter *router = session->router();
+    connect(router, &client::EventRouter::commentCreated, this, &TaskView::onCommentCreated);
+    connect(router, &client::EventRouter::taskUpdated, this, &TaskView::onTaskUpdated);
+    connect(router, &client::EventRouter::settingsUpdated, this, &TaskView::onSettingsUpdated);
 }
 
 void TaskView::showPlaceholder(bool on)
@@ -254,32 +263,36 @@ void TaskView::changeStatus(const QString &status)
         });
 }
 
-void TaskView::handleEvent(const QString &type, const QJsonObject &data)
+void TaskView::onCommentCreated(const QJsonObject &data)
 {
-    if (type == QLatin1String("comment.created")) {
-        if (!m_taskId || qint64(data.value(QStringLiteral("taskId")).toDouble()) != m_taskId)
-            return;
-        if (m_previewAs)
-            loadThread(); // only the server knows whether the contact sees it
-        else
-            m_thread->applyComment(data);
-        if (!m_previewAs && isVisible()
-            && qint64(data.value(QStringLiteral("authorId")).toDouble()) != m_session->me().id)
-            m_markTimer->start();
-    } else if (type == QLatin1String("task.updated")) {
-        if (!m_taskId || qint64(data.value(QStringLiteral("id")).toDouble()) != m_taskId)
-            return;
-        if (m_session->me().isContact())
-            loadTask(); // it may have been taken away from this contact
-        else
-            setTask(data);
-    } else if (type == QLatin1String("settings.updated")) {
-        if (const auto settings = AccountSettings::fromJson(data))
-            m_composer->setAccountSettings(*settings);
-        // Who sees which comment changed, for old comments too: draw the thread anew.
-        if (m_taskId)
-            loadThread();
-    }
+    if (!m_taskId || protocol::idOf(data, QStringLiteral("taskId")) != m_taskId)
+        return;
+    if (m_previewAs)
+        loadThread(); // only the server knows whether the contact sees it
+    else
+        m_thread->applyComment(data);
+    if (!m_previewAs && isVisible()
+        && protocol::idOf(data, QStringLiteral("authorId")) != m_session->me().id)
+        m_markTimer->start();
+}
+
+void TaskView::onTaskUpdated(const QJsonObject &data)
+{
+    if (!m_taskId || protocol::idOf(data, QStringLiteral("id")) != m_taskId)
+        return;
+    if (m_session->me().isContact())
+        loadTask(); // it may have been taken away from this contact
+    else
+        setTask(data);
+}
+
+void TaskView::onSettingsUpdated(const QJsonObject &data)
+{
+    if (const auto settings = AccountSettings::fromJson(data))
+        m_composer->setAccountSettings(*settings);
+    // Who sees which comment changed, for old comments too: draw the thread anew.
+    if (m_taskId)
+        loadThread();
 }
 
 void TaskView::updateThreadStatus()

@@ -33,7 +33,6 @@ public:
 
     void showTask(qint64 taskId);
     qint64 taskId() const { return m_taskId; }
-    void handleEvent(const QString &type, const QJsonObject &data);
     void reload();
     // Shows the thread exactly as that contact sees it (the server's "as="), under a
     // banner and without the reply box; exitPreview() goes back. Employees only.
@@ -57,6 +56,10 @@ signals:
     void readStateChanged(const QJsonObject &state);
 
 private:
+    // Live events (Session::router()).
+    void onCommentCreated(const QJsonObject &comment);
+    void onTaskUpdated(const QJsonObject &task);
+    void onSettingsUpdated(const QJsonObject &settings);
     void loadTask();
     void loadThread();
     void loadSettings();

@@ -1,6 +1,6 @@
 #include "phonedialer.h"
 
-#include "ui/contacts/contactdetails.h"
+#include "contactdetails.h"
 
 #include "app/callcenter.h"
 #include "models/phonenumber.h"
