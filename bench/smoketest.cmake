@@ -1,5 +1,6 @@
 # Runs a benchmark program with --smoke; passes when it exits 0 and prints its figures.
-# cmake -DPROGRAM=<path> [-DEXPECT=<regex>] -P smoketest.cmake
+# cmake -DPROGRAM=<path> [-DEXPECT=<regex>] [-DFLOOR=1] -P smoketest.cmake
+# FLOOR: the program must also print its bare-relay floor, measured (count > 0).
 if(NOT DEFINED EXPECT)
     set(EXPECT "count=[1-9][0-9]* p50=[0-9.]+ ms p99=[0-9.]+ ms max=[0-9.]+ ms")
 endif()
@@ -14,4 +15,7 @@ if(NOT out MATCHES "${EXPECT}")
 endif()
 if(NOT out MATCHES "cores=[0-9]+" AND NOT out MATCHES "contacts=")
     message(FATAL_ERROR "${PROGRAM} --smoke did not print the core count")
+endif()
+if(FLOOR AND NOT out MATCHES "floor: p50=[0-9.]+ ms p99=[0-9.]+ ms \\(bare relay, [^\n]*count=[1-9]")
+    message(FATAL_ERROR "${PROGRAM} --smoke printed no measured floor\n${err}")
 endif()

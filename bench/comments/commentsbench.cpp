@@ -1,5 +1,6 @@
 #include "commentsbench.h"
 
+#include "common/barerelay.h"
 #include "common/benchdata.h"
 #include "common/benchhttp.h"
 #include "common/benchprogram.h"
@@ -177,6 +178,8 @@ int runCommentsBench(int argc, char *argv[])
         {QStringLiteral("operator (reference)"), &threads.at(0), staffToken}};
     int failures = 0;
     QList<Samples> results;
+    BareRelay relay; // the floor: the same requests, a real page as the fixed answer
+    BenchHttp relayHttp(relay.url());
     for (const Reader &reader : readers) {
         const QString path = QStringLiteral("/api/v1/tasks/%1/comments?limit=%2")
                                  .arg(reader.thread->taskId)
@@ -184,6 +187,7 @@ int runCommentsBench(int argc, char *argv[])
         Samples samples;
         int items = 0;
         qint64 cpu = 0;
+        QByteArray page;
         for (int i = 0; i < warmup + requests; ++i) {
             const qint64 cpuBefore = processCpuNs();
             const HttpReply r = http.get(path, reader.token);
@@ -198,11 +202,20 @@ int runCommentsBench(int argc, char *argv[])
             }
             if (i >= warmup)
                 samples.add(r.nanoseconds);
+            page = r.body;
         }
         out << samples.line(
             QStringLiteral("%1 (%2 comments on the page)").arg(reader.label).arg(items))
             << '\n';
         program.printCpu(cpu, samples.count(), QStringLiteral("page"));
+        relay.setBody(page);
+        Samples floor;
+        for (int i = 0; i < warmup + requests; ++i) {
+            const HttpReply r = relayHttp.get(path, reader.token);
+            if (i >= warmup && r.status == 200 && r.body == page)
+                floor.add(r.nanoseconds);
+        }
+        program.printFloor(reader.label, samples, floor);
         results.append(samples);
     }
     program.printTarget(

@@ -187,4 +187,25 @@ void BenchProgram::printTarget(const QString &what, double valueMs, double limit
     m_out.flush();
 }
 
+void BenchProgram::printFloor(
+    const QString &what, const Samples &ours, const Samples &floor, double goalRatio)
+{
+    auto ratio = [](double a, double b) {
+        return b > 0 ? QStringLiteral("x") + QString::number(a / b, 'f', 2) : QStringLiteral("?");
+    };
+    const double p50 = floor.percentileMs(50), p99 = floor.percentileMs(99);
+    m_out << "floor: p50=" << QString::number(p50, 'f', 3)
+          << " ms p99=" << QString::number(p99, 'f', 3) << " ms (bare relay, " << what
+          << ", count=" << floor.count() << ") ratio: p50=" << ratio(ours.percentileMs(50), p50)
+          << " p99=" << ratio(ours.percentileMs(99), p99) << '\n';
+    if (goalRatio > 0) {
+        const double achieved = p99 > 0 ? ours.percentileMs(99) / p99 : 0;
+        m_out << "target: " << what << " p99 <= " << goalRatio
+              << "x floor: " << (p99 > 0 && achieved <= goalRatio ? "met" : "MISSED") << " (x"
+              << QString::number(achieved, 'f', 2) << ')'
+              << (m_smoke ? " [smoke run: not a measurement]" : "") << '\n';
+    }
+    m_out.flush();
+}
+
 } // namespace linecard::bench

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "datagen/datagenerator.h"
+#include "samples.h"
 
 #include <QCommandLineParser>
 #include <QTemporaryDir>
@@ -53,6 +54,10 @@ public:
     void printTarget(const QString &what, double valueMs, double limitMs);
     // "cpu: … ms per <unit> (client and server threads of this process)"
     void printCpu(qint64 cpuNs, int count, const QString &unit);
+    // "floor: p50=… p99=… (bare relay, <what>) ratio: p50=×… p99=×…" — the same path through
+    // a BareRelay in the same run; with goalRatio > 0 also "target: <what> p99 <= N× floor".
+    void printFloor(
+        const QString &what, const Samples &ours, const Samples &floor, double goalRatio = 0);
 
     static int coreCount();
 

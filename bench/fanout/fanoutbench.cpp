@@ -1,5 +1,6 @@
 #include "fanoutbench.h"
 
+#include "common/barerelay.h"
 #include "common/benchdata.h"
 #include "common/benchhttp.h"
 #include "common/benchprogram.h"
@@ -17,6 +18,43 @@
 #include <algorithm>
 
 namespace linecard::bench {
+
+namespace {
+
+// The same events through a bare relay: a POST whose answer is fixed, and a fixed frame
+// written to each of the same number of WebSockets.
+Samples measureFloor(
+    const QByteArray &frame, const QByteArray &answer, int clients, int total, int warmup)
+{
+    Samples floor;
+    BareRelay relay;
+    relay.setFrame(frame);
+    relay.setBody(answer);
+    EventSockets sockets;
+    if (!sockets.open(QList<QUrl>(clients, relay.webSocketUrl()), 50, 30000)) {
+        qWarning("the bare relay's event streams did not open");
+        return floor;
+    }
+    BenchHttp http(relay.url());
+    for (int e = 0; e < total; ++e) {
+        sockets.expect([](const QString &) { return true; });
+        bool replied = false;
+        const qint64 sent = nowNs();
+        http.postAsync(QLatin1String(BareRelay::popPath), frame, "application/json", {},
+            [&](const HttpReply &) { replied = true; });
+        const bool all = sockets.waitForAll(10000);
+        while (!replied)
+            idle(1);
+        const auto &t = sockets.arrivals();
+        if (all && e >= warmup)
+            floor.add(*std::max_element(t.begin(), t.end()) - sent);
+        idle(20);
+    }
+    sockets.closeAll();
+    return floor;
+}
+
+} // namespace
 
 int runFanoutBench(int argc, char *argv[])
 {
@@ -85,6 +123,7 @@ int runFanoutBench(int argc, char *argv[])
     out.flush();
 
     Samples last, first, answered;
+    QByteArray frame, answer; // a real event and answer, for the bare relay
     int failures = 0;
     qint64 cpu = 0;
     const QString run = QString::number(nowNs(), 36);
@@ -116,6 +155,8 @@ int runFanoutBench(int argc, char *argv[])
             continue;
         }
         if (e >= warmup) {
+            frame = sockets.lastMatch().toUtf8();
+            answer = reply.body;
             const auto &t = sockets.arrivals();
             last.add(*std::max_element(t.begin(), t.end()) - sent);
             first.add(*std::min_element(t.begin(), t.end()) - sent);
@@ -125,6 +166,7 @@ int runFanoutBench(int argc, char *argv[])
         idle(20); // the next event is a new one, not a burst
     }
     sockets.closeAll();
+    const Samples floor = measureFloor(frame, answer, clients, warmup + events, warmup);
 
     out << last.line(QStringLiteral("last of %1 delivered").arg(clients)) << '\n'
         << first.line(QStringLiteral("first delivered")) << '\n'
@@ -132,6 +174,7 @@ int runFanoutBench(int argc, char *argv[])
     program.printCpu(cpu, last.count(), QStringLiteral("event, until the last delivery"));
     program.printTarget(QStringLiteral("fan-out to %1, last delivered p99").arg(clients),
         last.percentileMs(99), 100);
+    program.printFloor(QStringLiteral("fan-out to %1, last delivered").arg(clients), last, floor);
     if (failures) {
         out << failures << " events were not delivered to everyone\n";
         return 1;

@@ -1,5 +1,6 @@
 #include "screenpopbench.h"
 
+#include "common/barerelay.h"
 #include "common/benchhttp.h"
 #include "common/benchprogram.h"
 #include "common/benchserver.h"
@@ -13,6 +14,54 @@
 #include <QTimer>
 
 namespace linecard::bench {
+
+namespace {
+
+// The same calls through a bare relay: the INCOMING's bytes in, the call.ringing frame the
+// server sent out on one WebSocket, the PBX's answer back, and the two unmeasured requests
+// that follow each call.
+Samples measureFloor(
+    const QByteArray &frame, const QByteArray &answer, const PbxSetup &pbx, int total, int warmup)
+{
+    Samples floor;
+    BareRelay relay;
+    relay.setFrame(frame);
+    relay.setBody(answer);
+    BenchHttp http(relay.url());
+    EventSockets stream;
+    if (!stream.open({relay.webSocketUrl()}, 1, 10000)) {
+        qWarning("the bare relay's event stream did not open");
+        return floor;
+    }
+    const QString popPath = QLatin1String(BareRelay::popPath);
+    for (int i = 0; i < total; ++i) {
+        const QString callId = QStringLiteral("floor-%1").arg(i);
+        const QString phone = pbx.callers.at(i);
+        stream.expect(
+            [](const QString &text) { return text.contains(QLatin1String("\"call.ringing\"")); });
+        const qint64 sent = nowNs();
+        http.send("POST", popPath, {},
+            PbxSetup::planFixEvent(QStringLiteral("INCOMING"), callId, phone, pbx.extension),
+            "application/x-www-form-urlencoded");
+        const bool popped = stream.waitForAll(10000);
+        const qint64 poppedAt = stream.arrivals().front();
+        const HttpReply reply = http.receive();
+        if (popped && reply.status == 200 && i >= warmup)
+            floor.add(poppedAt - sent);
+        else if (i >= warmup)
+            qWarning("the bare relay did not relay call %d: %s, status %d", i,
+                popped ? "popped" : "no frame", reply.status);
+        for (const char *event : {"ACCEPTED", "COMPLETED"})
+            http.post(QStringLiteral("/ack"),
+                PbxSetup::planFixEvent(QLatin1String(event), callId, phone, pbx.extension), {},
+                "application/x-www-form-urlencoded");
+        idle(10);
+    }
+    stream.closeAll();
+    return floor;
+}
+
+} // namespace
 
 int runScreenPopBench(int argc, char *argv[])
 {
@@ -58,6 +107,7 @@ int runScreenPopBench(int argc, char *argv[])
     Samples ringing, answered;
     int failures = 0;
     qint64 cpu = 0;
+    QByteArray ringingFrame, pbxAnswer; // what the bare relay sends for the floor
     const QString run = QString::number(nowNs(), 36);
     for (int i = 0; i < warmup + calls; ++i) {
         const QString callId = QStringLiteral("bench-%1-%2").arg(run).arg(i);
@@ -82,6 +132,8 @@ int runScreenPopBench(int argc, char *argv[])
                     << (named ? "" : " without a contact") << ", PBX answered " << reply.status
                     << '\n';
         } else if (i >= warmup) {
+            ringingFrame = operatorStream.lastMatch().toUtf8();
+            pbxAnswer = reply.body;
             ringing.add(poppedAt - sent);
             answered.add(reply.nanoseconds);
             cpu += cpuUsed;
@@ -98,10 +150,12 @@ int runScreenPopBench(int argc, char *argv[])
         idle(10);
     }
     operatorStream.closeAll();
+    const Samples floor = measureFloor(ringingFrame, pbxAnswer, pbx, warmup + calls, warmup);
     out << ringing.line(QStringLiteral("INCOMING sent -> call.ringing read")) << '\n'
         << answered.line(QStringLiteral("INCOMING answered to the PBX")) << '\n';
     program.printCpu(cpu, ringing.count(), QStringLiteral("call, until call.ringing was read"));
     program.printTarget(QStringLiteral("screen-pop p99"), ringing.percentileMs(99), 5);
+    program.printFloor(QStringLiteral("screen-pop"), ringing, floor, 2);
     if (failures) {
         out << failures << " calls did not pop up a named card\n";
         return 1;

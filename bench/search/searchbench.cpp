@@ -1,5 +1,6 @@
 #include "searchbench.h"
 
+#include "common/barerelay.h"
 #include "common/benchdata.h"
 #include "common/benchhttp.h"
 #include "common/benchprogram.h"
@@ -194,6 +195,7 @@ int runSearchBench(int argc, char *argv[])
     for (const Query &q : warmQueries)
         search(q);
     Samples samples[KindCount];
+    QByteArray answers[KindCount]; // one real answer of each kind, for the bare relay
     Samples all;
     const qint64 started = nowNs();
     const qint64 cpuStarted = processCpuNs();
@@ -207,6 +209,8 @@ int runSearchBench(int argc, char *argv[])
             continue;
         }
         samples[q.kind].add(r.nanoseconds);
+        if (answers[q.kind].isEmpty())
+            answers[q.kind] = r.body;
         all.add(r.nanoseconds);
     }
     const double wallSeconds = double(nowNs() - started) / 1e9;
@@ -215,6 +219,28 @@ int runSearchBench(int argc, char *argv[])
         out << samples[k].line(QLatin1String(kindLabel[k])) << '\n';
     out << all.line(QStringLiteral("all"), double(all.count()) / wallSeconds) << '\n';
     program.printCpu(cpu, int(queries.size()), QStringLiteral("search"));
+    // The floor: the same requests through a bare relay answering a real answer of that kind.
+    {
+        BareRelay relay;
+        BenchHttp relayHttp(relay.url());
+        for (int k = 0; k < KindCount; ++k) {
+            relay.setBody(answers[k]);
+            Samples floor;
+            for (const Query &q : queries) {
+                if (q.kind != k)
+                    continue;
+                QUrlQuery query;
+                query.addQueryItem(QStringLiteral("q"), q.text);
+                query.addQueryItem(QStringLiteral("limit"), QString::number(limit));
+                const HttpReply r = relayHttp.get(
+                    QStringLiteral("/api/v1/contacts?") + query.toString(QUrl::FullyEncoded),
+                    token);
+                if (r.status == 200 && r.body == answers[k])
+                    floor.add(r.nanoseconds);
+            }
+            program.printFloor(QLatin1String(kindLabel[k]), samples[k], floor);
+        }
+    }
     program.printTarget(QStringLiteral("phone search p99"), samples[Phone].percentileMs(99), 10);
     program.printTarget(QStringLiteral("name search p99"), samples[Name].percentileMs(99), 10);
     if (failures) {

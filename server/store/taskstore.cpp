@@ -98,10 +98,10 @@ std::optional<Task> TaskStore::getVisible(qint64 id, const VisibilitySql &rule)
     return t;
 }
 
-QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
-    const std::optional<TaskCursor> &after, int limit)
+QString TaskStore::listQuery(const VisibilitySql &rule, const TaskFilter &filter,
+    const std::optional<TaskCursor> &after, int limit, QVariantMap &params) const
 {
-    QVariantMap params = rule.params();
+    params = rule.params();
     params.insert(QStringLiteral("limit"), limit);
     QString sql
         = QStringLiteral("SELECT %1 FROM tasks t WHERE %2").arg(taskColumnsFor(rule), rule.task());
@@ -121,9 +121,11 @@ QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
         params.insert(QStringLiteral("contact"), filter.contactId);
     }
     if (filter.assigneeId) {
-        sql += QStringLiteral(
-            " AND EXISTS (SELECT 1 FROM task_members fa WHERE fa.task_id = t.id AND "
-            "fa.role = 'assignee' AND fa.person_id = :assignee)");
+        // The assignee's own tasks through task_members_person, then sorted: an EXISTS here
+        // walks every task in activity order and probes each (all of them for an operator
+        // with few assignments).
+        sql += QStringLiteral(" AND t.id IN (SELECT task_id FROM task_members WHERE person_id = "
+                              ":assignee AND role = 'assignee')");
         params.insert(QStringLiteral("assignee"), filter.assigneeId);
     }
     sql += textSearchFilter(m_db.dialect(), QStringLiteral("task_search"), QStringLiteral("t.id"),
@@ -135,6 +137,14 @@ QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
         params.insert(QStringLiteral("afterId"), after->id);
     }
     sql += QStringLiteral(" ORDER BY %1 DESC, t.id DESC LIMIT :limit").arg(activity);
+    return sql;
+}
+
+QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
+    const std::optional<TaskCursor> &after, int limit)
+{
+    QVariantMap params;
+    const QString sql = listQuery(rule, filter, after, limit, params);
     QSqlQuery q = m_db.exec(sql, params);
     QList<Task> out;
     while (q.next())

@@ -4,6 +4,7 @@
 #include "models/visibility.h"
 
 #include <QList>
+#include <QVariantMap>
 
 #include <optional>
 
@@ -42,6 +43,9 @@ public:
     std::optional<Task> getVisible(qint64 id, const VisibilitySql &rule);
     QList<Task> list(const VisibilitySql &rule, const TaskFilter &filter,
         const std::optional<TaskCursor> &after, int limit);
+    // The statement list() runs, and its parameters: for checking its query plan.
+    QString listQuery(const VisibilitySql &rule, const TaskFilter &filter,
+        const std::optional<TaskCursor> &after, int limit, QVariantMap &params) const;
 
     Task create(const Task &draft, qint64 createdBy);
     Task update(const Task &next);
