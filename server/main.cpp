@@ -1,8 +1,11 @@
 #include "demo/demoseeder.h"
 #include "linecardserver.h"
 #include "serveroptions.h"
+#include "store/database.h"
+#include "store/sqliteimport.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 #include <cstdio>
 
@@ -11,6 +14,36 @@
 #endif
 
 using namespace linecard::server;
+
+// Exit code of --import-sqlite into a database that has data (nothing was written).
+constexpr int ExitImportRefused = 3;
+
+// linecard-server --database postgresql://… --import-sqlite DIR
+static int importSqlite(const ServerOptions &options)
+{
+    try {
+        const auto source = Database::openSqlite(
+            QDir(options.importSqliteDir).filePath(QStringLiteral("linecard.sqlite")));
+        const auto target = Database::openPostgres(options.server.databaseUrl);
+        std::printf("Importing %s into PostgreSQL…\n", qPrintable(options.importSqliteDir));
+        std::fflush(stdout);
+        qint64 total = 0;
+        SqliteImport(*source, *target).run([&](const QString &table, qint64 rows) {
+            std::printf("  %-20s %lld rows\n", qPrintable(table), static_cast<long long>(rows));
+            std::fflush(stdout);
+            total += rows;
+        });
+        std::printf("Imported %lld rows. Start the instances with the same --database.\n",
+            static_cast<long long>(total));
+        return 0;
+    } catch (const ImportRefused &e) {
+        std::fprintf(stderr, "linecard-server: %s\n", e.what());
+        return ExitImportRefused;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "linecard-server: import failed, nothing written: %s\n", e.what());
+        return 1;
+    }
+}
 
 // A thousand operators' event streams are a thousand sockets: more than the usual soft
 // limit of 1024 open files. Take what the hard limit allows.
@@ -40,6 +73,8 @@ int main(int argc, char *argv[])
     const auto options = ServerOptions::parse(app.arguments(), &exitCode);
     if (!options)
         return exitCode;
+    if (!options->importSqliteDir.isEmpty())
+        return importSqlite(*options);
 
     LinecardServer server(options->server);
     try {

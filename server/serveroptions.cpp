@@ -6,6 +6,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QStandardPaths>
 
 #include <cstdio>
@@ -65,6 +66,11 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         QStringLiteral("FILE"));
     const QCommandLineOption demo(QStringLiteral("demo"),
         QStringLiteral("Fill an empty data directory with demo data and print its accounts."));
+    const QCommandLineOption importSqlite(QStringLiteral("import-sqlite"),
+        QStringLiteral("Copy the SQLite data directory DIR into the empty PostgreSQL database "
+                       "of --database (ids, passwords, tokens, events and read marks as they "
+                       "are), then exit. Refuses a database that has data (exit code 3)."),
+        QStringLiteral("DIR"));
     const QCommandLineOption ping(QStringLiteral("ping-interval"),
         QStringLiteral("Event-stream ping interval."), QStringLiteral("MS"),
         QStringLiteral("20000"));
@@ -72,7 +78,7 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
         QStringLiteral("Sign-in tokens unused for this many days expire."), QStringLiteral("DAYS"),
         QStringLiteral("30"));
     parser.addOptions({listen, dataDir, database, adminLogin, adminPassword, adminPasswordFile,
-        demo, ping, tokenIdle});
+        demo, importSqlite, ping, tokenIdle});
 
     auto fail = [exitCode](const QString &message) -> std::optional<ServerOptions> {
         std::fprintf(stderr, "linecard-server: %s\n", qPrintable(message));
@@ -141,6 +147,16 @@ std::optional<ServerOptions> ServerOptions::parse(const QStringList &arguments, 
             : qEnvironmentVariable("LINECARD_ADMIN_PASSWORD");
     }
     o.demo = parser.isSet(demo);
+    if (parser.isSet(importSqlite)) {
+        if (o.server.databaseUrl.isEmpty())
+            return fail(QStringLiteral(
+                "--import-sqlite copies into PostgreSQL: give --database postgresql://…"));
+        const QString file
+            = QDir(parser.value(importSqlite)).filePath(QStringLiteral("linecard.sqlite"));
+        if (!QFileInfo::exists(file))
+            return fail(QStringLiteral("--import-sqlite: no %1").arg(file));
+        o.importSqliteDir = QDir(parser.value(importSqlite)).absolutePath();
+    }
     return o;
 }
 

@@ -15,6 +15,8 @@ struct ServerOptions
     QString adminLogin;
     QString adminPassword;
     bool demo = false;
+    // --import-sqlite: copy this data directory into the (empty) --database, then exit.
+    QString importSqliteDir;
 
     // Parses arguments; on --help/--version or an error prints and sets exitCode.
     static std::optional<ServerOptions> parse(const QStringList &arguments, int *exitCode);

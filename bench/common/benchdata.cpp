@@ -1,5 +1,6 @@
 #include "benchdata.h"
 
+#include "benchprogram.h"
 #include "datagen/datagenerator.h"
 
 #include "server/auth/passwordhasher.h"
@@ -10,7 +11,9 @@
 namespace linecard::bench {
 
 BenchData::BenchData(const QString &dataDir)
-    : m_db(DataGenerator::openDatabase(dataDir))
+    : m_db(BenchProgram::databaseUrl().isEmpty()
+            ? DataGenerator::openDatabase(dataDir)
+            : DataGenerator::openPostgres(BenchProgram::databaseUrl()))
     , m_rows(std::make_unique<RowWriter>(*m_db))
 { }
 

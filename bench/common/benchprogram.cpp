@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QUrl>
 
 #include <sys/resource.h>
 
@@ -11,6 +12,17 @@
 #include <thread>
 
 namespace linecard::bench {
+
+static QString &databaseUrlSetting()
+{
+    static QString url;
+    return url;
+}
+
+QString BenchProgram::databaseUrl()
+{
+    return databaseUrlSetting();
+}
 
 static rlim_t raiseOpenFilesLimit()
 {
@@ -48,6 +60,16 @@ BenchProgram::BenchProgram(QCoreApplication &app, const QString &description)
                        "WAL mode: survives a killed process, not a power loss), to see what "
                        "the disk costs."),
         QStringLiteral("mode"), QStringLiteral("FULL")});
+    m_parser.addOption({QStringLiteral("database"),
+        QStringLiteral("A PostgreSQL database (postgresql://user:password@host:port/dbname) "
+                       "holding a data set (linecard-server --import-sqlite of a "
+                       "linecard-datagen directory): the server and the set-up use it instead "
+                       "of --data-dir."),
+        QStringLiteral("url")});
+    m_parser.addOption({QStringLiteral("second-instance"),
+        QStringLiteral("With --database: a second server instance on the same database; the "
+                       "operators' event streams connect to it, the PBX and the writes go to "
+                       "the first.")});
     m_parser.addOption({QStringLiteral("smoke"),
         QStringLiteral("Run on a tiny generated data set in a temporary directory, briefly: "
                        "checks that the program works, measures nothing.")});
@@ -98,7 +120,19 @@ bool BenchProgram::start(DataSpec smokeSpec)
         m_dataDir = smokeSpec.dataDir;
         return true;
     }
+    databaseUrlSetting() = m_parser.value(QStringLiteral("database"));
     m_dataDir = m_parser.value(QStringLiteral("data-dir"));
+    if (!databaseUrl().isEmpty()) {
+        // The servers' local files only.
+        m_smokeDir = std::make_unique<QTemporaryDir>();
+        if (m_dataDir.isEmpty())
+            m_dataDir = m_smokeDir->path();
+        return true;
+    }
+    if (m_parser.isSet(QStringLiteral("second-instance"))) {
+        std::fprintf(stderr, "--second-instance needs --database (PostgreSQL)\n");
+        return false;
+    }
     if (m_dataDir.isEmpty()) {
         std::fprintf(stderr, "--data-dir (made by linecard-datagen) or --smoke is required\n");
         return false;
@@ -129,7 +163,10 @@ void BenchProgram::printHeader(const QString &dataSummary)
           << " nofile=" << qulonglong(files.rlim_cur) << " synchronous=" << m_synchronous
           << " QT_NO_GLIB=" << qEnvironmentVariable("QT_NO_GLIB") << (m_smoke ? " SMOKE" : "")
           << '\n'
-          << "data=" << m_dataDir << " (" << dataSummary << ")\n";
+          << "data="
+          << (databaseUrl().isEmpty() ? m_dataDir
+                                      : QStringLiteral("PostgreSQL ") + QUrl(databaseUrl()).path())
+          << (secondInstance() ? " (two instances)" : "") << " (" << dataSummary << ")\n";
     m_out.flush();
 }
 

@@ -34,6 +34,12 @@ public:
     bool start(DataSpec smokeSpec);
 
     QString dataDir() const { return m_dataDir; }
+    // --database: the PostgreSQL database the servers and the set-up use instead of the data
+    // directory's SQLite file ("" for SQLite). Process-wide, as BenchData and BenchServer
+    // read it wherever a benchmark makes them.
+    static QString databaseUrl();
+    // --second-instance: the event streams go to a second server on the same database.
+    bool secondInstance() const { return isSet(QStringLiteral("second-instance")); }
     bool smoke() const { return m_smoke; }
     // "FULL" (the server's) or "NORMAL": for BenchServer::setSynchronous.
     QString synchronous() const { return m_synchronous; }

@@ -1,5 +1,7 @@
 #include "benchserver.h"
 
+#include "benchprogram.h"
+
 #include "server/linecardserver.h"
 #include "server/servercontext.h"
 
@@ -22,6 +24,7 @@ BenchServer::BenchServer(const QString &dataDir)
             try {
                 server::LinecardServer::Options options;
                 options.dataDir = dataDir;
+                options.databaseUrl = BenchProgram::databaseUrl();
                 options.pingIntervalMs = 3600 * 1000; // no pings in the middle of a measurement
                 m_server = std::make_unique<server::LinecardServer>(options);
                 m_server->start();
@@ -70,6 +73,8 @@ QUrl BenchServer::webSocketUrl(const QString &path, const QString &token) const
 
 void BenchServer::setSynchronous(const QString &mode)
 {
+    if (!BenchProgram::databaseUrl().isEmpty())
+        return; // PostgreSQL commits as its server is configured
     call([&mode](server::LinecardServer &s) {
         s.context().db.exec(QStringLiteral("PRAGMA synchronous = ") + mode);
     });

@@ -64,6 +64,12 @@ std::unique_ptr<Database> DataGenerator::openDatabase(const QString &dataDir)
     return Database::openSqlite(QDir(dataDir).filePath(QStringLiteral("linecard.sqlite")));
 }
 
+std::unique_ptr<Database> DataGenerator::openPostgres(const QString &databaseUrl)
+{
+    initMigrations();
+    return Database::openPostgres(databaseUrl);
+}
+
 DataReport DataGenerator::run(QTextStream &log)
 {
     const DataSpec &s = m_spec;

@@ -51,6 +51,8 @@ public:
     static qint64 directorySize(const QString &dir);
     // The data directory's database, opened as the server opens it (its migrations run).
     static std::unique_ptr<server::Database> openDatabase(const QString &dataDir);
+    // A PostgreSQL database holding a data set (linecard-server --import-sqlite of one).
+    static std::unique_ptr<server::Database> openPostgres(const QString &databaseUrl);
 
 private:
     DataSpec m_spec;

@@ -49,17 +49,24 @@ qint64 RowWriter::run(const QString &sql, const QVariantList &values)
     if (!query.exec())
         throw StoreError(QStringLiteral("query failed: %1 in %2")
                              .arg(query.lastError().text(), sql.simplified()));
-    return query.lastInsertId().toLongLong();
+    // QPSQL's lastInsertId() runs "SELECT lastval()", whose error after an INSERT without a
+    // sequence aborts the transaction: on PostgreSQL callers ask for ids themselves.
+    return m_db.dialect().isPostgres() ? 0 : query.lastInsertId().toLongLong();
 }
 
 qint64 RowWriter::employee(const QString &name, const QString &login, const QString &passwordHash,
     const QStringList &extensions, bool isAdmin, const QDateTime &at)
 {
     const QString t = time(at);
-    const qint64 id = run(
+    const qint64 inserted = run(
         QStringLiteral("INSERT INTO people(kind, name, login, password_hash, is_admin, created_at, "
                        "updated_at) VALUES ('employee', ?, ?, ?, ?, ?, ?)"),
-        {name, login, passwordHash, isAdmin, t, t});
+        {name, login, passwordHash, int(isAdmin), t, t});
+    const qint64 id = inserted
+        ? inserted // QPSQL has no last insert id: ask for it
+        : m_db.scalar(QStringLiteral("SELECT id FROM people WHERE login = :l"),
+                  {{QStringLiteral("l"), login}})
+              .toLongLong();
     for (const QString &ext : extensions)
         run(QStringLiteral("INSERT INTO extensions(extension, person_id) VALUES (?, ?)"),
             {ext, id});

@@ -103,11 +103,16 @@ int runFanoutBench(int argc, char *argv[])
 
     BenchServer server(program.dataDir());
     server.setSynchronous(program.synchronous());
+    // Two instances: the comment is posted to the first, the sockets are on the second.
+    std::unique_ptr<BenchServer> second;
+    if (program.secondInstance())
+        second = std::make_unique<BenchServer>(program.dataDir() + QStringLiteral("/second"));
+    const BenchServer &listened = second ? *second : server;
     BenchHttp http(server.url());
     EventSockets sockets;
     QList<QUrl> urls;
     for (const QString &token : staff.tokens)
-        urls << server.webSocketUrl(QStringLiteral("/api/v1/events"), token);
+        urls << listened.webSocketUrl(QStringLiteral("/api/v1/events"), token);
     const qint64 openStarted = nowNs();
     if (!sockets.open(urls, 50, 30000)) {
         out << "not every event stream opened\n";

@@ -92,10 +92,15 @@ int runScreenPopBench(int argc, char *argv[])
 
     BenchServer server(program.dataDir());
     server.setSynchronous(program.synchronous());
+    // Two instances: the PBX sends to the first, the operator listens on the second.
+    std::unique_ptr<BenchServer> second;
+    if (program.secondInstance())
+        second = std::make_unique<BenchServer>(program.dataDir() + QStringLiteral("/second"));
+    const BenchServer &listened = second ? *second : server;
     BenchHttp http(server.url());
     EventSockets operatorStream;
     if (!operatorStream.open(
-            {server.webSocketUrl(QStringLiteral("/api/v1/events"), token)}, 1, 10000)) {
+            {listened.webSocketUrl(QStringLiteral("/api/v1/events"), token)}, 1, 10000)) {
         out << "the operator's event stream did not open\n";
         return 1;
     }

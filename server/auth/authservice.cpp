@@ -28,6 +28,9 @@ AuthService::AuthService(Database &db, PeopleStore &people)
     // Hashing is the costly part of a sign-in by design: it has threads of its own, one core
     // left to everything else.
     m_hashers.setMaxThreadCount(qMax(1, QThread::idealThreadCount() - 1));
+    // Instances sharing a database count sign-in attempts together.
+    if (m_db.dialect().isPostgres())
+        m_throttle.shareThrough(m_db);
 }
 
 AuthService::~AuthService()

@@ -2,9 +2,12 @@
 
 #include <QHash>
 #include <QList>
+#include <QPair>
 #include <QString>
 
 namespace linecard::server {
+
+class Database;
 
 // Sign-in limits, per account and per client address, each by itself (a sliding window):
 // - an account (any login asked for, existing or not) with `accountFailures` failures in the
@@ -29,6 +32,11 @@ public:
         : m_limits(limits)
     { }
 
+    // Keeps the windows in the database (table login_attempts) instead of in memory: the
+    // instances sharing a PostgreSQL database then count together, so failures on one
+    // count on the others. The clock is the database's.
+    void shareThrough(Database &db) { m_db = &db; }
+
     // Seconds to wait before this account may try again; 0 when it may now.
     int accountRetryAfter(const QString &login);
     // Seconds an address over its failure budget is told to wait; 0 within the budget.
@@ -40,8 +48,14 @@ private:
     using Window = QHash<QString, QList<qint64>>; // key → times (ms since epoch), oldest first
     int retryAfter(Window &window, const QString &key, int limit, qint64 now) const;
     void record(Window &window, const QString &key, qint64 now);
+    // The same on the table login_attempts; kind names the window.
+    int sharedRetryAfter(const QString &kind, const QString &key, int limit);
+    void sharedRecord(const QList<QPair<QString, QString>> &kindsAndKeys);
+    void sharedForget(const QString &kind, const QString &key);
 
     Limits m_limits;
+    Database *m_db = nullptr;
+    int m_sharedRecords = 0; // the table is swept of expired rows every so many records
     Window m_accountFailures;
     Window m_accountSuccesses;
     Window m_addressFailures;

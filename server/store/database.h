@@ -100,6 +100,7 @@ private:
     void migrate();
     void migrateLocked();
     void runCodeSteps(int version);
+    QString withInlineValues(const QString &sql, const QVariantMap &params) const;
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;

@@ -285,7 +285,7 @@ private slots:
                 {QStringLiteral("UPDATE phones SET number = '+44 1632 960000', "
                                 "e164 = NULL, tail_key = NULL WHERE person_id = %1")
                         .arg(old),
-                    QStringLiteral("DELETE FROM schema_version WHERE version = 9")})
+                    QStringLiteral("DELETE FROM schema_version WHERE version >= 9")})
                 QVERIFY2(q.exec(sql), qPrintable(q.lastError().text() + u' ' + sql));
             db.close();
         }

@@ -12,6 +12,7 @@
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace linecard::testing;
@@ -51,6 +52,18 @@ private slots:
             QStringLiteral("+79161230000"));
         f.completed(QStringLiteral("m1"), QStringLiteral("101"), QStringLiteral("Missed"));
         QVERIFY(op1.waitFor(QStringLiteral("call.missed")));
+        // The PBX's requests to A are in the integration log that B shows.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                QStringList seen;
+                for (const QJsonValue &v :
+                    b.get(QStringLiteral("/api/v1/telephony/log?callId=c1"), f.admin)
+                        .json.value(QStringLiteral("items"))
+                        .toArray())
+                    seen << v.toObject().value(QStringLiteral("externalId")).toString();
+                return seen.size() == 3 && seen.count(QStringLiteral("c1")) == 3;
+            },
+            10000));
 
         // A task, a comment and a read mark, written on A.
         const HttpResult task = f.server.post(QStringLiteral("/api/v1/tasks"),
@@ -228,6 +241,28 @@ private slots:
         qInfo("%d of 200 acknowledged before the kill, all stored", acknowledged);
     }
 
+    // The sign-in throttle counts across instances: five wrong passwords on A lock the
+    // account on B too (even for the right password), and only that account.
+    void signInThrottleShared()
+    {
+        TestServer a;
+        const QString admin = a.bootstrapAdmin();
+        QVERIFY(a.createEmployee(admin, QStringLiteral("op1")));
+        QVERIFY(a.createEmployee(admin, QStringLiteral("op2")));
+        TestServer b([&](LinecardServer::Options &o) { o.databaseUrl = a.databaseUrl(); });
+        auto signIn = [](TestServer &server, const QString &login, const QString &password) {
+            return server
+                .post(QStringLiteral("/api/v1/auth/login"),
+                    {{QStringLiteral("login"), login}, {QStringLiteral("password"), password}})
+                .status;
+        };
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(signIn(a, QStringLiteral("op1"), QStringLiteral("wrong")), 401);
+        QCOMPARE(signIn(b, QStringLiteral("op1"), QStringLiteral("op1-password")), 429);
+        QCOMPARE(signIn(a, QStringLiteral("op1"), QStringLiteral("op1-password")), 429);
+        QCOMPARE(signIn(b, QStringLiteral("op2"), QStringLiteral("op2-password")), 200);
+    }
+
     // Two instances starting together on an empty database create one administrator.
     void firstAdministratorOnce()
     {
@@ -246,6 +281,102 @@ private slots:
         QVERIFY(!second);
         QVERIFY(!a.login(QStringLiteral("admin"), QStringLiteral("pw-one")).isEmpty());
         QVERIFY(a.login(QStringLiteral("admin2"), QStringLiteral("pw-two")).isEmpty());
+    }
+
+    // Two linecard-server processes started in the same instant on an empty database with
+    // --admin-login/--admin-password: one administrator between them, and both serve. A few
+    // rounds, each on a fresh database, so that the race gets its chances.
+    void twoProcessesStartingTogether()
+    {
+        QTemporaryDir dirs;
+        for (int round = 0; round < 4; ++round) {
+            TestDatabase database;
+            struct Instance
+            {
+                QProcess process;
+                QByteArray output;
+                QUrl url;
+            } instances[2];
+            for (int i = 0; i < 2; ++i) {
+                instances[i].process.setProcessChannelMode(QProcess::MergedChannels);
+                instances[i].process.setProgram(QStringLiteral(LINECARD_SERVER_BIN));
+                instances[i].process.setArguments({QStringLiteral("--database"), database.url(),
+                    QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                    QStringLiteral("--data-dir"),
+                    dirs.filePath(QStringLiteral("%1-%2").arg(round).arg(i)),
+                    QStringLiteral("--admin-login"), QStringLiteral("boss"),
+                    QStringLiteral("--admin-password"), QStringLiteral("boss-password-%1").arg(i)});
+            }
+            instances[0].process.start();
+            instances[1].process.start();
+            for (Instance &instance : instances) {
+                QVERIFY(instance.process.waitForStarted());
+                QVERIFY2(QTest::qWaitFor(
+                             [&] {
+                                 instance.output += instance.process.readAll();
+                                 return instance.output.contains("listening on")
+                                     || instance.process.state() == QProcess::NotRunning;
+                             },
+                             30000),
+                    instance.output.constData());
+                QVERIFY2(
+                    instance.process.state() == QProcess::Running, instance.output.constData());
+                const int at = instance.output.indexOf("listening on ") + 13;
+                instance.url = QUrl(QString::fromUtf8(
+                    instance.output.mid(at, instance.output.indexOf('\n', at) - at).trimmed()));
+                QVERIFY2(instance.url.port() > 0, instance.output.constData());
+            }
+            const int created = int(instances[0].output.count("Created administrator"))
+                + int(instances[1].output.count("Created administrator"));
+            QCOMPARE(created, 1);
+            const int first = instances[0].output.contains("Created administrator") ? 0 : 1;
+
+            // Both serve; the first one's password signs in on either, the other's on none.
+            QNetworkAccessManager net;
+            auto call = [&](const QUrl &base, const QString &path, const QByteArray &body,
+                            const QString &token = {}) {
+                QNetworkRequest request(base.resolved(QUrl(path)));
+                request.setHeader(
+                    QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+                if (!token.isEmpty())
+                    request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+                QNetworkReply *reply = body.isNull() ? net.get(request) : net.post(request, body);
+                if (!QTest::qWaitFor([&] { return reply->isFinished(); }, 15000))
+                    qWarning("%s timed out", qPrintable(path));
+                reply->deleteLater();
+                return HttpResult {
+                    reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                    QJsonDocument::fromJson(reply->readAll()).object(), {}};
+            };
+            auto signIn = [&](const QUrl &base, int passwordOf) {
+                return call(base, QStringLiteral("/api/v1/auth/login"),
+                    QJsonDocument(QJsonObject {{QStringLiteral("login"), QStringLiteral("boss")},
+                                      {QStringLiteral("password"),
+                                          QStringLiteral("boss-password-%1").arg(passwordOf)}})
+                        .toJson(QJsonDocument::Compact));
+            };
+            QString token;
+            for (const Instance &instance : instances) {
+                const HttpResult ok = signIn(instance.url, first);
+                QCOMPARE(ok.status, 200);
+                token = ok.json.value(QStringLiteral("token")).toString();
+                QCOMPARE(signIn(instance.url, 1 - first).status, 401);
+            }
+            for (const Instance &instance : instances) {
+                const HttpResult people
+                    = call(instance.url, QStringLiteral("/api/v1/people"), {}, token);
+                QCOMPARE(people.status, 200);
+                int administrators = 0;
+                for (const QJsonValue &p : people.json.value(QStringLiteral("items")).toArray())
+                    administrators
+                        += p.toObject().value(QStringLiteral("isAdmin")).toBool() ? 1 : 0;
+                QCOMPARE(administrators, 1);
+            }
+            for (Instance &instance : instances) {
+                instance.process.terminate();
+                QVERIFY(instance.process.waitForFinished(10000));
+            }
+        }
     }
 };
 
