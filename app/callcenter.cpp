@@ -36,6 +36,8 @@ CallCenter::CallCenter(Session *session, QObject *parent)
         refreshCallsOn(id);
     });
     connect(session->events(), &EventStream::resyncNeeded, this, &CallCenter::reload);
+    // A list read before the stream was up may miss a call that rang in between.
+    connect(session->events(), &EventStream::streamStarted, this, &CallCenter::reload);
 }
 
 void CallCenter::reload()
@@ -106,8 +108,10 @@ void CallCenter::loadList(List list, const QString &cursor)
                     listed.insert(id);
             m_nextCursors.at(size_t(list)) = json.value(QStringLiteral("nextCursor")).toString();
             m_loadingMore.at(size_t(list)) = false;
-            if (list == List::Active && firstPage)
+            if (list == List::Active && firstPage) {
                 refreshStale(listed);
+                popUpRingingForMe(listed);
+            }
             emit listsChanged();
             if (firstPage && --m_pending == 0) {
                 m_loaded = true;
@@ -146,6 +150,32 @@ void CallCenter::refreshStale(const QSet<qint64> &listed)
                     emit listsChanged();
                 }
             });
+    }
+}
+
+void CallCenter::popUpRingingForMe(const QSet<qint64> &listed)
+{
+    const qint64 me = m_session->me().id;
+    for (const qint64 id : listed) {
+        const CallInfo &info = m_calls[id];
+        if (info.call.state != Call::State::Ringing || info.hasCard || !info.targetIds.contains(me)
+            || m_closedForMe.contains(id) || m_cardsOnTheWay.contains(id))
+            continue;
+        m_cardsOnTheWay.insert(id);
+        m_session->rest()->get(
+            QStringLiteral("/api/v1/calls/%1/card").arg(id), this,
+            [this, id](const QJsonObject &json) {
+                m_cardsOnTheWay.remove(id);
+                // Its ringing event may have come meanwhile: that one popped it up already.
+                if (!upsert(json.value(QStringLiteral("call")).toObject()) || m_calls[id].hasCard
+                    || m_calls[id].call.state != Call::State::Ringing)
+                    return;
+                m_calls[id].setCard(json);
+                emit callChanged(id);
+                emit listsChanged();
+                emit callRinging(id);
+            },
+            [this, id](const ApiFailure &) { m_cardsOnTheWay.remove(id); });
     }
 }
 

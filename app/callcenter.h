@@ -115,6 +115,9 @@ private:
     void loadList(List list, const QString &cursor = {});
     void loadLines();
     void refreshStale(const QSet<qint64> &listed);
+    // Calls the active list shows ringing for me without a window: they started before the
+    // event stream was up; their cards are fetched and they pop up as if the event came.
+    void popUpRingingForMe(const QSet<qint64> &listed);
     // Stores a call JSON (the card kept); returns its id, 0 when unreadable.
     qint64 upsert(const QJsonObject &json);
     void checkColleague(qint64 callId);
@@ -125,6 +128,7 @@ private:
     QHash<qint64, CallInfo> m_calls;
     QHash<qint64, Line> m_lines;
     QSet<qint64> m_closedForMe;
+    QSet<qint64> m_cardsOnTheWay;
     QSet<QString> m_dialling;
     QSet<QString> m_ringingFirst; // dial keys accepted by the server, no call reported yet
     QObject *m_loading = nullptr; // owns the requests of one reload

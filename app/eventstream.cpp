@@ -133,8 +133,10 @@ void EventStream::onText(const QString &text)
         return;
     case protocol::StreamMessage::Kind::Hello:
         // A first connection starts from now; a resumed one already replayed from m_lastSeq.
-        if (m_lastSeq < 0)
+        if (m_lastSeq < 0) {
             m_lastSeq = message->seq;
+            emit streamStarted();
+        }
         return;
     case protocol::StreamMessage::Kind::Resync:
         m_lastSeq = message->seq;

@@ -51,6 +51,9 @@ signals:
     void event(const QString &type, const QJsonObject &data);
     // The server could not replay what was missed: reload everything shown.
     void resyncNeeded();
+    // A first connection is live (its hello arrived): from here on nothing is missed, so
+    // what was read before it may be stale and is worth reading again.
+    void streamStarted();
     // The token is no longer accepted.
     void unauthorized();
 

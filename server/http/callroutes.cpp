@@ -134,6 +134,13 @@ void addCallRoutes(Router &router, ServerContext &ctx)
             return ApiResponse::ok(CallPayload(ctx).call(existingCall(ctx, req.idArg(0))));
         });
 
+    // The card a ringing event carries, for a client that learnt of the call from a list (it
+    // started before the client's event stream was up).
+    router.add(Method::Get, QStringLiteral("/api/v1/calls/{id}/card"), Router::Access::Employee,
+        [&ctx](ApiRequest &req) {
+            return ApiResponse::ok(CallPayload(ctx).card(existingCall(ctx, req.idArg(0))));
+        });
+
     router.add(Method::Post, QStringLiteral("/api/v1/calls/{id}/attach"), Router::Access::Employee,
         [&ctx](ApiRequest &req) { return attach(ctx, req); });
 

@@ -99,6 +99,36 @@ private slots:
         QCOMPARE(ringing.size(), 1); // never popped twice
     }
 
+    // An operator who starts the client while the phone rings gets the pop-up: the call rang
+    // before the event stream was up, so the active list brings it and the card is fetched.
+    void aCallRingingBeforeTheClientStartsPopsUp()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        QCOMPARE(
+            f.event(QStringLiteral("e1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        client::Session *session = f.signIn(QStringLiteral("op1"), QStringLiteral("op1-password"));
+        QVERIFY(session);
+        // Built before the stream's hello, as the app builds it at sign-in.
+        CallCenter centre(session);
+        QSignalSpy ringing(&centre, &CallCenter::callRinging);
+        centre.reload();
+        QVERIFY(arrived(ringing));
+        const qint64 id = ringing.at(0).at(0).toLongLong();
+        const CallInfo info = centre.call(id);
+        QCOMPARE(info.call.state, Call::State::Ringing);
+        QVERIFY(info.hasCard);
+        QVERIFY(info.line);
+        // The stream's hello reloads the lists; the call is not popped up a second time.
+        QVERIFY(QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000));
+        QTest::qWait(300);
+        QCOMPARE(ringing.size(), 1);
+        // It goes on as any call: answered elsewhere, it closes for op1 like a group ring.
+        QCOMPARE(
+            f.event(QStringLiteral("e1"), QStringLiteral("ACCEPTED"), QStringLiteral("101")), 200);
+        QVERIFY(waitState(centre, id, Call::State::Answered));
+    }
+
     // Group ring: answering on 102 closes the call for 101; 102 keeps it.
     void groupRingClosesForTheOthers()
     {
