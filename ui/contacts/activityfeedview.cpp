@@ -40,6 +40,9 @@ ActivityFeedView::ActivityFeedView(client::Session *session, QWidget *parent)
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setResizeMode(QListView::Adjust); // rows re-wrap to the new width
+    // Rows wrap to the view's width; a vertical scroll bar arriving after they were laid out
+    // must not add a horizontal one for its own width.
+    m_view->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_view->setMouseTracking(true);
     m_view->viewport()->installEventFilter(this);
     connect(m_view, &QListView::doubleClicked, this, [this](const QModelIndex &index) {
