@@ -135,7 +135,7 @@ static QString postgresLiteral(const QVariant &value, const QSqlDriver &driver)
     default:
         text = value.toString();
     }
-    QSqlField field(QString(), QMetaType(QMetaType::QString));
+    QSqlField field {QString(), QMetaType(QMetaType::QString)}; // braces: not a declaration
     field.setValue(text);
     return driver.formatValue(field);
 }

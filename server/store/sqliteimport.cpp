@@ -239,7 +239,7 @@ QString SqliteImport::literal(const QVariant &value, const Column &column) const
         if (ok)
             return QString::number(number);
     }
-    QSqlField field(QString(), QMetaType(QMetaType::QString));
+    QSqlField field {QString(), QMetaType(QMetaType::QString)};
     field.setValue(value.toString());
     return m_target.connection().driver()->formatValue(field);
 }
