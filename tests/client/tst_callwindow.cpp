@@ -69,6 +69,26 @@ struct Operator
     }
 };
 
+// Another application's window the operator is typing in when a call pops up.
+struct TypingWindow
+{
+    QWidget window;
+    QLineEdit *line = new QLineEdit(&window);
+
+    // Shows it active, focuses the line and types the text there.
+    bool start(const QString &typed)
+    {
+        (new QVBoxLayout(&window))->addWidget(line);
+        window.show();
+        window.activateWindow();
+        if (!QTest::qWaitForWindowActive(&window))
+            return false;
+        line->setFocus();
+        QTest::keyClicks(line, typed);
+        return true;
+    }
+};
+
 class TestCallWindow : public QObject
 {
     Q_OBJECT
@@ -427,14 +447,10 @@ private slots:
         QVERIFY(f.ready());
         Operator op;
         QVERIFY(op.start(f, QStringLiteral("op1")));
-        QWidget editor;
-        auto *line = new QLineEdit(&editor);
-        (new QVBoxLayout(&editor))->addWidget(line);
-        editor.show();
-        editor.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&editor));
-        line->setFocus();
-        QTest::keyClicks(line, QStringLiteral("half a sent"));
+        TypingWindow typing;
+        QVERIFY(typing.start(QStringLiteral("half a sent")));
+        QWidget &editor = typing.window;
+        QLineEdit *line = typing.line;
         QVERIFY(line->hasFocus());
 
         QCOMPARE(
@@ -527,14 +543,10 @@ private slots:
         QVERIFY(f.ready());
         Operator op;
         QVERIFY(op.start(f, QStringLiteral("op1")));
-        QWidget editor;
-        auto *line = new QLineEdit(&editor);
-        (new QVBoxLayout(&editor))->addWidget(line);
-        editor.show();
-        editor.activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(&editor));
-        line->setFocus();
-        QTest::keyClicks(line, QStringLiteral("half a sent"));
+        TypingWindow typing;
+        QVERIFY(typing.start(QStringLiteral("half a sent")));
+        QWidget &editor = typing.window;
+        QLineEdit *line = typing.line;
 
         QCOMPARE(
             f.event(QStringLiteral("k2"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
