@@ -10,14 +10,6 @@
 
 namespace linecard::client {
 
-static QJsonArray toArray(const QList<qint64> &ids)
-{
-    QJsonArray out;
-    for (qint64 id : ids)
-        out.append(id);
-    return out;
-}
-
 QString CommentDraft::key(qint64 taskId)
 {
     return QStringLiteral("task:%1").arg(taskId);
@@ -27,10 +19,10 @@ QJsonObject CommentDraft::toJson() const
 {
     return {
         {QStringLiteral("text"), text},
-        {QStringLiteral("notifiedIds"), toArray(notifiedIds)},
+        {QStringLiteral("notifiedIds"), protocol::idArray(notifiedIds)},
         {QStringLiteral("notifyTouched"), notifyTouched},
         {QStringLiteral("hidden"), hidden},
-        {QStringLiteral("visibleToIds"), toArray(visibleToIds)},
+        {QStringLiteral("visibleToIds"), protocol::idArray(visibleToIds)},
         {QStringLiteral("internal"), internal},
     };
 }
@@ -51,12 +43,12 @@ QJsonObject CommentDraft::requestBody() const
 {
     QJsonObject body {
         {QStringLiteral("text"), text},
-        {QStringLiteral("notifiedIds"), toArray(notifiedIds)},
+        {QStringLiteral("notifiedIds"), protocol::idArray(notifiedIds)},
         {QStringLiteral("hidden"), hidden},
         {QStringLiteral("internal"), !hidden && internal},
     };
     if (hidden)
-        body.insert(QStringLiteral("visibleToIds"), toArray(visibleToIds));
+        body.insert(QStringLiteral("visibleToIds"), protocol::idArray(visibleToIds));
     return body;
 }
 

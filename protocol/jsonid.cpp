@@ -22,4 +22,12 @@ QList<qint64> idsOf(const QJsonValue &array)
     return ids;
 }
 
+QJsonArray idArray(const QList<qint64> &ids)
+{
+    QJsonArray out;
+    for (qint64 id : ids)
+        out.append(id);
+    return out;
+}
+
 } // namespace linecard::protocol

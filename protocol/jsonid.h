@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QList>
@@ -11,5 +12,7 @@ namespace linecard::protocol {
 qint64 idOf(const QJsonValue &value);
 qint64 idOf(const QJsonObject &object, const QString &key = QStringLiteral("id"));
 QList<qint64> idsOf(const QJsonValue &array);
+// The other way: a list of ids as a JSON array.
+QJsonArray idArray(const QList<qint64> &ids);
 
 } // namespace linecard::protocol

@@ -21,14 +21,6 @@
 
 namespace linecard::ui {
 
-static QJsonArray toArray(const QList<qint64> &ids)
-{
-    QJsonArray out;
-    for (qint64 id : ids)
-        out.append(id);
-    return out;
-}
-
 NewTaskDialog::NewTaskDialog(
     client::Session *session, qint64 contactId, ContactRole role, QWidget *parent)
     : QDialog(parent)
@@ -136,8 +128,8 @@ void NewTaskDialog::accept()
     QJsonObject body {
         {QStringLiteral("title"), m_title->text().trimmed()},
         {QStringLiteral("description"), m_description->toPlainText()},
-        {QStringLiteral("assigneeIds"), toArray(m_assignees->selectedIds())},
-        {QStringLiteral("participantIds"), toArray(m_participants->selectedIds())},
+        {QStringLiteral("assigneeIds"), protocol::idArray(m_assignees->selectedIds())},
+        {QStringLiteral("participantIds"), protocol::idArray(m_participants->selectedIds())},
     };
     if (m_counterparty->contactId())
         body.insert(QStringLiteral("counterpartyId"), m_counterparty->contactId());
