@@ -31,10 +31,7 @@ CallCenter::CallCenter(Session *session, QObject *parent)
             refreshCallsOn(line->id);
         }
     });
-    connect(router, &EventRouter::lineDeleted, this, [this](qint64 id) {
-        m_lines.remove(id);
-        refreshCallsOn(id);
-    });
+    connect(router, &EventRouter::lineDeleted, this, &CallCenter::markLineDeleted);
     connect(session->events(), &EventStream::resyncNeeded, this, &CallCenter::reload);
     // A list read before the stream was up may miss a call that rang in between.
     connect(session->events(), &EventStream::streamStarted, this, &CallCenter::reload);
@@ -294,11 +291,31 @@ int CallCenter::ringingCount() const
 
 std::optional<Line> CallCenter::lineOf(const CallInfo &info) const
 {
+    // A deleted line: its name marked as deleted, without its colour (a neutral one instead).
+    if (info.call.lineDeleted()) {
+        Line deleted;
+        deleted.name = tr("%1 (deleted)", "a deleted phone line").arg(info.call.deletedLineName);
+        return deleted;
+    }
     // The line as it is now (an administrator may have renamed or recoloured it since the
     // call rang), else as the call's card named it.
     if (info.call.lineId && m_lines.contains(info.call.lineId))
         return m_lines.value(info.call.lineId);
     return info.line;
+}
+
+void CallCenter::markLineDeleted(qint64 lineId, const QString &name)
+{
+    // As the server now has them: off the line, keeping its name.
+    m_lines.remove(lineId);
+    for (auto it = m_calls.begin(); it != m_calls.end(); ++it) {
+        if (it->call.lineId != lineId)
+            continue;
+        it->call.lineId = 0;
+        it->call.deletedLineName = name;
+        it->line.reset();
+        emit callChanged(it.key());
+    }
 }
 
 void CallCenter::refreshCallsOn(qint64 lineId)

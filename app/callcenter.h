@@ -111,6 +111,8 @@ private:
     void followMerge(const QJsonObject &data);
     // A line was renamed, recoloured or deleted: the windows and lists of its calls repaint.
     void refreshCallsOn(qint64 lineId);
+    // The line is gone: its calls show it as deleted, as the server now returns them.
+    void markLineDeleted(qint64 lineId, const QString &name);
     // One page of a list (an empty cursor: the first).
     void loadList(List list, const QString &cursor = {});
     void loadLines();

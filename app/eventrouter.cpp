@@ -59,7 +59,7 @@ void EventRouter::route(const QString &name, const QJsonObject &data)
         emit lineUpdated(data);
         break;
     case EventType::LineDeleted:
-        emit lineDeleted(protocol::idOf(data));
+        emit lineDeleted(protocol::idOf(data), data.value(QStringLiteral("name")).toString());
         break;
     case EventType::PersonCreated:
     case EventType::PersonUpdated:

@@ -41,7 +41,8 @@ signals:
     void dialFailed(const QString &phone, const QString &error);
 
     void lineUpdated(const QJsonObject &line);
-    void lineDeleted(qint64 lineId);
+    // name: what the line's calls keep of it (its name, else its number).
+    void lineDeleted(qint64 lineId, const QString &name);
     // person.created and person.updated: the person as it is now.
     void personChanged(const QJsonObject &person);
     // provider.created and provider.updated: the provider as it is now.

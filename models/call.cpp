@@ -72,6 +72,8 @@ QJsonObject Call::toJson() const
         {QStringLiteral("endReason"), endReason.isEmpty() ? QJsonValue() : QJsonValue(endReason)},
         {QStringLiteral("queue"), queue.isEmpty() ? QJsonValue() : QJsonValue(queue)},
         {QStringLiteral("endedById"), optionalId(endedById)},
+        {QStringLiteral("lineDeleted"), lineDeleted()},
+        {QStringLiteral("lineName"), lineDeleted() ? QJsonValue(deletedLineName) : QJsonValue()},
     };
 }
 
@@ -104,6 +106,8 @@ std::optional<Call> Call::fromJson(const QJsonObject &json, QString *error)
     c.endReason = r.string(QStringLiteral("endReason"));
     c.queue = r.string(QStringLiteral("queue"));
     c.endedById = r.id(QStringLiteral("endedById"));
+    if (r.boolean(QStringLiteral("lineDeleted")))
+        c.deletedLineName = r.string(QStringLiteral("lineName"));
     if (!r.ok()) {
         if (error)
             *error = r.error();

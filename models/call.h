@@ -43,6 +43,11 @@ struct Call
     QString endReason;
     QString queue; // the PBX queue the call came through (Zammad's "queue")
     qint64 endedById = 0; // the operator who marked a stuck call as ended
+    // The name of the line the call came in on, once an administrator deleted that line
+    // (lineId is 0 then); empty while the line exists or when there was none.
+    QString deletedLineName;
+
+    bool lineDeleted() const { return !deletedLineName.isEmpty(); }
 
     QJsonObject toJson() const;
     static std::optional<Call> fromJson(const QJsonObject &json, QString *error = nullptr);

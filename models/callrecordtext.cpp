@@ -58,6 +58,10 @@ QString CallRecordText::localized(const QJsonObject &call, const QJsonObject &re
     QString line = escaped(lineName.isEmpty() ? lineNumber : lineName);
     if (!lineName.isEmpty() && !lineNumber.isEmpty())
         line = tr("%1 (%2)").arg(line, escaped(lineNumber));
+    // An administrator deleted the line since: the call keeps its name.
+    if (call.value(QStringLiteral("lineDeleted")).toBool())
+        line = tr("%1 (deleted)", "a deleted phone line")
+                   .arg(escaped(call.value(QStringLiteral("lineName")).toString()));
     QStringList lines;
     lines << QStringLiteral("**%1**").arg(title)
             + (line.isEmpty() ? QString() : QStringLiteral(" · ") + line);

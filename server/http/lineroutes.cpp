@@ -90,8 +90,10 @@ void addLineRoutes(Router &router, ServerContext &ctx)
         [&ctx](ApiRequest &req) {
             if (!ctx.lines.get(req.idArg(0)))
                 throw ApiError::notFound(QStringLiteral("line"));
-            ctx.lines.remove(req.idArg(0));
-            ctx.events.publish(EventType::LineDeleted, {{QStringLiteral("id"), req.idArg(0)}},
+            const QString name = ctx.lines.remove(req.idArg(0));
+            // The name lets open clients show the line's calls as "Sales (deleted)" at once.
+            ctx.events.publish(EventType::LineDeleted,
+                {{QStringLiteral("id"), req.idArg(0)}, {QStringLiteral("name"), name}},
                 EventAudience::employees());
             return ApiResponse::noContent();
         });

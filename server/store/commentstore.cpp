@@ -25,9 +25,9 @@ static const QString commentFrom
                      "LEFT JOIN lines l ON l.id = k.line_id "
                      "LEFT JOIN people ap ON ap.id = k.answered_by");
 static constexpr int firstCallColumn = 9;
-static_assert(firstCallColumn + callColumnCount == 25, "the record's facts follow the call");
+static constexpr int firstFactColumn = firstCallColumn + callColumnCount;
 // The first column after commentColumns (a query may add the task's title there).
-static constexpr int afterCommentColumns = 30;
+static constexpr int afterCommentColumns = firstFactColumn + 5;
 
 QList<Comment> CommentStore::readAll(QSqlQuery &q, QList<QString> *taskTitles)
 {
@@ -44,9 +44,11 @@ QList<Comment> CommentStore::readAll(QSqlQuery &q, QList<QString> *taskTitles)
         c.internal = q.value(7).toBool();
         if (!q.value(firstCallColumn).isNull()) {
             c.call = readCall(q, firstCallColumn, Call::State::Ended);
-            if (q.value(25).toBool())
-                c.callRecord = CallRecorder::facts(q.value(26).toString(), q.value(27).toString(),
-                    q.value(28).toString(), q.value(29).toString());
+            if (q.value(firstFactColumn).toBool())
+                c.callRecord = CallRecorder::facts(q.value(firstFactColumn + 1).toString(),
+                    q.value(firstFactColumn + 2).toString(),
+                    q.value(firstFactColumn + 3).toString(),
+                    q.value(firstFactColumn + 4).toString());
         }
         if (taskTitles)
             taskTitles->append(q.value(afterCommentColumns).toString());

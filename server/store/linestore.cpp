@@ -119,14 +119,21 @@ Line LineStore::update(const Line &next)
     return *get(next.id);
 }
 
-void LineStore::remove(qint64 id)
+QString LineStore::remove(qint64 id)
 {
     Transaction tx(m_db);
-    // The history keeps its calls; they only lose the line's name and colour.
-    m_db.exec(QStringLiteral("UPDATE calls SET line_id = NULL WHERE line_id = :id"),
-        {{QStringLiteral("id"), id}});
+    // The history keeps its calls, and with them the line's name (its number when it had
+    // none), so they show as on a deleted line rather than on no line; the colour goes.
+    const QString name = m_db.scalar(QStringLiteral("SELECT COALESCE(NULLIF(name, ''), number) "
+                                                    "FROM lines WHERE id = :id"),
+                                 {{QStringLiteral("id"), id}})
+                             .toString();
+    m_db.exec(QStringLiteral("UPDATE calls SET line_id = NULL, deleted_line_name = :name "
+                             "WHERE line_id = :id"),
+        {{QStringLiteral("id"), id}, {QStringLiteral("name"), name}});
     m_db.exec(QStringLiteral("DELETE FROM lines WHERE id = :id"), {{QStringLiteral("id"), id}});
     tx.commit();
+    return name;
 }
 
 } // namespace linecard::server

@@ -28,7 +28,8 @@ public:
 
     Line create(const Line &draft);
     Line update(const Line &next);
-    void remove(qint64 id);
+    // Deletes the line; its calls keep its name, which is returned.
+    QString remove(qint64 id);
 
 private:
     void loadEmployees(Line &line);

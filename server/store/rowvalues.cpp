@@ -40,8 +40,9 @@ QString callColumns(const QString &alias)
         QStringLiteral("from_number"), QStringLiteral("to_number"), QStringLiteral("line_id"),
         QStringLiteral("contact_id"), QStringLiteral("answered_by"), QStringLiteral("started_at"),
         QStringLiteral("answered_at"), QStringLiteral("ended_at"), QStringLiteral("duration"),
-        QStringLiteral("recording_url"), QStringLiteral("end_reason")};
-    static_assert(callColumnCount == 16, "callColumns and readCall read the same columns");
+        QStringLiteral("recording_url"), QStringLiteral("end_reason"),
+        QStringLiteral("deleted_line_name")};
+    static_assert(callColumnCount == 17, "callColumns and readCall read the same columns");
     if (alias.isEmpty())
         return columns.join(QStringLiteral(", "));
     QStringList prefixed;
@@ -70,6 +71,7 @@ Call readCall(const QSqlQuery &q, int first, Call::State unknownState)
     c.duration = q.value(first + 13).toInt();
     c.recordingUrl = q.value(first + 14).toString();
     c.endReason = q.value(first + 15).toString();
+    c.deletedLineName = q.value(first + 16).toString();
     return c;
 }
 

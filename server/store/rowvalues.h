@@ -28,7 +28,7 @@ QVariant nullableText(const QString &text);
 // The columns of a call that the shared Call carries, in the order readCall reads them,
 // each prefixed with `alias` and a dot when an alias is given.
 QString callColumns(const QString &alias = {});
-constexpr int callColumnCount = 16;
+constexpr int callColumnCount = 17;
 // Reads the callColumns starting at `first`; `unknownState` stands for a state name this
 // build does not know.
 Call readCall(const QSqlQuery &row, int first, Call::State unknownState);

@@ -222,7 +222,9 @@ private slots:
                      QStringLiteral("UPDATE contact_search SET body = (SELECT name FROM people p "
                                     "WHERE p.search_key = contact_search.rowid)"),
                      QStringLiteral("DELETE FROM schema_version WHERE version >= 8"),
-                     QStringLiteral("ALTER TABLE lines DROP COLUMN region")})
+                     QStringLiteral("ALTER TABLE lines DROP COLUMN region"),
+                     // what version 11 added
+                     QStringLiteral("ALTER TABLE calls DROP COLUMN deleted_line_name")})
                 QVERIFY2(q.exec(sql), qPrintable(q.lastError().text() + u' ' + sql));
             db.close();
         }
@@ -285,7 +287,9 @@ private slots:
                 {QStringLiteral("UPDATE phones SET number = '+44 1632 960000', "
                                 "e164 = NULL, tail_key = NULL WHERE person_id = %1")
                         .arg(old),
-                    QStringLiteral("DELETE FROM schema_version WHERE version >= 9")})
+                    QStringLiteral("DELETE FROM schema_version WHERE version >= 9"),
+                    // what version 11 added
+                    QStringLiteral("ALTER TABLE calls DROP COLUMN deleted_line_name")})
                 QVERIFY2(q.exec(sql), qPrintable(q.lastError().text() + u' ' + sql));
             db.close();
         }

@@ -246,13 +246,41 @@ private slots:
         QCOMPARE(idIn(call, QStringLiteral("lineId")), support);
         QCOMPARE(call.value(QStringLiteral("targetIds")).toArray(), QJsonArray({f.op1}));
 
-        // Removing a line keeps its calls, without the line.
+        // A call on a line that exists says so, and names no line of its own.
+        QCOMPARE(call.value(QStringLiteral("lineDeleted")), QJsonValue(false));
+        QCOMPARE(call.value(QStringLiteral("lineName")), QJsonValue());
+
+        // Removing a line keeps its calls, without the line but with its name, marked deleted.
         QCOMPARE(
             f.server.request("DELETE", QStringLiteral("/api/v1/lines/%1").arg(support), f.admin)
                 .status,
             204);
-        QCOMPARE(
-            f.call(QStringLiteral("to-support")).value(QStringLiteral("lineId")), QJsonValue());
+        for (const QString &external :
+            {QStringLiteral("to-support"), QStringLiteral("to-support-2")}) {
+            const QJsonObject kept = f.call(external);
+            QCOMPARE(kept.value(QStringLiteral("lineId")), QJsonValue());
+            QCOMPARE(kept.value(QStringLiteral("lineDeleted")), QJsonValue(true));
+            QCOMPARE(
+                kept.value(QStringLiteral("lineName")), QJsonValue(QStringLiteral("Support 2")));
+            // One call read alone says the same.
+            const QJsonObject one
+                = f.server
+                      .get(QStringLiteral("/api/v1/calls/%1").arg(idIn(kept, QStringLiteral("id"))),
+                          f.op1Token)
+                      .json;
+            QCOMPARE(
+                one.value(QStringLiteral("lineName")), QJsonValue(QStringLiteral("Support 2")));
+            QCOMPARE(one.value(QStringLiteral("lineDeleted")), QJsonValue(true));
+        }
+        // A call coming in on the number afterwards is on no line, not on the deleted one.
+        f.planFix({{QStringLiteral("cmd"), QStringLiteral("event")},
+            {QStringLiteral("event"), QStringLiteral("INCOMING")},
+            {QStringLiteral("phone"), QStringLiteral("+79161234567")},
+            {QStringLiteral("diversion"), QStringLiteral("8-812-300-40-51")},
+            {QStringLiteral("callid"), QStringLiteral("after-delete")}});
+        call = f.call(QStringLiteral("after-delete"));
+        QCOMPARE(call.value(QStringLiteral("lineId")), QJsonValue());
+        QCOMPARE(call.value(QStringLiteral("lineDeleted")), QJsonValue(false));
         QCOMPARE(f.server.get(QStringLiteral("/api/v1/lines"), f.admin)
                      .json.value(QStringLiteral("items"))
                      .toArray()
