@@ -56,6 +56,21 @@ static bool isContact(PeopleDirectory *people, qint64 id)
     return people->isContact(id);
 }
 
+void CommentThreadModel::markLineDeleted(qint64 lineId, const QString &name)
+{
+    for (int row = 0; row < rowCount(); ++row) {
+        QJsonObject comment = parsedRow(row);
+        QJsonObject call = comment.value(QStringLiteral("call")).toObject();
+        if (call.isEmpty() || protocol::idOf(call, QStringLiteral("lineId")) != lineId)
+            continue;
+        call.insert(QStringLiteral("lineId"), QJsonValue());
+        call.insert(QStringLiteral("lineDeleted"), true);
+        call.insert(QStringLiteral("lineName"), name);
+        comment.insert(QStringLiteral("call"), call);
+        upsert(comment);
+    }
+}
+
 QVariant CommentThreadModel::roleData(const QJsonObject &row, int, int role) const
 {
     const qint64 author = protocol::idOf(row, QStringLiteral("authorId"));

@@ -36,6 +36,9 @@ public:
 
     // Live: a comment.created for the thread shown.
     void applyComment(const QJsonObject &comment) { upsert(comment); }
+    // Live: line.deleted. The records of calls on that line show it as deleted, as the
+    // server now returns them (lineId null, lineDeleted, lineName).
+    void markLineDeleted(qint64 lineId, const QString &name);
 
 protected:
     QVariant roleData(const QJsonObject &row, int column, int role) const override;

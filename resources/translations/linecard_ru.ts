@@ -55,6 +55,11 @@
         <source>Recording: &lt;%1&gt;</source>
         <translation>Запись: &lt;%1&gt;</translation>
     </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <comment>a deleted phone line</comment>
+        <translation>%1 (удалена)</translation>
+    </message>
 </context>
 <context>
     <name>CommentAudience</name>
@@ -206,6 +211,11 @@
     <message>
         <source>The call could not be marked as ended: %1</source>
         <translation>Не удалось отметить звонок завершённым: %1</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <comment>a deleted phone line</comment>
+        <translation>%1 (удалена)</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 
 #include "app/eventstream.h"
 #include "app/translations.h"
+#include "models/callrecordtext.h"
 #include "models/commentthreadmodel.h"
 #include "ui/contacts/activityfeedview.h"
 #include "ui/contacts/contactcard.h"
@@ -98,6 +99,65 @@ private slots:
         QApplication::processEvents();
         QVERIFY(
             card.grab().save(ClientFixture::screenshotPath(QStringLiteral("call-record-ru.png"))));
+    }
+
+    // An administrator deletes the line of a recorded call: the record open on a card says
+    // "Sales (deleted)" at once (line.deleted), and so does a card opened afterwards, in
+    // English and Russian.
+    void aDeletedLinesRecordSaysSo()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
+            {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {
+                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        QVERIFY(anna);
+        QCOMPARE(
+            f.event(QStringLiteral("d1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QCOMPARE(f.completed(QStringLiteral("d1"), QStringLiteral("101"), QStringLiteral("Missed")),
+            200);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            f.comments(QStringLiteral("/api/v1/contacts/%1/comments").arg(anna)).size(), 1, 15000);
+
+        client::Session *session = f.signIn(QStringLiteral("op1"), QStringLiteral("op1-password"));
+        QVERIFY(session);
+        QVERIFY(QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000));
+        ui::ContactCard open(session);
+        open.show();
+        open.showContact(anna);
+        QTRY_VERIFY_WITH_TIMEOUT(recordIn(open.activity()->model()).isValid(), 15000);
+        const auto textOf = [](ui::ContactCard &card) {
+            return recordIn(card.activity()->model()).data(CommentThreadModel::TextRole).toString();
+        };
+        QVERIFY2(textOf(open).contains(QStringLiteral("Sales (+7")), qPrintable(textOf(open)));
+
+        QCOMPARE(
+            f.server()
+                .request("DELETE", QStringLiteral("/api/v1/lines/%1").arg(f.lineId), f.adminToken())
+                .status,
+            204);
+        // In the language the test runs in (an earlier test may have switched to Russian).
+        const QString deleted = CallRecordText::tr("%1 (deleted)", "a deleted phone line")
+                                    .arg(QStringLiteral("Sales"));
+        QTRY_VERIFY_WITH_TIMEOUT(textOf(open).contains(deleted), 15000);
+        QVERIFY(!textOf(open).contains(QStringLiteral("(+7")));
+        ui::ContactCard later(session);
+        later.resize(900, 600);
+        later.show();
+        later.showContact(anna);
+        QTRY_VERIFY_WITH_TIMEOUT(recordIn(later.activity()->model()).isValid(), 15000);
+        QVERIFY2(textOf(later).contains(deleted), qPrintable(textOf(later)));
+
+        const QLocale russian(QLocale::Russian, QLocale::Russia);
+        QLocale::setDefault(russian);
+        QVERIFY(client::installTranslations(qApp, russian, QStringLiteral(LINECARD_QM_DIR)) >= 1);
+        QVERIFY2(
+            textOf(later).contains(QStringLiteral("Sales (удалена)")), qPrintable(textOf(later)));
+        later.update();
+        QApplication::processEvents();
+        QVERIFY(later.grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("call-record-deleted-line-ru.png"))));
     }
 
     // The operator attaches an ended call to a task: the card's activity shows the record

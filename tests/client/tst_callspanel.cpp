@@ -2,10 +2,12 @@
 // for a shared handset, missed calls as the team's to-do (call back through the PBX, mark
 // handled), and the history with the names as they were when the calls came in.
 #include "callfixture.h"
+#include "russian.h"
 
 #include "app/callcenter.h"
 #include "app/eventstream.h"
 #include "server/pbxsim/makecalllistener.h"
+#include "ui/calls/callheader.h"
 #include "ui/calls/calllistmodel.h"
 #include "ui/calls/callspanel.h"
 #include "ui/calls/callwindow.h"
@@ -291,6 +293,70 @@ private slots:
         QCOMPARE(window->currentPlace().area, ui::Place::Area::Calls);
         QVERIFY(window->grab().save(
             ClientFixture::screenshotPath(QStringLiteral("callspanel-history.png"))));
+    }
+
+    // An administrator deletes the line "Sales" while op1's client shows its calls: the history
+    // and the open call window show "Sales (deleted)" in a neutral colour at once, and so does
+    // a client started afterwards (op2, in Russian: "Sales (удалена)").
+    void aDeletedLinesCallsShowItDeleted()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        QCOMPARE(
+            f.event(QStringLiteral("e1"), QStringLiteral("INCOMING"), QStringLiteral("102")), 200);
+        QCOMPARE(f.completed(QStringLiteral("e1"), QStringLiteral("102"), QStringLiteral("Missed")),
+            200);
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
+        QVERIFY(window);
+        CallsPanel *panel = window->callsPanel();
+        panel->tabs()->setCurrentIndex(2);
+        QCOMPARE(
+            f.event(QStringLiteral("e2"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QVERIFY(
+            QTest::qWaitFor([&] { return window->callWindows()->windows().size() == 1; }, 15000));
+        ui::CallWindow *popUp = window->callWindows()->windows().first();
+        QCOMPARE(popUp->header()->title(), QStringLiteral("Sales"));
+        QTRY_COMPARE_WITH_TIMEOUT(listedCalls(panel->historyList()), 2, 15000);
+        const auto lineCell = [&](int row) {
+            return panel->historyList()->model()->index(row, ui::CallListModel::LineColumn);
+        };
+        QCOMPARE(lineCell(1).data().toString(), QStringLiteral("Sales"));
+        QCOMPARE(lineCell(1).data(Qt::DecorationRole).value<QColor>(), QColor(0x2e, 0x7d, 0x32));
+
+        QCOMPARE(
+            f.server()
+                .request("DELETE", QStringLiteral("/api/v1/lines/%1").arg(f.lineId), f.adminToken())
+                .status,
+            204);
+        const QString deleted
+            = CallCenter::tr("%1 (deleted)", "a deleted phone line").arg(QStringLiteral("Sales"));
+        QTRY_COMPARE_WITH_TIMEOUT(popUp->header()->title(), deleted, 15000);
+        QCOMPARE(popUp->header()->background(), ui::CallHeader::neutralColor());
+        for (int row : {0, 1}) {
+            QCOMPARE(lineCell(row).data().toString(), deleted);
+            QCOMPARE(lineCell(row).data(Qt::DecorationRole).value<QColor>(), QColor(Qt::gray));
+        }
+        QVERIFY(window->grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("callspanel-deleted-line.png"))));
+        QVERIFY(popUp->grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("callwindow-deleted-line.png"))));
+
+        Russian russian;
+        QVERIFY(russian.isLoaded());
+        auto later = f.callsWindowFor(QStringLiteral("op2"));
+        QVERIFY(later);
+        CallsPanel *laterPanel = later->callsPanel();
+        laterPanel->tabs()->setCurrentIndex(2);
+        QTRY_COMPARE_WITH_TIMEOUT(listedCalls(laterPanel->historyList()), 2, 15000);
+        for (int row : {0, 1})
+            QCOMPARE(laterPanel->historyList()
+                         ->model()
+                         ->index(row, ui::CallListModel::LineColumn)
+                         .data()
+                         .toString(),
+                QStringLiteral("Sales (удалена)"));
+        QVERIFY(later->grab().save(
+            ClientFixture::screenshotPath(QStringLiteral("callspanel-deleted-line-ru.png"))));
     }
 
     // The main window's search box filters the calls lists while Calls is shown: by a piece

@@ -9,8 +9,11 @@
 
 namespace linecard::ui {
 
-// Calls on a line nobody set up: a quiet slate blue.
-static const QColor neutralColor(0x45, 0x5a, 0x64);
+// Calls on a line nobody set up, or on a deleted one: a quiet slate blue.
+QColor CallHeader::neutralColor()
+{
+    return QColor(0x45, 0x5a, 0x64);
+}
 
 CallHeader::CallHeader(QWidget *parent)
     : QWidget(parent)
@@ -90,7 +93,7 @@ QString CallHeader::formatDuration(qint64 seconds)
 
 void CallHeader::setColor(const QColor &color)
 {
-    m_background = color.isValid() ? color : neutralColor;
+    m_background = color.isValid() ? color : neutralColor();
     m_foreground = readableOn(m_background);
     QPalette p = palette();
     p.setColor(QPalette::WindowText, m_foreground);

@@ -18,8 +18,9 @@ class CallHeader : public QWidget
 public:
     explicit CallHeader(QWidget *parent = nullptr);
 
-    // An invalid colour paints the neutral colour of calls on no known line.
+    // An invalid colour paints the neutral colour of calls on no known or a deleted line.
     void setColor(const QColor &color);
+    static QColor neutralColor();
     void setTitle(const QString &title);
     void setCaller(const QString &caller);
     void setState(const QString &state);

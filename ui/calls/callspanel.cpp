@@ -160,7 +160,7 @@ QTreeView *CallsPanel::makeList(CallCenter::List list, const QString &objectName
     view->setAlternatingRowColors(true);
     view->header()->setStretchLastSection(true);
     view->setColumnWidth(CallListModel::TimeColumn, 130);
-    view->setColumnWidth(CallListModel::LineColumn, 120);
+    view->setColumnWidth(CallListModel::LineColumn, 180); // "Продажи (удалена)" whole
     view->setColumnWidth(CallListModel::NumberColumn, 150);
     view->setColumnWidth(CallListModel::NameColumn, 200);
     return view;

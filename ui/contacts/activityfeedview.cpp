@@ -2,6 +2,7 @@
 
 #include "activitydelegate.h"
 
+#include "app/eventrouter.h"
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/commentthreadmodel.h"
@@ -34,6 +35,8 @@ ActivityFeedView::ActivityFeedView(client::Session *session, QWidget *parent)
     layout->addWidget(title);
 
     m_model->setDataSource(session->rest());
+    connect(session->router(), &client::EventRouter::lineDeleted, m_model,
+        &CommentThreadModel::markLineDeleted);
     m_view->setModel(m_model);
     m_view->setItemDelegate(m_delegate);
     m_view->setSelectionMode(QAbstractItemView::NoSelection);

@@ -101,6 +101,8 @@ TaskView::TaskView(client::Session *session, QWidget *parent)
             m_thread->applyComment(comment);
         m_threadView->followBottom();
     });
+    connect(session->router(), &client::EventRouter::lineDeleted, m_thread,
+        &CommentThreadModel::markLineDeleted);
     connect(m_thread, &CommentThreadModel::pageLoaded, this, [this] {
         // A thread that fits in one page opens at its newest comment; a long one at its
         // start, fetching further pages only as the operator scrolls.
