@@ -101,7 +101,7 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
         [&ctx](ApiRequest &req) {
             const visibility::Viewer viewer = readViewer(ctx, req);
             const VisibilitySql rule = ctx.rule(viewer);
-            if (!ctx.tasks.getVisible(req.idArg(0), rule))
+            if (!ctx.tasks.isVisible(req.idArg(0), rule))
                 throw ApiError::notFound(QStringLiteral("task"));
             const int limit = req.limit();
             return ApiResponse::ok(
@@ -112,7 +112,9 @@ void addCommentRoutes(Router &router, ServerContext &ctx)
 
     router.add(Method::Post, QStringLiteral("/api/v1/tasks/{id}/comments"), Router::Access::User,
         [&ctx](ApiRequest &req) {
-            const auto task = ctx.tasks.getVisible(req.idArg(0), ctx.rule(req.session()));
+            const auto task = ctx.tasks.isVisible(req.idArg(0), ctx.rule(req.session()))
+                ? ctx.tasks.get(req.idArg(0))
+                : std::nullopt;
             if (!task)
                 throw ApiError::notFound(QStringLiteral("task"));
             QList<qint64> onTask = task->assigneeIds + task->participantIds;

@@ -98,6 +98,16 @@ std::optional<Task> TaskStore::getVisible(qint64 id, const VisibilitySql &rule)
     return t;
 }
 
+bool TaskStore::isVisible(qint64 id, const VisibilitySql &rule)
+{
+    QVariantMap params = rule.params();
+    params.insert(QStringLiteral("id"), id);
+    return m_db
+        .exec(QStringLiteral("SELECT 1 FROM tasks t WHERE t.id = :id AND %1").arg(rule.task()),
+            params)
+        .next();
+}
+
 QString TaskStore::listQuery(const VisibilitySql &rule, const TaskFilter &filter,
     const std::optional<TaskCursor> &after, int limit, QVariantMap &params) const
 {

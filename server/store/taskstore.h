@@ -41,6 +41,9 @@ public:
     std::optional<Task> get(qint64 id);
     // The task when the viewer may see it (same SQL rule as the lists).
     std::optional<Task> getVisible(qint64 id, const VisibilitySql &rule);
+    // Only whether the viewer may see it: without the contact's last activity, which walks
+    // every comment of the task (a thread's page needs no more than this).
+    bool isVisible(qint64 id, const VisibilitySql &rule);
     QList<Task> list(const VisibilitySql &rule, const TaskFilter &filter,
         const std::optional<TaskCursor> &after, int limit);
     // The statement list() runs, and its parameters: for checking its query plan.
