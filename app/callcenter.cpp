@@ -9,6 +9,7 @@
 #include "protocol/jsonid.h"
 
 #include <QJsonArray>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <algorithm>
@@ -33,12 +34,45 @@ CallCenter::CallCenter(Session *session, QObject *parent)
     });
     connect(router, &EventRouter::lineDeleted, this, &CallCenter::markLineDeleted);
     connect(session->events(), &EventStream::resyncNeeded, this, &CallCenter::reload);
-    // A list read before the stream was up may miss a call that rang in between.
-    connect(session->events(), &EventStream::streamStarted, this, &CallCenter::reload);
+    connect(session->events(), &EventStream::streamStarted, this, &CallCenter::onStreamStarted);
+    connect(session->events(), &EventStream::stateChanged, this, [this](EventStream::State state) {
+        // No hello coming soon: show what the server has now (the hello reloads later).
+        if (m_waitingForStream && state != EventStream::State::Connecting
+            && state != EventStream::State::Connected)
+            load();
+    });
 }
 
 void CallCenter::reload()
 {
+    // A list read before the stream's first hello may miss a call that rings in between, so
+    // it would be read again at the hello: with the stream about to start, read once, then.
+    const EventStream *events = m_session->events();
+    const bool streamStarting = events->lastSeq() < 0
+        && (events->state() == EventStream::State::Connecting
+            || events->state() == EventStream::State::Connected);
+    if (!streamStarting) {
+        load();
+        return;
+    }
+    m_waitingForStream = true;
+    QTimer::singleShot(StreamWaitMs, this, [this] {
+        if (m_waitingForStream) // a stream that connects but says nothing
+            load();
+    });
+}
+
+void CallCenter::onStreamStarted()
+{
+    // Lists read before the hello may have missed a call that rang in between.
+    if (m_waitingForStream || m_loadedBeforeStream)
+        load();
+}
+
+void CallCenter::load()
+{
+    m_waitingForStream = false;
+    m_loadedBeforeStream = m_session->events()->lastSeq() < 0;
     delete m_loading; // answers of an earlier reload must not land after these
     m_loading = new QObject(this);
     m_pending = 0;

@@ -47,8 +47,10 @@ public:
 
     explicit CallCenter(Session *session, QObject *parent = nullptr);
 
-    // Loads everything afresh (also done on the stream's resync).
+    // Loads everything afresh (also done on the stream's resync). While the event stream is
+    // starting, once its hello is in (at most StreamWaitMs later), so nothing is missed.
     void reload();
+    static constexpr int StreamWaitMs = 3000;
     bool isLoaded() const { return m_loaded; }
 
     bool contains(qint64 callId) const { return m_calls.contains(callId); }
@@ -106,6 +108,8 @@ signals:
     void dialSettled(const QString &phone);
 
 private:
+    void load();
+    void onStreamStarted();
     void onCallEvent(protocol::EventType type, const QJsonObject &data);
     void onDialFailed(const QString &phone, const QString &error);
     void followMerge(const QJsonObject &data);
@@ -141,6 +145,8 @@ private:
     int m_pageSize = DefaultPageSize;
     int m_pending = 0;
     bool m_loaded = false;
+    bool m_waitingForStream = false; // a reload waits for the stream's first hello
+    bool m_loadedBeforeStream = false; // the lists in hand were read before that hello
 };
 
 } // namespace linecard::client

@@ -37,6 +37,7 @@ void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQue
         request.setHeader(
             QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
     QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
+    emit requestSent(verb, url);
     // The reply lives and dies with its requester: destroying it aborts the request.
     reply->setParent(context ? context : this);
     QPointer<QObject> guard(context);

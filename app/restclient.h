@@ -58,6 +58,8 @@ public:
 signals:
     // Any request answered 401: the session is over.
     void unauthorized();
+    // A request leaves ("GET", its URL): what a client asks of the server, for counting.
+    void requestSent(const QByteArray &verb, const QUrl &url);
 
 private:
     void send(const QByteArray &verb, const QString &path, const QUrlQuery &query,

@@ -5,6 +5,7 @@
 
 #include "app/callcenter.h"
 #include "app/eventstream.h"
+#include "app/restclient.h"
 #include "server/pbxsim/makecalllistener.h"
 
 #include <QSignalSpy>
@@ -119,7 +120,7 @@ private slots:
         QCOMPARE(info.call.state, Call::State::Ringing);
         QVERIFY(info.hasCard);
         QVERIFY(info.line);
-        // The stream's hello reloads the lists; the call is not popped up a second time.
+        // The lists were read at the stream's hello, once; the call pops up once.
         QVERIFY(QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000));
         QTest::qWait(300);
         QCOMPARE(ringing.size(), 1);
@@ -127,6 +128,36 @@ private slots:
         QCOMPARE(
             f.event(QStringLiteral("e1"), QStringLiteral("ACCEPTED"), QStringLiteral("101")), 200);
         QVERIFY(waitState(centre, id, Call::State::Answered));
+    }
+
+    // At start-up (the main window built right after the sign-in, before the stream's hello,
+    // as the app does) the lines and the three call lists are read once each, not again at
+    // the hello.
+    void startUpReadsTheCallListsOnce()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        client::Session *session = f.signIn(QStringLiteral("op1"), QStringLiteral("op1-password"));
+        QVERIFY(session);
+        QVERIFY(session->events()->lastSeq() < 0); // no hello yet
+        QStringList reads;
+        connect(session->rest(), &client::RestClient::requestSent, this,
+            [&](const QByteArray &verb, const QUrl &url) {
+                if (verb == "GET"
+                    && (url.path() == QLatin1String("/api/v1/lines")
+                        || url.path() == QLatin1String("/api/v1/calls")))
+                    reads << url.path() + u'?' + url.query();
+            });
+        ui::MainWindow window(session);
+        QVERIFY(QTest::qWaitFor([&] { return window.callCenter()->isLoaded(); }, 15000));
+        QVERIFY(QTest::qWaitFor([&] { return session->events()->lastSeq() >= 0; }, 15000));
+        QTest::qWait(500); // whatever the hello would set going
+        reads.sort();
+        QCOMPARE(reads,
+            QStringList({QStringLiteral("/api/v1/calls?state=active&limit=100"),
+                QStringLiteral("/api/v1/calls?state=all&limit=100"),
+                QStringLiteral("/api/v1/calls?state=missed&limit=100"),
+                QStringLiteral("/api/v1/lines?")}));
     }
 
     // Group ring: answering on 102 closes the call for 101; 102 keeps it.
