@@ -36,8 +36,10 @@ Session::Session(TokenStore *tokens, QObject *parent)
         if (isSignedIn())
             signOut();
     });
-    // Employees renamed, added or deactivated by an administrator: names and pickers follow.
+    // Employees renamed, added or deactivated by an administrator, contacts renamed: names
+    // and pickers follow, in every open window.
     connect(m_router, &EventRouter::personChanged, m_people, &PeopleDirectory::insertJson);
+    connect(m_router, &EventRouter::contactUpdated, m_people, &PeopleDirectory::insertJson);
 }
 
 Session::~Session() = default;

@@ -6,6 +6,7 @@
 
 #include "app/callcenter.h"
 #include "app/eventstream.h"
+#include "models/commentthreadmodel.h"
 #include "server/pbxsim/makecalllistener.h"
 #include "ui/calls/callheader.h"
 #include "ui/calls/calllistmodel.h"
@@ -15,6 +16,8 @@
 #include "ui/contacts/contactcard.h"
 #include "ui/contacts/contactdetails.h"
 #include "ui/shell/mainwindow.h"
+#include "ui/tasks/taskheader.h"
+#include "ui/tasks/taskview.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -357,6 +360,99 @@ private slots:
                 QStringLiteral("Sales (удалена)"));
         QVERIFY(later->grab().save(
             ClientFixture::screenshotPath(QStringLiteral("callspanel-deleted-line-ru.png"))));
+    }
+
+    // An administrator renames an operator and a contact while op1's client has them open: the
+    // task's thread (authors, the notified), its header, the call window's caller and the
+    // Calls list's "Answered by" show the new names without reopening anything.
+    void aRenamedPersonReachesOpenWindows()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
+            {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {
+                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        QVERIFY(anna && f.giveAccess(anna, QStringLiteral("anna")));
+        const qint64 task = f.task(QStringLiteral("Delivery"), anna, {f.op1});
+        const qint64 byOp2 = f.comment(task, QStringLiteral("On its way"),
+            {{QStringLiteral("notifiedIds"), QJsonArray {anna}}},
+            f.server().login(QStringLiteral("op2"), QStringLiteral("op2-password")));
+        const qint64 byAnna = f.comment(task, QStringLiteral("Thanks"), {},
+            f.server().login(QStringLiteral("anna"), QStringLiteral("anna-password")));
+        // Boris: a contact on the task whose card nobody has open.
+        const qint64 boris = f.contact(QStringLiteral("Boris Orlov"));
+        QVERIFY(boris && f.giveAccess(boris, QStringLiteral("boris")));
+        QCOMPARE(f.server()
+                     .patch(QStringLiteral("/api/v1/tasks/%1").arg(task),
+                         {{QStringLiteral("participantIds"), QJsonArray {boris}}}, f.adminToken())
+                     .status,
+            200);
+        const qint64 byBoris = f.comment(task, QStringLiteral("Me too"), {},
+            f.server().login(QStringLiteral("boris"), QStringLiteral("boris-password")));
+        QVERIFY(task && byOp2 && byAnna && byBoris);
+        QCOMPARE(
+            f.event(QStringLiteral("r1"), QStringLiteral("INCOMING"), QStringLiteral("102")), 200);
+        QCOMPARE(
+            f.event(QStringLiteral("r1"), QStringLiteral("ACCEPTED"), QStringLiteral("102")), 200);
+
+        auto window = f.callsWindowFor(QStringLiteral("op1"));
+        QVERIFY(window);
+        CallsPanel *panel = window->callsPanel();
+        QTRY_COMPARE_WITH_TIMEOUT(listedCalls(panel->currentList()), 1, 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(cellText(panel->currentList(), 0, ui::CallListModel::StateColumn),
+            ui::CallListModel::tr("Answered by %1").arg(QStringLiteral("op2")), 15000);
+        QCOMPARE(
+            f.event(QStringLiteral("r2"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QVERIFY(
+            QTest::qWaitFor([&] { return window->callWindows()->windows().size() == 1; }, 15000));
+        QPointer<ui::CallWindow> popUp = window->callWindows()->windows().first();
+        QVERIFY(popUp->header()->caller().contains(QLatin1String("Anna Petrova")));
+        window->openTask(task);
+        CommentThreadModel *thread = window->taskView()->thread();
+        QTRY_COMPARE_WITH_TIMEOUT(thread->rowCount(), 3, 15000);
+        const auto row = [&](qint64 comment) { return thread->index(thread->rowOfId(comment), 0); };
+        QCOMPARE(
+            row(byOp2).data(CommentThreadModel::AuthorNameRole).toString(), QStringLiteral("op2"));
+        QTRY_VERIFY_WITH_TIMEOUT(window->taskView()->header()->counterpartyLabel()->text().contains(
+                                     QLatin1String("Anna Petrova")),
+            15000);
+
+        QCOMPARE(
+            f.server()
+                .patch(QStringLiteral("/api/v1/people/%1").arg(f.op2),
+                    {{QStringLiteral("name"), QStringLiteral("Olga Smirnova")}}, f.adminToken())
+                .status,
+            200);
+        QCOMPARE(
+            f.server()
+                .patch(QStringLiteral("/api/v1/contacts/%1").arg(anna),
+                    {{QStringLiteral("name"), QStringLiteral("Anna Sidorova")}}, f.adminToken())
+                .status,
+            200);
+        QCOMPARE(f.server()
+                     .patch(QStringLiteral("/api/v1/contacts/%1").arg(boris),
+                         {{QStringLiteral("name"), QStringLiteral("Boris Volkov")}}, f.adminToken())
+                     .status,
+            200);
+        QTRY_COMPARE_WITH_TIMEOUT(row(byOp2).data(CommentThreadModel::AuthorNameRole).toString(),
+            QStringLiteral("Olga Smirnova"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(row(byAnna).data(CommentThreadModel::AuthorNameRole).toString(),
+            QStringLiteral("Anna Sidorova"), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(row(byBoris).data(CommentThreadModel::AuthorNameRole).toString(),
+            QStringLiteral("Boris Volkov"), 15000);
+        QCOMPARE(row(byOp2).data(CommentThreadModel::NotifiedNamesRole).toStringList(),
+            QStringList {QStringLiteral("Anna Sidorova")});
+        QTRY_VERIFY_WITH_TIMEOUT(window->taskView()->header()->counterpartyLabel()->text().contains(
+                                     QLatin1String("Anna Sidorova")),
+            15000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            popUp->header()->caller().contains(QLatin1String("Anna Sidorova")), 15000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            cellText(panel->currentList(),
+                CallsPanel::rowOf(panel->currentList(), window->callCenter()->activeCalls().last()),
+                ui::CallListModel::StateColumn),
+            ui::CallListModel::tr("Answered by %1").arg(QStringLiteral("Olga Smirnova")), 15000);
     }
 
     // The main window's search box filters the calls lists while Calls is shown: by a piece

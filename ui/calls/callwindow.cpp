@@ -107,7 +107,7 @@ CallWindow::CallWindow(client::Session *session, CallCenter *calls, qint64 callI
     connect(m_calls, &CallCenter::actionSucceeded, this, &CallWindow::onActionDone);
     connect(m_calls, &CallCenter::actionFailed, this, &CallWindow::onActionFailed);
     connect(session->people(), &PeopleDirectory::personChanged, this, [this](qint64 id) {
-        if (id == m_info.call.answeredById)
+        if (id == m_info.call.answeredById || id == m_info.call.contactId)
             updateHeader();
     });
 
@@ -168,11 +168,12 @@ void CallWindow::updateHeader()
     const QString remote = m_info.remoteNumber().isEmpty()
         ? tr("number withheld")
         : PhoneNumber::displayed(m_info.remoteNumber(), line ? line->region : QString());
-    const bool nameIsNumber
-        = m_info.contactName == remote || PhoneNumber::displayed(m_info.contactName) == remote;
-    const QString who = m_info.contactName.isEmpty() || nameIsNumber
-        ? remote
-        : tr("%1 · %2").arg(remote, m_info.contactName);
+    // The caller as named now (renamed while the window is open), else as when it rang.
+    const std::optional<Person> caller
+        = m_info.call.contactId ? m_session->people()->person(m_info.call.contactId) : std::nullopt;
+    const QString name = caller && !caller->name.isEmpty() ? caller->name : m_info.contactName;
+    const bool nameIsNumber = name == remote || PhoneNumber::displayed(name) == remote;
+    const QString who = name.isEmpty() || nameIsNumber ? remote : tr("%1 · %2").arg(remote, name);
     m_header->setCaller(
         c.direction == Call::Direction::In ? tr("From %1").arg(who) : tr("To %1").arg(who));
     m_header->setState(stateText());
