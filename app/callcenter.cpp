@@ -36,9 +36,9 @@ CallCenter::CallCenter(Session *session, QObject *parent)
     connect(session->events(), &EventStream::resyncNeeded, this, &CallCenter::reload);
     connect(session->events(), &EventStream::streamStarted, this, &CallCenter::onStreamStarted);
     connect(session->events(), &EventStream::stateChanged, this, [this](EventStream::State state) {
-        // No hello coming soon: show what the server has now (the hello reloads later).
-        if (m_waitingForStream && state != EventStream::State::Connecting
-            && state != EventStream::State::Connected)
+        // No hello coming soon (the stream failed and retries): show what the server has now,
+        // the hello reloads later. Not on Disconnected: the stream stops with its session.
+        if (m_waitingForStream && state == EventStream::State::Reconnecting)
             load();
     });
 }

@@ -10,6 +10,7 @@
 #include "models/accountsettings.h"
 #include "models/peopledirectory.h"
 #include "models/phonenumber.h"
+#include "protocol/jsonid.h"
 
 #include <QCryptographicHash>
 #include <QDir>
@@ -39,7 +40,11 @@ Session::Session(TokenStore *tokens, QObject *parent)
     // Employees renamed, added or deactivated by an administrator, contacts renamed: names
     // and pickers follow, in every open window.
     connect(m_router, &EventRouter::personChanged, m_people, &PeopleDirectory::insertJson);
-    connect(m_router, &EventRouter::contactUpdated, m_people, &PeopleDirectory::insertJson);
+    // Only contacts it knows: the others are looked up when a window asks for them.
+    connect(m_router, &EventRouter::contactUpdated, m_people, [this](const QJsonObject &contact) {
+        if (m_people->person(protocol::idOf(contact)))
+            m_people->insertJson(contact);
+    });
 }
 
 Session::~Session() = default;
