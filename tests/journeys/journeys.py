@@ -421,6 +421,22 @@ def administrator_sets_up_a_line(j):
     j.shot("operator-ringing")
     server.pbx("hangup", "--callid", call_id, "--ext", "150", "--line", "+74957771500")
 
+    # The administrator, at their own desk, deletes the line: the call stays in the new
+    # operator's history, its line shown as deleted, without reopening anything.
+    app.raise_window(main_window(app, "Nina Journey"))
+    app.press(tr("C&alls"))
+    app.press("^" + re.escape(tr("History")) + "$", role="page tab", pattern=True)
+    deleted = tr("%1 (deleted)", "Journey line")
+    wait_for("the call on the line in the history", lambda: any(
+        "Journey line" in text and deleted not in text for view in app.find_all(role="item view")
+        for text in cell_texts(view)), timeout=10)
+    status, _ = server.request("DELETE", f"/api/v1/lines/{created['id']}", token=admin_token)
+    check(status == 204, f"DELETE of the line: {status}")
+    wait_for(f"'{deleted}' in the history", lambda: any(
+        deleted in text for view in app.find_all(role="item view")
+        for text in cell_texts(view)), timeout=10)
+    j.shot("history-line-deleted")
+
 
 def sound_card(j):
     """A PulseAudio server of the journey's own with a null sink (Xvfb has no sound card):
