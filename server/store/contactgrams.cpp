@@ -7,6 +7,7 @@
 #include <QSqlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace linecard::server {
 
@@ -113,9 +114,72 @@ QString ContactGrams::matchQuery(const QStringList &tokens)
     return tokens.join(u' '); // barewords of [a-z0-9]: FTS5 ANDs them
 }
 
-bool ContactGrams::kept() const
+bool ContactGrams::isPostgres() const
 {
-    return !m_db.dialect().isPostgres();
+    return m_db.dialect().isPostgres();
+}
+
+qint32 ContactGrams::code(const QString &token)
+{
+    quint32 hash = 2166136261u;
+    for (QChar c : token) {
+        hash ^= c.unicode() & 0xffu;
+        hash *= 16777619u;
+    }
+    return qint32(hash);
+}
+
+QString ContactGrams::bound(const QStringList &tokens) const
+{
+    if (!isPostgres())
+        return tokens.join(u' ');
+    QSet<qint32> codes;
+    QStringList list;
+    for (const QString &token : tokens)
+        if (const qint32 c = code(token); !codes.contains(c)) {
+            codes.insert(c);
+            list << QString::number(c);
+        }
+    return u'{' + list.join(u',') + u'}';
+}
+
+QString ContactGrams::candidates(
+    const QString &columns, const QStringList &tokens, qint64 after, QVariantMap &params)
+{
+    if (!isPostgres()) {
+        params.insert(QStringLiteral("match"), matchQuery(tokens));
+        return QStringLiteral(
+            "SELECT %1, s.body, g.rowid FROM contact_grams g CROSS JOIN contact_search s ON "
+            "s.rowid = g.rowid LEFT JOIN people p ON p.search_key = g.rowid WHERE "
+            "contact_grams MATCH :match AND g.rowid > :after ORDER BY g.rowid LIMIT :batch")
+            .arg(columns);
+    }
+    // The sparsest token leads: the one whose 200th posting after :after lies farthest (or
+    // that has fewer). The others are probed per candidate — a scalar subquery, so that the
+    // planner cannot turn them into merge joins that walk a frequent token's postings.
+    QSqlQuery spread = m_db.exec(
+        QStringLiteral("SELECT t, (SELECT key FROM contact_grams WHERE token = t AND key > :after "
+                       "ORDER BY key OFFSET 200 LIMIT 1) FROM unnest(CAST(:codes AS integer[])) t"),
+        {{QStringLiteral("after"), after}, {QStringLiteral("codes"), bound(tokens)}});
+    QList<std::pair<qint64, qint32>> order; // (200th key, or max when fewer; code)
+    while (spread.next())
+        order.append({spread.value(1).isNull() ? std::numeric_limits<qint64>::max()
+                                               : spread.value(1).toLongLong(),
+            spread.value(0).toInt()});
+    std::sort(order.begin(), order.end(), std::greater<>());
+    QString sql = QStringLiteral(
+        "SELECT %1, s.body, g.key FROM contact_grams g JOIN contact_search s ON s.rowid = "
+        "g.key LEFT JOIN people p ON p.search_key = g.key WHERE g.token = :lead AND g.key > "
+        ":after")
+                      .arg(columns);
+    params.insert(QStringLiteral("lead"), order.isEmpty() ? 0 : order.first().second);
+    for (int i = 1; i < order.size(); ++i) {
+        sql += QStringLiteral(" AND (SELECT 1 FROM contact_grams g%1 WHERE g%1.token = :probe%1 "
+                              "AND g%1.key = g.key) IS NOT NULL")
+                   .arg(i);
+        params.insert(QStringLiteral("probe%1").arg(i), order.at(i).second);
+    }
+    return sql + QStringLiteral(" ORDER BY g.key LIMIT :batch");
 }
 
 QString ContactGrams::bodyAt(qint64 key, bool *found)
@@ -128,25 +192,26 @@ QString ContactGrams::bodyAt(qint64 key, bool *found)
 
 void ContactGrams::addGrams(qint64 key, const QString &body)
 {
-    m_db.exec(QStringLiteral("INSERT INTO contact_grams(rowid, grams) VALUES (:k, :g)"),
-        {{QStringLiteral("k"), key}, {QStringLiteral("g"), ofBody(body).join(u' ')}});
+    m_db.exec(isPostgres()
+            ? QStringLiteral("INSERT INTO contact_grams(token, key) SELECT "
+                             "unnest(CAST(:g AS integer[])), :k ON CONFLICT DO NOTHING")
+            : QStringLiteral("INSERT INTO contact_grams(rowid, grams) VALUES (:k, :g)"),
+        {{QStringLiteral("k"), key}, {QStringLiteral("g"), bound(ofBody(body))}});
 }
 
-// A contentless table forgets a row by being told its tokens again.
+// A contentless FTS5 table forgets a row by being told its tokens again; PostgreSQL finds
+// them by its (token, key) index.
 void ContactGrams::dropGrams(qint64 key, const QString &body)
 {
-    m_db.exec(QStringLiteral("INSERT INTO contact_grams(contact_grams, rowid, grams) "
-                             "VALUES ('delete', :k, :g)"),
-        {{QStringLiteral("k"), key}, {QStringLiteral("g"), ofBody(body).join(u' ')}});
+    m_db.exec(isPostgres() ? QStringLiteral("DELETE FROM contact_grams WHERE key = :k AND token "
+                                            "= ANY (CAST(:g AS integer[]))")
+                           : QStringLiteral("INSERT INTO contact_grams(contact_grams, rowid, "
+                                            "grams) VALUES ('delete', :k, :g)"),
+        {{QStringLiteral("k"), key}, {QStringLiteral("g"), bound(ofBody(body))}});
 }
 
 void ContactGrams::write(qint64 key, const QString &body)
 {
-    if (!kept()) {
-        m_db.exec(m_db.dialect().contactSearchUpsert(),
-            {{QStringLiteral("id"), key}, {QStringLiteral("body"), body}});
-        return;
-    }
     bool found = false;
     const QString old = bodyAt(key, &found);
     if (found && old == body)
@@ -161,7 +226,7 @@ void ContactGrams::write(qint64 key, const QString &body)
 void ContactGrams::erase(qint64 key)
 {
     bool found = false;
-    const QString old = kept() ? bodyAt(key, &found) : QString();
+    const QString old = bodyAt(key, &found);
     if (found)
         dropGrams(key, old);
     m_db.exec(m_db.dialect().contactSearchDelete(), {{QStringLiteral("id"), key}});
@@ -170,7 +235,7 @@ void ContactGrams::erase(qint64 key)
 void ContactGrams::move(qint64 from, qint64 to)
 {
     bool found = false;
-    const QString body = kept() ? bodyAt(from, &found) : QString();
+    const QString body = bodyAt(from, &found);
     if (found)
         dropGrams(from, body);
     m_db.exec(m_db.dialect().contactSearchRekey(),
@@ -181,23 +246,58 @@ void ContactGrams::move(qint64 from, qint64 to)
 
 void ContactGrams::rebuild()
 {
-    if (!kept())
-        return;
-    m_db.exec(QStringLiteral("INSERT INTO contact_grams(contact_grams) VALUES ('delete-all')"));
+    // PostgreSQL: the index built once after the rows, not row by row.
+    if (isPostgres())
+        m_db.exec(QStringLiteral("TRUNCATE contact_grams; ALTER TABLE contact_grams DROP "
+                                 "CONSTRAINT IF EXISTS contact_grams_pkey"));
+    else
+        m_db.exec(QStringLiteral("INSERT INTO contact_grams(contact_grams) VALUES ('delete-all')"));
     QSqlQuery rows(m_db.connection());
     rows.setForwardOnly(true);
     if (!rows.exec(QStringLiteral("SELECT rowid, body FROM contact_search ORDER BY rowid")))
         throw StoreError(
             QStringLiteral("cannot read contact_search: %1").arg(rows.lastError().text()));
     QSqlQuery insert(m_db.connection());
-    insert.prepare(QStringLiteral("INSERT INTO contact_grams(rowid, grams) VALUES (?, ?)"));
-    while (rows.next()) {
+    // PostgreSQL: a thousand rows' postings per statement, as two parallel arrays.
+    insert.prepare(isPostgres() ? QStringLiteral("INSERT INTO contact_grams(token, key) SELECT "
+                                                 "unnest(CAST(? AS integer[])), "
+                                                 "unnest(CAST(? AS bigint[]))")
+                                : QStringLiteral("INSERT INTO contact_grams(rowid, grams) "
+                                                 "VALUES (?, ?)"));
+    QStringList codes, keys;
+    auto flush = [&] {
+        if (!isPostgres() || codes.isEmpty())
+            return;
+        insert.bindValue(0, QString(u'{' + codes.join(u',') + u'}'));
+        insert.bindValue(1, QString(u'{' + keys.join(u',') + u'}'));
+        if (!insert.exec())
+            throw StoreError(
+                QStringLiteral("cannot write contact_grams: %1").arg(insert.lastError().text()));
+        codes.clear();
+        keys.clear();
+    };
+    for (int n = 1; rows.next(); ++n) {
+        const QStringList tokens = ofBody(rows.value(1).toString());
+        if (isPostgres()) {
+            const QString b = bound(tokens);
+            const QString key = QString::number(rows.value(0).toLongLong());
+            for (const QString &c : b.mid(1, b.size() - 2).split(u',', Qt::SkipEmptyParts)) {
+                codes << c;
+                keys << key;
+            }
+            if (n % 1000 == 0)
+                flush();
+            continue;
+        }
         insert.bindValue(0, rows.value(0));
-        insert.bindValue(1, ofBody(rows.value(1).toString()).join(u' '));
+        insert.bindValue(1, bound(tokens));
         if (!insert.exec())
             throw StoreError(
                 QStringLiteral("cannot write contact_grams: %1").arg(insert.lastError().text()));
     }
+    flush();
+    if (isPostgres())
+        m_db.exec(QStringLiteral("ALTER TABLE contact_grams ADD PRIMARY KEY (token, key)"));
 }
 
 } // namespace linecard::server

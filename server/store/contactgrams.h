@@ -17,8 +17,10 @@ class Database;
 // rule stays "every term a case-insensitive substring" (store/textsearch.h).
 //
 // On SQLite the postings are a contentless FTS5 table (contact_grams, detail=none, rowid =
-// the search key): compressed doclists read in rowid order, ANDed by FTS5 itself. Every
-// write of a contact's search row goes through this class so that its grams follow it.
+// the search key): compressed doclists read in rowid order, ANDed by FTS5 itself. On
+// PostgreSQL they are rows (token, key) of a B-tree, each token a 32-bit code: the sparsest
+// token's postings are read in key order and the others probed per candidate. Every write of
+// a contact's search row goes through this class so that its grams follow it.
 class ContactGrams
 {
 public:
@@ -34,11 +36,17 @@ public:
     static QStringList ofTerms(const QStringList &terms);
     // Whether a folded row contains every folded term.
     static bool containsAll(const QString &foldedBody, const QStringList &foldedTerms);
+    // PostgreSQL keeps each token as a 32-bit code (FNV-1a of the token): rows of (integer,
+    // bigint). Two tokens of one code only add candidates.
+    static qint32 code(const QString &token);
     // The FTS5 query: every token.
     static QString matchQuery(const QStringList &tokens);
 
-    // Whether this database keeps the grams (SQLite; PostgreSQL keeps its pg_trgm index).
-    bool kept() const;
+    // A query whose rows are `columns` (of people p, LEFT JOINed: NULL for a row of no
+    // contact), then the row's body and key, for the candidates holding every token, in key
+    // order from after :after, LIMIT :batch (both left for the caller to bind).
+    QString candidates(
+        const QString &columns, const QStringList &tokens, qint64 after, QVariantMap &params);
     // The search row with key `key` (a contact's search key) written, replaced, erased, moved.
     void write(qint64 key, const QString &body);
     void erase(qint64 key);
@@ -47,6 +55,9 @@ public:
     void rebuild();
 
 private:
+    bool isPostgres() const;
+    // The tokens as the dialect binds them: FTS5 text, or a PostgreSQL integer[] of codes.
+    QString bound(const QStringList &tokens) const;
     QString bodyAt(qint64 key, bool *found);
     void addGrams(qint64 key, const QString &body);
     void dropGrams(qint64 key, const QString &body);

@@ -410,7 +410,7 @@ QStringList PeopleStore::searchTerms(const QString &query)
 QList<Person> PeopleStore::search(
     const QStringList &terms, const std::optional<std::pair<QString, qint64>> &after, int limit)
 {
-    if (!terms.isEmpty() && ContactGrams(m_db).kept()) {
+    if (!terms.isEmpty()) {
         const QStringList tokens = ContactGrams::ofTerms(terms);
         if (!tokens.isEmpty())
             return searchByGrams(terms, tokens, after, limit);
@@ -464,17 +464,12 @@ QList<Person> PeopleStore::searchByGrams(const QStringList &terms, const QString
         folded << ContactGrams::fold(term);
     qint64 afterKey
         = after ? ContactSearchOrder(m_db).keyAtOrBefore(after->first, after->second) : 0;
-    const QString sql = QStringLiteral(
-        "SELECT %1, s.body, g.rowid FROM contact_grams g CROSS JOIN contact_search s ON "
-        "s.rowid = g.rowid LEFT JOIN people p ON p.search_key = g.rowid WHERE contact_grams "
-        "MATCH :match AND g.rowid > :after ORDER BY g.rowid LIMIT :batch")
-                            .arg(personColumns);
     const int bodyColumn = 12, keyColumn = 13;
     QList<Person> out;
     for (int batch = limit + 8;; batch = qMin(batch * 4, 4096)) {
-        QSqlQuery q = m_db.exec(sql,
-            {{QStringLiteral("match"), ContactGrams::matchQuery(tokens)},
-                {QStringLiteral("after"), afterKey}, {QStringLiteral("batch"), batch}});
+        QVariantMap params {{QStringLiteral("after"), afterKey}, {QStringLiteral("batch"), batch}};
+        const QString sql = ContactGrams(m_db).candidates(personColumns, tokens, afterKey, params);
+        QSqlQuery q = m_db.exec(sql, params);
         int rows = 0;
         while (out.size() < limit && q.next()) {
             ++rows;
