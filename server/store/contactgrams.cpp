@@ -247,55 +247,55 @@ void ContactGrams::move(qint64 from, qint64 to)
 void ContactGrams::rebuild()
 {
     // PostgreSQL: the index built once after the rows, not row by row.
-    if (isPostgres())
-        m_db.exec(QStringLiteral("TRUNCATE contact_grams; ALTER TABLE contact_grams DROP "
-                                 "CONSTRAINT IF EXISTS contact_grams_pkey"));
-    else
+    if (isPostgres()) {
+        m_db.exec(QStringLiteral("TRUNCATE contact_grams"));
+        m_db.exec(QStringLiteral(
+            "ALTER TABLE contact_grams DROP CONSTRAINT IF EXISTS contact_grams_pkey"));
+    } else {
         m_db.exec(QStringLiteral("INSERT INTO contact_grams(contact_grams) VALUES ('delete-all')"));
-    QSqlQuery rows(m_db.connection());
-    rows.setForwardOnly(true);
-    if (!rows.exec(QStringLiteral("SELECT rowid, body FROM contact_search ORDER BY rowid")))
-        throw StoreError(
-            QStringLiteral("cannot read contact_search: %1").arg(rows.lastError().text()));
-    QSqlQuery insert(m_db.connection());
-    // PostgreSQL: a thousand rows' postings per statement, as two parallel arrays.
-    insert.prepare(isPostgres() ? QStringLiteral("INSERT INTO contact_grams(token, key) SELECT "
-                                                 "unnest(CAST(? AS integer[])), "
-                                                 "unnest(CAST(? AS bigint[]))")
-                                : QStringLiteral("INSERT INTO contact_grams(rowid, grams) "
-                                                 "VALUES (?, ?)"));
-    QStringList codes, keys;
-    auto flush = [&] {
-        if (!isPostgres() || codes.isEmpty())
-            return;
-        insert.bindValue(0, QString(u'{' + codes.join(u',') + u'}'));
-        insert.bindValue(1, QString(u'{' + keys.join(u',') + u'}'));
-        if (!insert.exec())
-            throw StoreError(
-                QStringLiteral("cannot write contact_grams: %1").arg(insert.lastError().text()));
-        codes.clear();
-        keys.clear();
-    };
-    for (int n = 1; rows.next(); ++n) {
-        const QStringList tokens = ofBody(rows.value(1).toString());
+    }
+    // Read in chunks, each read whole before writing: QPSQL drops a result still being read
+    // when another statement runs on the connection.
+    constexpr int Chunk = 2000;
+    qint64 after = std::numeric_limits<qint64>::min();
+    for (;;) {
+        QSqlQuery rows = m_db.exec(QStringLiteral("SELECT rowid, body FROM contact_search WHERE "
+                                                  "rowid > :after ORDER BY rowid LIMIT :n"),
+            {{QStringLiteral("after"), after}, {QStringLiteral("n"), Chunk}});
+        QList<std::pair<qint64, QString>> chunk;
+        while (rows.next())
+            chunk.append({rows.value(0).toLongLong(), rows.value(1).toString()});
+        rows.finish();
+        if (chunk.isEmpty())
+            break;
+        after = chunk.last().first;
         if (isPostgres()) {
-            const QString b = bound(tokens);
-            const QString key = QString::number(rows.value(0).toLongLong());
-            for (const QString &c : b.mid(1, b.size() - 2).split(u',', Qt::SkipEmptyParts)) {
-                codes << c;
-                keys << key;
+            // The chunk's postings in one statement, as two parallel arrays.
+            QStringList codes, keys;
+            for (const auto &[key, body] : chunk) {
+                const QString b = bound(ofBody(body));
+                for (const QString &c : b.mid(1, b.size() - 2).split(u',', Qt::SkipEmptyParts)) {
+                    codes << c;
+                    keys << QString::number(key);
+                }
             }
-            if (n % 1000 == 0)
-                flush();
+            m_db.exec(QStringLiteral("INSERT INTO contact_grams(token, key) SELECT "
+                                     "unnest(CAST(:codes AS integer[])), "
+                                     "unnest(CAST(:keys AS bigint[]))"),
+                {{QStringLiteral("codes"), QString(u'{' + codes.join(u',') + u'}')},
+                    {QStringLiteral("keys"), QString(u'{' + keys.join(u',') + u'}')}});
             continue;
         }
-        insert.bindValue(0, rows.value(0));
-        insert.bindValue(1, bound(tokens));
-        if (!insert.exec())
-            throw StoreError(
-                QStringLiteral("cannot write contact_grams: %1").arg(insert.lastError().text()));
+        QSqlQuery insert(m_db.connection());
+        insert.prepare(QStringLiteral("INSERT INTO contact_grams(rowid, grams) VALUES (?, ?)"));
+        for (const auto &[key, body] : chunk) {
+            insert.bindValue(0, key);
+            insert.bindValue(1, bound(ofBody(body)));
+            if (!insert.exec())
+                throw StoreError(QStringLiteral("cannot write contact_grams: %1")
+                                     .arg(insert.lastError().text()));
+        }
     }
-    flush();
     if (isPostgres())
         m_db.exec(QStringLiteral("ALTER TABLE contact_grams ADD PRIMARY KEY (token, key)"));
 }
