@@ -167,19 +167,21 @@ QString ContactGrams::candidates(
                                                : spread.value(1).toLongLong(),
             spread.value(0).toInt()});
     std::sort(order.begin(), order.end(), std::greater<>());
-    QString sql = QStringLiteral(
-        "SELECT %1, s.body, g.key FROM contact_grams g JOIN contact_search s ON s.rowid = "
-        "g.key LEFT JOIN people p ON p.search_key = g.key WHERE g.token = :lead AND g.key > "
-        ":after")
-                      .arg(columns);
+    // The candidates' keys first, in a subquery of their own (its LIMIT keeps it one): the
+    // rows are then joined to them by key, not merged with whole tables from the start.
+    QString keys = QStringLiteral("SELECT key FROM contact_grams g WHERE g.token = :lead AND "
+                                  "g.key > :after");
     params.insert(QStringLiteral("lead"), order.isEmpty() ? 0 : order.first().second);
     for (int i = 1; i < order.size(); ++i) {
-        sql += QStringLiteral(" AND (SELECT 1 FROM contact_grams g%1 WHERE g%1.token = :probe%1 "
-                              "AND g%1.key = g.key) IS NOT NULL")
-                   .arg(i);
+        keys += QStringLiteral(" AND (SELECT 1 FROM contact_grams g%1 WHERE g%1.token = :probe%1 "
+                               "AND g%1.key = g.key) IS NOT NULL")
+                    .arg(i);
         params.insert(QStringLiteral("probe%1").arg(i), order.at(i).second);
     }
-    return sql + QStringLiteral(" ORDER BY g.key LIMIT :batch");
+    return QStringLiteral("SELECT %1, s.body, c.key FROM (%2 ORDER BY g.key LIMIT :batch) c "
+                          "JOIN contact_search s ON s.rowid = c.key LEFT JOIN people p ON "
+                          "p.search_key = c.key ORDER BY c.key")
+        .arg(columns, keys);
 }
 
 QString ContactGrams::bodyAt(qint64 key, bool *found)
