@@ -1,6 +1,7 @@
 #include "rowwriter.h"
 
 #include "server/auth/authservice.h"
+#include "server/store/contactgrams.h"
 #include "server/store/contactsearchorder.h"
 #include "server/store/database.h"
 #include "server/store/peoplestore.h"
@@ -116,6 +117,7 @@ void RowWriter::indexContacts()
                              "b.body FROM temp.pending_contact_search b JOIN people p ON p.id = "
                              "b.id WHERE p.search_key IS NOT NULL ORDER BY p.search_key"));
     m_db.exec(QStringLiteral("DELETE FROM temp.pending_contact_search"));
+    server::ContactGrams(m_db).rebuild();
 }
 
 void RowWriter::giveAccess(qint64 contactId, const QString &login, const QString &passwordHash)

@@ -1,6 +1,7 @@
 #include "contactsearchorder.h"
 
 #include "../logging.h"
+#include "contactgrams.h"
 #include "database.h"
 
 #include <QList>
@@ -29,8 +30,7 @@ void ContactSearchOrder::setKey(qint64 contactId, qint64 from, qint64 to)
 {
     m_db.exec(QStringLiteral("UPDATE people SET search_key = :k WHERE id = :id"),
         {{QStringLiteral("id"), contactId}, {QStringLiteral("k"), to}});
-    m_db.exec(m_db.dialect().contactSearchRekey(),
-        {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}});
+    ContactGrams(m_db).move(from, to);
 }
 
 qint64 ContactSearchOrder::place(qint64 contactId, const QString &name)
@@ -110,7 +110,7 @@ void ContactSearchOrder::remove(qint64 contactId)
         {{QStringLiteral("id"), contactId}});
     if (key.isNull())
         return;
-    m_db.exec(m_db.dialect().contactSearchDelete(), {{QStringLiteral("id"), key}});
+    ContactGrams(m_db).erase(key.toLongLong());
     m_db.exec(QStringLiteral("UPDATE people SET search_key = NULL WHERE id = :id"),
         {{QStringLiteral("id"), contactId}});
 }

@@ -1,6 +1,7 @@
 #include "database.h"
 
 #include "../logging.h"
+#include "contactgrams.h"
 #include "phonerenormaliser.h"
 
 #include <QAtomicInt>
@@ -278,6 +279,8 @@ void Database::runCodeSteps(int version)
 {
     if (version == 8 || version == 9)
         PhoneRenormaliser(*this).run();
+    if (version == 12)
+        ContactGrams(*this).rebuild();
 }
 
 void Database::notifyAtCommit(const QString &channel, const QString &payload)

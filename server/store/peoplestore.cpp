@@ -1,5 +1,6 @@
 #include "peoplestore.h"
 
+#include "contactgrams.h"
 #include "contactsearchorder.h"
 #include "database.h"
 #include "models/phonenumber.h"
@@ -409,6 +410,11 @@ QStringList PeopleStore::searchTerms(const QString &query)
 QList<Person> PeopleStore::search(
     const QStringList &terms, const std::optional<std::pair<QString, qint64>> &after, int limit)
 {
+    if (!terms.isEmpty()) {
+        const QStringList tokens = ContactGrams::ofTerms(terms);
+        if (!tokens.isEmpty())
+            return searchByGrams(terms, tokens, after, limit);
+    }
     QVariantMap params {{QStringLiteral("limit"), limit}};
     QString sql;
     if (terms.isEmpty()) {
@@ -444,6 +450,41 @@ QList<Person> PeopleStore::search(
     QList<Person> out;
     while (q.next())
         out.append(readPerson(q));
+    loadDetails(out);
+    return out;
+}
+
+QList<Person> PeopleStore::searchByGrams(const QStringList &terms, const QStringList &tokens,
+    const std::optional<std::pair<QString, qint64>> &after, int limit)
+{
+    // The grams' postings in search-key order, i.e. (name, id) order (contactsearchorder.h),
+    // each candidate checked against its row; read in growing batches until the page is full.
+    QStringList folded;
+    for (const QString &term : terms)
+        folded << ContactGrams::fold(term);
+    qint64 afterKey
+        = after ? ContactSearchOrder(m_db).keyAtOrBefore(after->first, after->second) : 0;
+    const int bodyColumn = 12, keyColumn = 13;
+    QList<Person> out;
+    for (int batch = limit + 8;; batch = qMin(batch * 4, 4096)) {
+        QVariantMap params {{QStringLiteral("after"), afterKey}, {QStringLiteral("batch"), batch}};
+        const QString sql = ContactGrams(m_db).candidates(personColumns, tokens, afterKey, params);
+        QSqlQuery q = m_db.exec(sql, params);
+        int rows = 0;
+        while (out.size() < limit && q.next()) {
+            ++rows;
+            afterKey = q.value(keyColumn).toLongLong();
+            if (q.isNull(0)
+                || !ContactGrams::containsAll(
+                    ContactGrams::fold(q.value(bodyColumn).toString()), folded))
+                continue;
+            Person p = readPerson(q);
+            if (p.isContact() && !p.mergedInto)
+                out.append(p);
+        }
+        if (out.size() >= limit || rows < batch)
+            break;
+    }
     loadDetails(out);
     return out;
 }
@@ -486,8 +527,7 @@ void PeopleStore::reindex(qint64 contactId)
         if (const auto company = get(p->companyId))
             companyName = company->name;
     const qint64 key = ContactSearchOrder(m_db).place(contactId, p->name);
-    m_db.exec(m_db.dialect().contactSearchUpsert(),
-        {{QStringLiteral("id"), key}, {QStringLiteral("body"), searchBody(*p, companyName)}});
+    ContactGrams(m_db).write(key, searchBody(*p, companyName));
     if (p->isCompany) {
         QSqlQuery members = m_db.exec(
             QStringLiteral("SELECT id FROM people WHERE company_id = :id AND merged_into IS NULL"),

@@ -81,6 +81,9 @@ public:
     static QStringList searchTerms(const QString &query);
 
 private:
+    // search() through the grams' postings (store/contactgrams.h).
+    QList<Person> searchByGrams(const QStringList &terms, const QStringList &tokens,
+        const std::optional<std::pair<QString, qint64>> &after, int limit);
     Person readPerson(const QSqlQuery &row);
     void loadDetails(Person &person);
     // The same for a page of people in three statements, not two per person.

@@ -1,5 +1,6 @@
 #include "sqliteimport.h"
 
+#include "contactgrams.h"
 #include "database.h"
 
 #include <QSqlDriver>
@@ -41,6 +42,8 @@ SqliteImport::Counts SqliteImport::run(const Progress &progress)
         if (progress)
             progress(counts.last().first, counts.last().second);
     }
+    // The search grams are each dialect's own (an FTS5 table on SQLite): written anew.
+    ContactGrams(m_target).rebuild();
     write.commit();
     return counts;
 }
@@ -50,7 +53,8 @@ QList<SqliteImport::Table> SqliteImport::targetTables()
     QList<Table> tables;
     QSqlQuery names = m_target.exec(QStringLiteral(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
-        "AND table_type = 'BASE TABLE' AND table_name <> 'schema_version' ORDER BY table_name"));
+        "AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_version', 'contact_grams') "
+        "ORDER BY table_name"));
     while (names.next())
         tables.append({names.value(0).toString(), {}, {}, {}});
     for (Table &table : tables) {

@@ -1,6 +1,9 @@
 #include "server/servercontext.h"
+#include "server/store/contactgrams.h"
 #include "testserver.h"
 
+#include <QDir>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
 #include <QUrl>
@@ -109,6 +112,48 @@ class TestApiSearchOrder : public QObject
         return ids(QStringLiteral("search_key")) == ids(QStringLiteral("name, id"));
     }
 
+    // The grams index holds exactly the grams of the rows (store/contactgrams.h): every
+    // (token, key) posting a row's text gives, and none that no row gives (a write path that
+    // forgot its old grams, or its new ones). fts5vocab lists each posting of the index.
+    QString gramsDiffer()
+    {
+        linecard::server::Database &db = s->server().context().db;
+        using linecard::server::ContactGrams;
+        const bool pg = s->usesPostgres(); // PostgreSQL keeps the tokens' codes
+        QSet<QPair<QString, qint64>> wanted, held;
+        QSqlQuery rows = db.exec(QStringLiteral("SELECT rowid, body FROM contact_search"));
+        while (rows.next())
+            for (const QString &token : ContactGrams::ofBody(rows.value(1).toString()))
+                wanted.insert({pg ? QString::number(ContactGrams::code(token)) : token,
+                    rows.value(0).toLongLong()});
+        if (!pg)
+            db.exec(QStringLiteral("CREATE VIRTUAL TABLE IF NOT EXISTS temp.grams_vocab USING "
+                                   "fts5vocab(main, contact_grams, instance)"));
+        QSqlQuery postings = db.exec(pg ? QStringLiteral("SELECT token, key FROM contact_grams")
+                                        : QStringLiteral("SELECT term, doc FROM temp.grams_vocab"));
+        while (postings.next())
+            held.insert({postings.value(0).toString(), postings.value(1).toLongLong()});
+        if (wanted == held)
+            return {};
+        return QStringLiteral("%1 postings missing, %2 stale of %3")
+            .arg((wanted - held).size())
+            .arg((held - wanted).size())
+            .arg(wanted.size());
+    }
+
+    qint64 fullContact(const QString &name, const QStringList &phones, const QString &email,
+        qint64 companyId = 0, bool isCompany = false)
+    {
+        QJsonObject body {{QStringLiteral("name"), name},
+            {QStringLiteral("phones"), QJsonArray::fromStringList(phones)},
+            {QStringLiteral("emails"), QJsonArray {email}},
+            {QStringLiteral("isCompany"), isCompany}};
+        if (companyId)
+            body.insert(QStringLiteral("companyId"), companyId);
+        const HttpResult r = s->post(QStringLiteral("/api/v1/contacts"), body, admin);
+        return r.status == 201 ? qint64(r.json.value(QStringLiteral("id")).toDouble()) : 0;
+    }
+
 private slots:
     void init()
     {
@@ -179,6 +224,102 @@ private slots:
         QCOMPARE(r.status, 200);
         QVERIFY(keysInOrder());
         QCOMPARE(all(QStringLiteral("orderly"), 1), expected({ids.at(2)}));
+    }
+
+    // Every write path that changes a search row keeps its grams: a new contact, a changed
+    // name, phone and email, a renamed company (its members' rows), keys spread in a crowded
+    // gap (rows moved), merge (rows gone). Searches through the grams then find what the rows
+    // say, and nothing that was.
+    void gramsFollowEveryWrite()
+    {
+        const qint64 acme = fullContact(
+            QStringLiteral("Acme Trading"), {}, QStringLiteral("office@acme.test"), 0, true);
+        const qint64 ivan = fullContact(QStringLiteral("Ivan Petrov"),
+            {QStringLiteral("+7 495 123-45-67")}, QStringLiteral("ivan@acme.test"), acme);
+        const qint64 olga = fullContact(QStringLiteral("Olga Ivanova"),
+            {QStringLiteral("+7 916 555-01-02"), QStringLiteral("+44 20 7946 0123")},
+            QStringLiteral("olga.2024@mail.test"), acme);
+        QVERIFY(acme && ivan && olga);
+        QCOMPARE(gramsDiffer(), QString());
+        const auto found = [this](const QString &q) {
+            const QList<qint64> ids = all(q, 50);
+            return QSet<qint64>(ids.cbegin(), ids.cend());
+        };
+        QCOMPARE(found(QStringLiteral("4567")), QSet<qint64> {ivan});
+        QCOMPARE(found(QStringLiteral("acme")), (QSet<qint64> {acme, ivan, olga}));
+        QCOMPARE(found(QStringLiteral("ИВАН")), QSet<qint64> {});
+        QCOMPARE(found(QStringLiteral("ivan 2024")), QSet<qint64> {olga}); // "Ivanova"
+
+        // name, phones and email changed
+        QCOMPARE(
+            s->patch(QStringLiteral("/api/v1/contacts/%1").arg(ivan),
+                 {{QStringLiteral("name"), QString::fromUtf8("Иван Петров")},
+                     {QStringLiteral("phones"), QJsonArray {QStringLiteral("+7 812 765-43-21")}},
+                     {QStringLiteral("emails"), QJsonArray {QStringLiteral("petrov@x.test")}}},
+                 admin)
+                .status,
+            200);
+        QCOMPARE(gramsDiffer(), QString());
+        QCOMPARE(found(QStringLiteral("4567")), QSet<qint64> {});
+        QCOMPARE(found(QStringLiteral("ИВАН 4321")), QSet<qint64> {ivan});
+        QCOMPARE(found(QStringLiteral("8812")), QSet<qint64> {ivan}); // the national form
+
+        // the company renamed: its members' rows carry the new name
+        QCOMPARE(s->patch(QStringLiteral("/api/v1/contacts/%1").arg(acme),
+                      {{QStringLiteral("name"), QStringLiteral("Zenith Group")}}, admin)
+                     .status,
+            200);
+        QCOMPARE(gramsDiffer(), QString());
+        QCOMPARE(found(QStringLiteral("zenith")), (QSet<qint64> {acme, ivan, olga}));
+        QCOMPARE(found(QStringLiteral("trading")), QSet<qint64> {});
+
+        // a crowded gap: keys spread, rows moved with their grams
+        for (int i = 40; i > 0; --i)
+            QVERIFY(fullContact(QStringLiteral("Olga Ivanova %1").arg(i, 2, 10, QLatin1Char('0')),
+                {QStringLiteral("+7 916 000-00-%1").arg(i, 2, 10, QLatin1Char('0'))},
+                QStringLiteral("crowd@mail.test")));
+        QCOMPARE(gramsDiffer(), QString());
+        QCOMPARE(found(QStringLiteral("9160000")).size(), 40);
+
+        // merged: the duplicate's row and grams are gone, the survivor has both numbers
+        const qint64 dup = fullContact(QStringLiteral("Olga I."),
+            {QStringLiteral("+7 903 111-22-33")}, QStringLiteral("olga@dup.test"));
+        QVERIFY(dup);
+        QCOMPARE(s->post(QStringLiteral("/api/v1/contacts/%1/merge").arg(olga),
+                      {{QStringLiteral("mergeIds"), QJsonArray {dup}}}, admin)
+                     .status,
+            200);
+        QCOMPARE(gramsDiffer(), QString());
+        QCOMPARE(found(QStringLiteral("1112233")), QSet<qint64> {olga});
+        QCOMPARE(found(QStringLiteral("olga i.")), QSet<qint64> {});
+    }
+
+    // Schema version 12 writes the grams of the rows already there.
+    void migrationWritesTheGrams()
+    {
+        if (s->usesPostgres())
+            QSKIP("It rewinds a SQLite file to version 11");
+        const qint64 ivan = fullContact(QStringLiteral("Ivan Petrov"),
+            {QStringLiteral("+7 495 123-45-67")}, QStringLiteral("ivan@acme.test"));
+        QVERIFY(ivan);
+        s->stop();
+        {
+            QSqlDatabase db
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("rewind"));
+            db.setDatabaseName(QDir(s->dataDir()).filePath(QStringLiteral("linecard.sqlite")));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            for (const QString &sql : {QStringLiteral("DROP TABLE contact_grams"),
+                     QStringLiteral("DELETE FROM schema_version WHERE version >= 12")})
+                QVERIFY2(q.exec(sql), qPrintable(q.lastError().text() + u' ' + sql));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("rewind"));
+        s->restart();
+        admin = s->login(QStringLiteral("admin"), QStringLiteral("admin-password"));
+        QCOMPARE(gramsDiffer(), QString());
+        QCOMPARE(all(QStringLiteral("4567"), 10), QList<qint64> {ivan});
+        QCOMPARE(all(QStringLiteral("petr"), 10), QList<qint64> {ivan});
     }
 
     void cursorOfARenamedContact()
