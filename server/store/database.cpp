@@ -332,9 +332,14 @@ bool Database::syncWriteAheadLog()
 DeferredSync::DeferredSync(Database &db)
     : m_db(db)
 {
+    if (m_db.m_transactionDepth > 0)
+        return; // an outer transaction commits, and decides how
+    if (m_db.dialect().isPostgres()) {
+        m_db.m_nextCommitUnflushed = true;
+        m_mode = QStringLiteral("postgres");
+        return;
+    }
 #ifdef Q_OS_UNIX
-    if (m_db.m_transactionDepth > 0 || m_db.dialect().isPostgres())
-        return; // an outer transaction commits, and decides how; PostgreSQL commits as it does
     const QVariant mode = m_db.scalar(QStringLiteral("PRAGMA synchronous"));
     if (mode.toInt() < 2)
         return; // OFF or NORMAL already: nothing to defer, nothing to sync
@@ -356,6 +361,16 @@ void DeferredSync::sync()
 {
     if (m_mode.isNull())
         return;
+    if (m_db.dialect().isPostgres()) {
+        m_mode.clear();
+        m_db.m_nextCommitUnflushed = false;
+        if (!std::exchange(m_db.m_unflushedCommit, false))
+            return;
+        // A transactional WAL record committed synchronously: the commit waits for the flush
+        // of the log up to it, which covers every earlier commit (any role may call this).
+        m_db.exec(QStringLiteral("SELECT pg_logical_emit_message(true, 'linecard', 'flush')"));
+        return;
+    }
     const int mode = m_mode.toInt();
     m_mode.clear();
     const bool synced = m_db.syncWriteAheadLog();
@@ -367,8 +382,22 @@ void DeferredSync::sync()
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
-    if (m_db.m_transactionDepth++ == 0 && !m_db.connection().transaction())
+    if (m_db.m_transactionDepth++ > 0)
+        return;
+    if (!m_db.connection().transaction()) {
+        --m_db.m_transactionDepth;
         throw StoreError(QStringLiteral("cannot begin a transaction"));
+    }
+    if (std::exchange(m_db.m_nextCommitUnflushed, false)) {
+        try {
+            m_db.exec(QStringLiteral("SET LOCAL synchronous_commit = off"));
+        } catch (const StoreError &) {
+            --m_db.m_transactionDepth;
+            m_db.connection().rollback();
+            throw;
+        }
+        m_unflushed = true;
+    }
 }
 
 Transaction::~Transaction()
@@ -390,9 +419,13 @@ void Transaction::commit()
                 {{QStringLiteral("c"), it.key()}, {QStringLiteral("p"), it.value()}});
     }
     m_done = true;
-    if (--m_db.m_transactionDepth == 0 && !m_db.connection().commit())
+    if (--m_db.m_transactionDepth > 0)
+        return;
+    if (!m_db.connection().commit())
         throw StoreError(
             QStringLiteral("commit failed: %1").arg(m_db.connection().lastError().text()));
+    if (m_unflushed)
+        m_db.m_unflushedCommit = true; // DeferredSync::sync() owes the flush
 }
 
 } // namespace linecard::server

@@ -106,6 +106,10 @@ private:
     QString m_connectionName;
     int m_transactionDepth = 0;
     QVariantMap m_notifications; // channel → payload, sent by the outermost commit
+    // PostgreSQL and DeferredSync: the next transaction commits without waiting for its WAL
+    // flush, and until a flush has covered it, a flush is owed.
+    bool m_nextCommitUnflushed = false;
+    bool m_unflushedCommit = false;
 };
 
 // A change whose commit does not wait for the disk, so that its events can be on their way
@@ -114,6 +118,9 @@ private:
 // for the answer; a power loss between the commit and sync() costs an event that a client may
 // have seen and that nobody was promised (a client ahead of the log resyncs). Without a way to
 // sync the log by hand (see Database::syncWriteAheadLog) commits stay ordinary.
+// On PostgreSQL the next transaction commits with synchronous_commit off — its NOTIFY wakes
+// the other instances at once instead of after the WAL flush — and sync() then waits for a
+// flush that covers it (a small synchronous commit of its own).
 class DeferredSync
 {
 public:
@@ -144,6 +151,7 @@ public:
 private:
     Database &m_db;
     bool m_done = false;
+    bool m_unflushed = false; // commits without waiting for the WAL flush (DeferredSync)
 };
 
 } // namespace linecard::server
