@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace linecard::server {
 
@@ -69,6 +70,9 @@ public:
     // Prepares, binds (":name" → value) and runs; throws StoreError on failure.
     QSqlQuery exec(const QString &sql, const QVariantMap &params = {});
     QVariant scalar(const QString &sql, const QVariantMap &params = {});
+    // A statement that returns no rows (INSERT, UPDATE, DELETE, PRAGMA x = y); how many rows
+    // it changed. Unlike exec(), prepared once per connection (SQLite).
+    int run(const QString &sql, const QVariantMap &params = {});
     // The new row's id (the column idColumn: "INSERT … VALUES (…)" only).
     qint64 insert(const QString &sql, const QVariantMap &params = {},
         const QString &idColumn = QStringLiteral("id"));
@@ -102,8 +106,18 @@ private:
     void runCodeSteps(int version);
     QString withInlineValues(const QString &sql, const QVariantMap &params) const;
 
+    QSqlQuery prepared(const QString &sql);
+    QSqlQuery &keptStatement(const QString &sql);
+    static void bindAndRun(QSqlQuery &query, const QString &sql, const QVariantMap &params);
+
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
+    // SQLite: statements prepared once and kept for their text (QtSql prepares afresh on every
+    // exec: parsing and planning were a third of a screen-pop's CPU). Only for run(), scalar()
+    // and insert(), which reset their statement before they return; a SELECT whose rows a
+    // caller reads (exec()) is prepared each time, as a kept one left half-read would hold
+    // the connection's read snapshot open.
+    std::unordered_map<QString, QSqlQuery> m_kept;
     int m_transactionDepth = 0;
     QVariantMap m_notifications; // channel → payload, sent by the outermost commit
     // PostgreSQL and DeferredSync: the next transaction commits without waiting for its WAL
