@@ -7,6 +7,7 @@
 #include "http/routes.h"
 #include "logging.h"
 #include "servercontext.h"
+#include "store/groupcommit.h"
 #include "store/walcheckpointer.h"
 #include "telephony/callservice.h"
 
@@ -73,6 +74,7 @@ LinecardServer::~LinecardServer()
     m_readers.reset();
     delete m_http;
     delete m_events;
+    m_groupCommit.reset();
 }
 
 void LinecardServer::start()
@@ -87,6 +89,7 @@ void LinecardServer::start()
             QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(WalCheckpointer::FallbackPages));
         m_checkpointer = std::make_unique<WalCheckpointer>(config.sqliteFile);
         m_checkpointer->start(QThread::LowPriority);
+        m_groupCommit = GroupCommit::create(*m_db);
     }
     m_stores = std::make_unique<Stores>(*m_db);
     m_settings = std::make_unique<SettingsStore>(*m_db);
@@ -111,6 +114,7 @@ void LinecardServer::start()
     Router &router = m_http->router();
     router.setAuthenticator(authenticate);
     addAllRoutes(router, *m_context);
+    router.groupCommits(m_groupCommit.get());
     const int readers = m_options.readerThreads >= 0 ? m_options.readerThreads
                                                      : std::max(1, QThread::idealThreadCount());
     if (readers > 0) {

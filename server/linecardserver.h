@@ -15,6 +15,7 @@ class AuthService;
 class Database;
 class EventHub;
 class EventLog;
+class GroupCommit;
 class IntegrationLogWriter;
 class ReaderPool;
 class SettingsStore;
@@ -70,6 +71,8 @@ public:
         const QString &name, const QString &login, const QString &password);
 
     ServerContext &context() { return *m_context; }
+    // The writes' shared flushes (null on PostgreSQL).
+    GroupCommit *groupCommit() { return m_groupCommit.get(); }
 
 private:
     // Creates the data directory (0700) and the SQLite file (0600) if need be; its path.
@@ -80,6 +83,7 @@ private:
     quint16 m_port = 0;
     std::unique_ptr<Database> m_db;
     std::unique_ptr<WalCheckpointer> m_checkpointer;
+    std::unique_ptr<GroupCommit> m_groupCommit;
     std::unique_ptr<Stores> m_stores;
     std::unique_ptr<SettingsStore> m_settings;
     std::unique_ptr<EventLog> m_eventLog;

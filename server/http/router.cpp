@@ -2,6 +2,7 @@
 
 #include "../logging.h"
 #include "../store/database.h"
+#include "../store/groupcommit.h"
 #include "apierror.h"
 #include "readerpool.h"
 
@@ -134,8 +135,33 @@ ApiResponse Router::run(
                 [answer](const ApiResponse &response) { answer->finish(response); });
             return ApiResponse::later(answer);
         }
+        if (m_groupCommit && route.method != QHttpServerRequest::Method::Get)
+            return runDurably(route, apiRequest);
         return route.handler(apiRequest);
     });
+}
+
+ApiResponse Router::runDurably(const Route &route, ApiRequest &request) const
+{
+    GroupCommit &group = *m_groupCommit;
+    DeferredSync durable(group.database());
+    ApiResponse response = route.handler(request);
+    if (!durable.handOver())
+        return response; // nothing was deferred (an outer transaction, or no FULL mode)
+    auto answer = std::make_shared<DeferredResponse>();
+    auto answerWhenDurable = [&group, answer](const ApiResponse &response) {
+        group.whenDurable([answer, response](bool synced) {
+            answer->finish(synced ? response
+                                  : ApiResponse {500,
+                                      errorBody(QStringLiteral("internal"),
+                                          QStringLiteral("internal server error"))});
+        });
+    };
+    if (response.deferred)
+        response.deferred->onFinished(answerWhenDurable);
+    else
+        answerWhenDurable(response);
+    return ApiResponse::later(answer);
 }
 
 } // namespace linecard::server

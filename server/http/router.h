@@ -9,6 +9,7 @@
 
 namespace linecard::server {
 
+class GroupCommit;
 class ReaderPool;
 
 // Method + path pattern → handler. Patterns are literal segments, "{id}" (a positive
@@ -37,6 +38,9 @@ public:
     // database connection); the serving thread only checks the token and sends the answer.
     // Their handlers may only read, through ctx.db, the stores and ctx.rule().
     void runOnReaders(ReaderPool *pool, const QStringList &patterns);
+    // Every other route (the writes) commits without waiting for the disk and is answered
+    // once a shared flush has made its change durable (GroupCommit).
+    void groupCommits(GroupCommit *groupCommit) { m_groupCommit = groupCommit; }
     // On a reader thread: route number `index` (its router is built like the serving one).
     ApiResponse runRoute(int index, ApiRequest &request) const;
 
@@ -59,10 +63,12 @@ private:
     };
     static bool matchPath(const Route &route, const QStringList &path, QStringList *args);
     ApiResponse run(const Route &route, const QHttpServerRequest &request, QStringList args) const;
+    ApiResponse runDurably(const Route &route, ApiRequest &request) const;
 
     QList<Route> m_routes;
     Authenticator m_authenticate;
     ReaderPool *m_readers = nullptr;
+    GroupCommit *m_groupCommit = nullptr;
 };
 
 QJsonValue errorBody(const QString &code, const QString &message, const QString &field = {});

@@ -364,8 +364,13 @@ bool Database::syncWriteAheadLog()
 {
     if (m_dialect->isPostgres())
         return false; // PostgreSQL's commits are its own business
+    return syncWriteAheadLogOf(connection().databaseName());
+}
+
+bool Database::syncWriteAheadLogOf(const QString &databaseFile)
+{
 #ifdef Q_OS_UNIX
-    const QByteArray wal = QFile::encodeName(connection().databaseName() + QStringLiteral("-wal"));
+    const QByteArray wal = QFile::encodeName(databaseFile + QStringLiteral("-wal"));
     const int fd = ::open(wal.constData(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return false;
@@ -373,6 +378,7 @@ bool Database::syncWriteAheadLog()
     ::close(fd);
     return synced;
 #else
+    Q_UNUSED(databaseFile);
     return false;
 #endif
 }
@@ -425,6 +431,16 @@ void DeferredSync::sync()
     m_db.run(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
     if (!synced)
         throw StoreError(QStringLiteral("cannot sync the write-ahead log to the disk"));
+}
+
+bool DeferredSync::handOver()
+{
+    if (m_mode.isNull())
+        return false;
+    const int mode = m_mode.toInt();
+    m_mode.clear();
+    m_db.exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
+    return true;
 }
 
 Transaction::Transaction(Database &db)

@@ -94,6 +94,8 @@ public:
     // False where the platform or the file gives no way to (the caller then stays with
     // ordinary commits).
     bool syncWriteAheadLog();
+    // The same for the SQLite file databaseFile, from any thread (GroupCommit's sync thread).
+    static bool syncWriteAheadLogOf(const QString &databaseFile);
 
 private:
     friend class Transaction;
@@ -141,6 +143,9 @@ public:
     explicit DeferredSync(Database &db);
     ~DeferredSync(); // sync()s if not done yet
     void sync();
+    // Restores the connection's mode without syncing; true when a sync is owed, which the
+    // caller then has done before answering (GroupCommit::whenDurable).
+    bool handOver();
 
     DeferredSync(const DeferredSync &) = delete;
     DeferredSync &operator=(const DeferredSync &) = delete;

@@ -2,14 +2,23 @@
 
 #include "server/servercontext.h"
 #include "server/store/database.h"
+#include "server/store/groupcommit.h"
 #include "server/store/integrationlogstore.h"
 #include "server/store/walcheckpointer.h"
 #include "server/telephony/integrationlogwriter.h"
 
 #include <QDir>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QScopeGuard>
+#include <QSemaphore>
+#include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTest>
 
 using namespace linecard;
@@ -18,7 +27,8 @@ using namespace linecard::testing;
 
 // How the server keeps what it acknowledged while keeping the disk out of the way of the
 // calls: commits that sync after their events are out (DeferredSync), the write-ahead log
-// copied back on a thread of its own (WalCheckpointer), the integration log in batches.
+// copied back on a thread of its own (WalCheckpointer), the integration log in batches, and
+// the API's writes answered after a shared flush of the log (GroupCommit).
 class TestStoreDurability : public QObject
 {
     Q_OBJECT
@@ -26,7 +36,7 @@ private slots:
     void init()
     {
         s = std::make_unique<TestServer>();
-        s->bootstrapAdmin();
+        admin = s->bootstrapAdmin();
     }
     void cleanup() { s.reset(); }
 
@@ -34,6 +44,9 @@ private slots:
     void deferredSyncInsideATransactionLeavesItAlone();
     void checkpointerCopiesTheLogIntoTheDatabase();
     void integrationLogIsWrittenInBatches();
+    void aWriteIsAnsweredOnlyOnceTheFlushAfterItsCommitIsDone();
+    void writesCommittedMeanwhileShareTheNextFlush();
+    void killedServerLosesNothingAcknowledged();
 
 private:
     Database &db() { return s->server().context().db; }
@@ -58,7 +71,20 @@ private:
         return rows;
     }
 
+    // A task created through the API without waiting for the answer.
+    QNetworkReply *postTask(QNetworkAccessManager &net, const QString &title)
+    {
+        QNetworkRequest request(s->url(QStringLiteral("/api/v1/tasks")));
+        request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
+        request.setRawHeader("Content-Type", "application/json");
+        return net.post(request,
+            QJsonDocument(QJsonObject {{QStringLiteral("title"), title}})
+                .toJson(QJsonDocument::Compact));
+    }
+    int tasksSeenFromOutside() { return rowsSeenFromOutside(QStringLiteral("tasks")); }
+
     std::unique_ptr<TestServer> s;
+    QString admin;
 };
 
 void TestStoreDurability::deferredSyncCommitsAtOnceAndSyncsAfter()
@@ -141,6 +167,153 @@ void TestStoreDurability::integrationLogIsWrittenInBatches()
     writer.flush();
     QCOMPARE(writer.pendingCount(), 0);
     QCOMPARE(rowsSeenFromOutside(QStringLiteral("integration_log")), 3);
+}
+
+// The answer to a write waits for a flush of the log that began after its commit: while the
+// flush is held the change is committed (visible to every connection, its event sent) but
+// unanswered.
+void TestStoreDurability::aWriteIsAnsweredOnlyOnceTheFlushAfterItsCommitIsDone()
+{
+    GroupCommit *group = s->server().groupCommit();
+    QVERIFY(group);
+    QSemaphore flushing, release;
+    group->setSyncStep([&, file = file()] {
+        flushing.release();
+        release.acquire();
+        return Database::syncWriteAheadLogOf(file);
+    });
+    auto letGo = qScopeGuard([&] { release.release(1000); });
+    const int tasksBefore = tasksSeenFromOutside();
+
+    QNetworkAccessManager net;
+    QNetworkReply *reply = postTask(net, QStringLiteral("Durable"));
+    QVERIFY(QTest::qWaitFor([&] { return flushing.available() > 0; }, 10000));
+    QCOMPARE(tasksSeenFromOutside(), tasksBefore + 1); // committed
+    QCOMPARE(synchronous(), 2); // the connection's own mode is back for everyone else
+    QTest::qWait(300);
+    QVERIFY2(!reply->isFinished(), "answered before its change was on the disk");
+
+    release.release();
+    QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 10000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    delete reply;
+}
+
+// A burst of writes does not pay a flush each: those committed while one flush runs are all
+// answered after the next.
+void TestStoreDurability::writesCommittedMeanwhileShareTheNextFlush()
+{
+    GroupCommit *group = s->server().groupCommit();
+    QVERIFY(group);
+    QSemaphore flushing, release;
+    group->setSyncStep([&, file = file()] {
+        flushing.release();
+        release.acquire();
+        return Database::syncWriteAheadLogOf(file);
+    });
+    auto letGo = qScopeGuard([&] { release.release(1000); });
+    const int tasksBefore = tasksSeenFromOutside();
+    const int syncsBefore = group->syncs();
+
+    QNetworkAccessManager net;
+    QList<QNetworkReply *> replies {postTask(net, QStringLiteral("First"))};
+    QVERIFY(QTest::qWaitFor([&] { return flushing.available() > 0; }, 10000));
+    for (int i = 0; i < 5; ++i) // one connection each: Qt opens six to a host
+        replies << postTask(net, QStringLiteral("Burst %1").arg(i));
+    QVERIFY(QTest::qWaitFor([&] { return tasksSeenFromOutside() == tasksBefore + 6; }, 10000));
+    for (QNetworkReply *reply : replies)
+        QVERIFY(!reply->isFinished());
+
+    release.release(1000);
+    QVERIFY(QTest::qWaitFor(
+        [&] {
+            return std::all_of(
+                replies.begin(), replies.end(), [](QNetworkReply *r) { return r->isFinished(); });
+        },
+        10000));
+    for (QNetworkReply *reply : replies)
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    // The first write's flush, then one for the five committed meanwhile.
+    QCOMPARE(group->syncs() - syncsBefore, 2);
+    qDeleteAll(replies);
+}
+
+// kill -9 of a linecard-server process during a burst of 200 comment POSTs: every comment that
+// got a 2xx is in the file (the SQLite twin of tst_instances' test for PostgreSQL).
+void TestStoreDurability::killedServerLosesNothingAcknowledged()
+{
+    const qint64 taskId = qint64(s->post(QStringLiteral("/api/v1/tasks"),
+                                      {{QStringLiteral("title"), QStringLiteral("Burst")}}, admin)
+                                     .json.value(QStringLiteral("id"))
+                                     .toDouble());
+    QVERIFY(taskId > 0);
+    s->stop();
+
+    QTcpServer probe; // a free port for the process
+    QVERIFY(probe.listen(QHostAddress::LocalHost));
+    const quint16 port = probe.serverPort();
+    probe.close();
+    QProcess server;
+    server.setProcessChannelMode(QProcess::MergedChannels);
+    server.start(QStringLiteral(LINECARD_SERVER_BIN),
+        {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
+            QStringLiteral("--data-dir"), s->dataDir()});
+    QVERIFY(server.waitForStarted());
+    QByteArray output;
+    QVERIFY2(QTest::qWaitFor(
+                 [&] {
+                     output += server.readAllStandardOutput();
+                     return output.contains("listening");
+                 },
+                 15000),
+        output.constData());
+
+    QNetworkAccessManager net;
+    int acknowledged = 0, finished = 0;
+    QList<qint64> ids;
+    for (int i = 0; i < 200; ++i) {
+        QNetworkRequest request(QUrl(
+            QStringLiteral("http://127.0.0.1:%1/api/v1/tasks/%2/comments").arg(port).arg(taskId)));
+        request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
+        request.setRawHeader("Content-Type", "application/json");
+        QNetworkReply *reply = net.post(request,
+            QJsonDocument(QJsonObject {{QStringLiteral("text"), QStringLiteral("burst %1").arg(i)}})
+                .toJson(QJsonDocument::Compact));
+        connect(reply, &QNetworkReply::finished, this, [&, reply] {
+            ++finished;
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 200 && status < 300) {
+                ++acknowledged;
+                ids << qint64(QJsonDocument::fromJson(reply->readAll())
+                                  .object()
+                                  .value(QStringLiteral("id"))
+                                  .toDouble());
+            }
+            reply->deleteLater();
+        });
+    }
+    QVERIFY(QTest::qWaitFor([&] { return acknowledged >= 60; }, 30000));
+    server.kill(); // SIGKILL
+    QVERIFY(server.waitForFinished());
+    QVERIFY(QTest::qWaitFor([&] { return finished == 200; }, 30000));
+    QVERIFY2(acknowledged < 200, "the burst ended before the kill: nothing was tested");
+
+    s->restart();
+    QSet<qint64> stored;
+    QString cursor;
+    do {
+        const HttpResult page
+            = s->get(QStringLiteral("/api/v1/tasks/%1/comments?limit=200").arg(taskId)
+                    + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
+                admin);
+        QCOMPARE(page.status, 200);
+        for (const QJsonValue &c : page.json.value(QStringLiteral("items")).toArray())
+            stored << qint64(c.toObject().value(QStringLiteral("id")).toDouble());
+        cursor = page.json.value(QStringLiteral("nextCursor")).toString();
+    } while (!cursor.isEmpty());
+    for (qint64 id : ids)
+        QVERIFY2(stored.contains(id), qPrintable(QStringLiteral("comment %1 lost").arg(id)));
+    qInfo("%d of 200 acknowledged before the kill, all stored", acknowledged);
 }
 
 QTEST_GUILESS_MAIN(TestStoreDurability)
