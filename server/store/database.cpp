@@ -437,6 +437,10 @@ bool DeferredSync::handOver()
 {
     if (m_mode.isNull())
         return false;
+    if (m_db.dialect().isPostgres()) {
+        sync(); // no group commit on PostgreSQL: the flush is owed here
+        return false;
+    }
     const int mode = m_mode.toInt();
     m_mode.clear();
     m_db.exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
