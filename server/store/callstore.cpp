@@ -112,13 +112,15 @@ static QVariantMap columnValues(const CallRow &r)
         {QStringLiteral("endedBy"), nullableId(c.endedById)}};
 }
 
-static void writeLegs(Database &db, const CallRow &row)
+// fresh: the call was just inserted, it has no legs to replace.
+static void writeLegs(Database &db, const CallRow &row, bool fresh = false)
 {
-    db.exec(QStringLiteral("DELETE FROM call_targets WHERE call_id = :id"),
-        {{QStringLiteral("id"), row.call.id}});
+    if (!fresh)
+        db.exec(QStringLiteral("DELETE FROM call_targets WHERE call_id = :id"),
+            {{QStringLiteral("id"), row.call.id}});
     for (const CallLeg &leg : row.legs)
-        db.exec(QStringLiteral("INSERT INTO call_targets(call_id, person_id, extension, "
-                               "state) VALUES (:c, :p, :e, :s) ON CONFLICT DO NOTHING"),
+        db.run(QStringLiteral("INSERT INTO call_targets(call_id, person_id, extension, "
+                              "state) VALUES (:c, :p, :e, :s) ON CONFLICT DO NOTHING"),
             {{QStringLiteral("c"), row.call.id}, {QStringLiteral("p"), leg.personId},
                 {QStringLiteral("e"), notNull(leg.extension)},
                 {QStringLiteral("s"), CallLeg::stateName(leg.state)}});
@@ -138,7 +140,7 @@ void CallStore::insert(CallRow &row)
             ":startedAt, :answeredAt, :endedAt, :duration, :recording, :endReason, :attachTask, "
             ":attachComment, :record, :handled, :remoteKey, :queue, :endedBy)"),
         columnValues(row));
-    writeLegs(m_db, row);
+    writeLegs(m_db, row, true);
     tx.commit();
 }
 
@@ -147,16 +149,16 @@ void CallStore::save(const CallRow &row)
     Transaction tx(m_db);
     QVariantMap values = columnValues(row);
     values.insert(QStringLiteral("id"), row.call.id);
-    m_db.exec(QStringLiteral(
-                  "UPDATE calls SET provider_id = :provider, external_id = :external, "
-                  "direction = :direction, state = :state, from_number = :from, to_number = :to, "
-                  "line_id = :line, contact_id = :contact, contact_name = :contactName, "
-                  "answered_by = :answeredBy, started_at = :startedAt, answered_at = :answeredAt, "
-                  "ended_at = :endedAt, duration = :duration, recording_url = :recording, "
-                  "end_reason = :endReason, attach_task_id = :attachTask, "
-                  "attach_comment_id = :attachComment, record_comment_id = :record, "
-                  "handled = :handled, remote_key = :remoteKey, queue = :queue, "
-                  "ended_by = :endedBy WHERE id = :id"),
+    m_db.run(QStringLiteral(
+                 "UPDATE calls SET provider_id = :provider, external_id = :external, "
+                 "direction = :direction, state = :state, from_number = :from, to_number = :to, "
+                 "line_id = :line, contact_id = :contact, contact_name = :contactName, "
+                 "answered_by = :answeredBy, started_at = :startedAt, answered_at = :answeredAt, "
+                 "ended_at = :endedAt, duration = :duration, recording_url = :recording, "
+                 "end_reason = :endReason, attach_task_id = :attachTask, "
+                 "attach_comment_id = :attachComment, record_comment_id = :record, "
+                 "handled = :handled, remote_key = :remoteKey, queue = :queue, "
+                 "ended_by = :endedBy WHERE id = :id"),
         values);
     writeLegs(m_db, row);
     tx.commit();
@@ -213,8 +215,8 @@ QList<qint64> CallStore::answeredBefore(const QDateTime &cutoff)
 void CallStore::logEvent(qint64 providerId, qint64 callId, const QString &externalId,
     const QString &kind, const QString &payload)
 {
-    m_db.exec(QStringLiteral("INSERT INTO call_events(provider_id, call_id, external_id, kind, "
-                             "payload, received_at) VALUES (:p, :c, :e, :k, :payload, :t)"),
+    m_db.run(QStringLiteral("INSERT INTO call_events(provider_id, call_id, external_id, kind, "
+                            "payload, received_at) VALUES (:p, :c, :e, :k, :payload, :t)"),
         {{QStringLiteral("p"), nullableId(providerId)}, {QStringLiteral("c"), nullableId(callId)},
             {QStringLiteral("e"), notNull(externalId)}, {QStringLiteral("k"), kind},
             {QStringLiteral("payload"), notNull(payload)}, {QStringLiteral("t"), storedNow()}});

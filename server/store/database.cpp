@@ -38,6 +38,7 @@ Database::Database(std::unique_ptr<SqlDialect> dialect, const QString &connectio
 
 Database::~Database()
 {
+    m_kept.clear(); // finalised before their connection goes
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -183,9 +184,9 @@ QString Database::withInlineValues(const QString &sql, const QVariantMap &params
 
 QSqlQuery Database::exec(const QString &sql, const QVariantMap &params)
 {
-    QSqlQuery query(connection());
-    query.setForwardOnly(true);
     if (m_dialect->isPostgres()) {
+        QSqlQuery query(connection());
+        query.setForwardOnly(true);
         // One round trip with the values in the text: QPSQL's prepare() costs three (PREPARE,
         // EXECUTE, DEALLOCATE) and plans every time all the same, and made most of the
         // PostgreSQL leak hunt's time (bench: ctest -L postgres before and after, README).
@@ -195,27 +196,74 @@ QSqlQuery Database::exec(const QString &sql, const QVariantMap &params)
                                  .arg(query.lastError().text(), sql.simplified()));
         return query;
     }
+    QSqlQuery query = prepared(sql);
+    bindAndRun(query, sql, params);
+    return query;
+}
+
+QSqlQuery Database::prepared(const QString &sql)
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(true);
     if (!query.prepare(sql))
         throw StoreError(QStringLiteral("prepare failed: %1 in %2")
                              .arg(query.lastError().text(), sql.simplified()));
+    return query;
+}
+
+QSqlQuery &Database::keptStatement(const QString &sql)
+{
+    const auto found = m_kept.find(sql);
+    if (found != m_kept.end())
+        return found->second;
+    if (m_kept.size() >= 256)
+        m_kept.clear(); // texts built with values in them: bound the memory, keep it simple
+    QSqlQuery query = prepared(sql);
+    return m_kept.emplace(sql, std::move(query)).first->second;
+}
+
+void Database::bindAndRun(QSqlQuery &query, const QString &sql, const QVariantMap &params)
+{
     for (auto it = params.begin(); it != params.end(); ++it)
         query.bindValue(u':' + it.key(), it.value());
     if (!query.exec())
         throw StoreError(QStringLiteral("query failed: %1 in %2")
                              .arg(query.lastError().text(), sql.simplified()));
-    return query;
+}
+
+int Database::run(const QString &sql, const QVariantMap &params)
+{
+    if (m_dialect->isPostgres())
+        return exec(sql, params).numRowsAffected();
+    QSqlQuery &query = keptStatement(sql);
+    bindAndRun(query, sql, params);
+    const int affected = query.numRowsAffected();
+    query.finish();
+    return affected;
 }
 
 QVariant Database::scalar(const QString &sql, const QVariantMap &params)
 {
-    QSqlQuery query = exec(sql, params);
-    return query.next() ? query.value(0) : QVariant();
+    if (m_dialect->isPostgres()) {
+        QSqlQuery query = exec(sql, params);
+        return query.next() ? query.value(0) : QVariant();
+    }
+    QSqlQuery &query = keptStatement(sql);
+    bindAndRun(query, sql, params);
+    const QVariant value = query.next() ? query.value(0) : QVariant();
+    query.finish(); // reset: no read left open on the connection
+    return value;
 }
 
 qint64 Database::insert(const QString &sql, const QVariantMap &params, const QString &idColumn)
 {
-    if (!m_dialect->isPostgres())
-        return exec(sql, params).lastInsertId().toLongLong();
+    if (!m_dialect->isPostgres()) {
+        QSqlQuery &query = keptStatement(sql);
+        bindAndRun(query, sql, params);
+        const qint64 id = query.lastInsertId().toLongLong();
+        query.finish();
+        return id;
+    }
     // QPSQL's lastInsertId() is the row's OID, which tables no longer have.
     QSqlQuery query = exec(sql + QStringLiteral(" RETURNING ") + idColumn, params);
     return query.next() ? query.value(0).toLongLong() : 0;
@@ -341,13 +389,18 @@ bool Database::syncWriteAheadLogOf(const QString &databaseFile)
 DeferredSync::DeferredSync(Database &db)
     : m_db(db)
 {
+    if (m_db.m_transactionDepth > 0)
+        return; // an outer transaction commits, and decides how
+    if (m_db.dialect().isPostgres()) {
+        m_db.m_nextCommitUnflushed = true;
+        m_mode = QStringLiteral("postgres");
+        return;
+    }
 #ifdef Q_OS_UNIX
-    if (m_db.m_transactionDepth > 0 || m_db.dialect().isPostgres())
-        return; // an outer transaction commits, and decides how; PostgreSQL commits as it does
     const QVariant mode = m_db.scalar(QStringLiteral("PRAGMA synchronous"));
     if (mode.toInt() < 2)
         return; // OFF or NORMAL already: nothing to defer, nothing to sync
-    m_db.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    m_db.run(QStringLiteral("PRAGMA synchronous = NORMAL"));
     m_mode = mode;
 #endif
 }
@@ -365,10 +418,20 @@ void DeferredSync::sync()
 {
     if (m_mode.isNull())
         return;
+    if (m_db.dialect().isPostgres()) {
+        m_mode.clear();
+        m_db.m_nextCommitUnflushed = false;
+        if (!std::exchange(m_db.m_unflushedCommit, false))
+            return;
+        // A transactional WAL record committed synchronously: the commit waits for the flush
+        // of the log up to it, which covers every earlier commit (any role may call this).
+        m_db.exec(QStringLiteral("SELECT pg_logical_emit_message(true, 'linecard', 'flush')"));
+        return;
+    }
     const int mode = m_mode.toInt();
     m_mode.clear();
     const bool synced = m_db.syncWriteAheadLog();
-    m_db.exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
+    m_db.run(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
     if (!synced)
         throw StoreError(QStringLiteral("cannot sync the write-ahead log to the disk"));
 }
@@ -377,6 +440,10 @@ bool DeferredSync::handOver()
 {
     if (m_mode.isNull())
         return false;
+    if (m_db.dialect().isPostgres()) {
+        sync(); // no group commit on PostgreSQL: the flush is owed here
+        return false;
+    }
     const int mode = m_mode.toInt();
     m_mode.clear();
     m_db.exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
@@ -386,8 +453,22 @@ bool DeferredSync::handOver()
 Transaction::Transaction(Database &db)
     : m_db(db)
 {
-    if (m_db.m_transactionDepth++ == 0 && !m_db.connection().transaction())
+    if (m_db.m_transactionDepth++ > 0)
+        return;
+    if (!m_db.connection().transaction()) {
+        --m_db.m_transactionDepth;
         throw StoreError(QStringLiteral("cannot begin a transaction"));
+    }
+    if (std::exchange(m_db.m_nextCommitUnflushed, false)) {
+        try {
+            m_db.exec(QStringLiteral("SET LOCAL synchronous_commit = off"));
+        } catch (const StoreError &) {
+            --m_db.m_transactionDepth;
+            m_db.connection().rollback();
+            throw;
+        }
+        m_unflushed = true;
+    }
 }
 
 Transaction::~Transaction()
@@ -409,9 +490,13 @@ void Transaction::commit()
                 {{QStringLiteral("c"), it.key()}, {QStringLiteral("p"), it.value()}});
     }
     m_done = true;
-    if (--m_db.m_transactionDepth == 0 && !m_db.connection().commit())
+    if (--m_db.m_transactionDepth > 0)
+        return;
+    if (!m_db.connection().commit())
         throw StoreError(
             QStringLiteral("commit failed: %1").arg(m_db.connection().lastError().text()));
+    if (m_unflushed)
+        m_db.m_unflushedCommit = true; // DeferredSync::sync() owes the flush
 }
 
 } // namespace linecard::server

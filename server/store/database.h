@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace linecard::server {
 
@@ -69,6 +70,9 @@ public:
     // Prepares, binds (":name" → value) and runs; throws StoreError on failure.
     QSqlQuery exec(const QString &sql, const QVariantMap &params = {});
     QVariant scalar(const QString &sql, const QVariantMap &params = {});
+    // A statement that returns no rows (INSERT, UPDATE, DELETE, PRAGMA x = y); how many rows
+    // it changed. Unlike exec(), prepared once per connection (SQLite).
+    int run(const QString &sql, const QVariantMap &params = {});
     // The new row's id (the column idColumn: "INSERT … VALUES (…)" only).
     qint64 insert(const QString &sql, const QVariantMap &params = {},
         const QString &idColumn = QStringLiteral("id"));
@@ -104,10 +108,24 @@ private:
     void runCodeSteps(int version);
     QString withInlineValues(const QString &sql, const QVariantMap &params) const;
 
+    QSqlQuery prepared(const QString &sql);
+    QSqlQuery &keptStatement(const QString &sql);
+    static void bindAndRun(QSqlQuery &query, const QString &sql, const QVariantMap &params);
+
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
+    // SQLite: statements prepared once and kept for their text (QtSql prepares afresh on every
+    // exec: parsing and planning were a third of a screen-pop's CPU). Only for run(), scalar()
+    // and insert(), which reset their statement before they return; a SELECT whose rows a
+    // caller reads (exec()) is prepared each time, as a kept one left half-read would hold
+    // the connection's read snapshot open.
+    std::unordered_map<QString, QSqlQuery> m_kept;
     int m_transactionDepth = 0;
     QVariantMap m_notifications; // channel → payload, sent by the outermost commit
+    // PostgreSQL and DeferredSync: the next transaction commits without waiting for its WAL
+    // flush, and until a flush has covered it, a flush is owed.
+    bool m_nextCommitUnflushed = false;
+    bool m_unflushedCommit = false;
 };
 
 // A change whose commit does not wait for the disk, so that its events can be on their way
@@ -116,6 +134,9 @@ private:
 // for the answer; a power loss between the commit and sync() costs an event that a client may
 // have seen and that nobody was promised (a client ahead of the log resyncs). Without a way to
 // sync the log by hand (see Database::syncWriteAheadLog) commits stay ordinary.
+// On PostgreSQL the next transaction commits with synchronous_commit off — its NOTIFY wakes
+// the other instances at once instead of after the WAL flush — and sync() then waits for a
+// flush that covers it (a small synchronous commit of its own).
 class DeferredSync
 {
 public:
@@ -149,6 +170,7 @@ public:
 private:
     Database &m_db;
     bool m_done = false;
+    bool m_unflushed = false; // commits without waiting for the WAL flush (DeferredSync)
 };
 
 } // namespace linecard::server

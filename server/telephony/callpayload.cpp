@@ -33,12 +33,13 @@ QJsonObject CallPayload::card(const CallRow &row)
     QJsonValue contact;
     QJsonArray tasks;
     if (row.call.contactId) {
-        const qint64 live = m_ctx.people.survivorOf(row.call.contactId);
+        // The callers were read in this request, merged contacts left out: one of them is live.
         std::optional<Person> person;
         if (row.callers)
             for (const Person &p : *row.callers)
-                if (p.id == live)
+                if (p.id == row.call.contactId && !p.mergedInto)
                     person = p;
+        const qint64 live = person ? person->id : m_ctx.people.survivorOf(row.call.contactId);
         if (!person)
             person = m_ctx.people.get(live);
         if (person) {
@@ -56,7 +57,9 @@ QJsonObject CallPayload::card(const CallRow &row)
     QJsonValue line;
     QString region; // the caller id is read in its line's region
     if (row.call.lineId)
-        if (const auto l = m_ctx.lines.get(row.call.lineId)) {
+        if (const auto l = row.line && row.line->id == row.call.lineId
+                ? row.line
+                : m_ctx.lines.get(row.call.lineId)) {
             line = l->toJson();
             region = l->region;
         }

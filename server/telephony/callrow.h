@@ -1,6 +1,7 @@
 #pragma once
 
 #include "models/call.h"
+#include "models/line.h"
 #include "models/person.h"
 
 #include <optional>
@@ -42,6 +43,8 @@ struct CallRow
     // Who had the number when this request identified the caller (not stored): the card
     // needs them in the same request, and a second lookup was a tenth of a screen-pop.
     std::optional<QList<Person>> callers;
+    // Its line as this request found it (not stored), for the same reason.
+    std::optional<Line> line;
 
     bool isTerminal() const
     {

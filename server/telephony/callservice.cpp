@@ -91,6 +91,7 @@ void CallService::identify(CallRow &row, const CallEvent &event, EventBatch &eve
     if (const auto line = m_ctx.lines.findByNumber(event.lineNumber)) {
         c.lineId = line->id;
         region = line->region;
+        row.line = line;
     }
     const PhoneNumber remote = PhoneNumber::parse(event.remoteNumber, region);
     row.remoteKey
@@ -140,7 +141,9 @@ ResolvedEvent CallService::resolve(const CallRow &row, const CallEvent &event)
             // The PBX names nobody we know: a shared handset, or whoever should answer.
             std::optional<Line> line;
             if (row.call.lineId)
-                line = m_ctx.lines.get(row.call.lineId);
+                line = row.line && row.line->id == row.call.lineId
+                    ? row.line
+                    : m_ctx.lines.get(row.call.lineId);
             for (qint64 person : routing.fallback(line, row.call.contactId))
                 addLeg(person, event.extension);
         }

@@ -109,7 +109,9 @@ struct TelephonyFixture
     QString op1Token, op2Token, op3Token, op4Token;
     qint64 planFixProvider = 0, zammadProvider = 0, lineId = 0;
 
-    TelephonyFixture()
+    // configure: options of the server on top of the defaults (e.g. a database of its own).
+    explicit TelephonyFixture(std::function<void(server::LinecardServer::Options &)> configure = {})
+        : server(std::move(configure))
     {
         admin = server.bootstrapAdmin();
         op1 = server.createEmployee(admin, QStringLiteral("op1"), false, {QStringLiteral("101")});

@@ -50,6 +50,30 @@ private slots:
         QVERIFY(db.scalar(QStringLiteral("SELECT COUNT(*) FROM people")).toInt() >= 0);
     }
 
+    // SQLite keeps the statements of run(), scalar() and insert() prepared (Database::run). A
+    // kept statement must not hold its connection's read snapshot: a reader thread's connection
+    // would then answer without what the writer committed since. The first scalar() reads one
+    // of two rows; the next statements on that connection see the writer's later commit.
+    void keptStatementsLeaveNoReadOpen()
+    {
+        TestServer server;
+        if (server.usesPostgres())
+            QSKIP("statements are kept on SQLite only");
+        Database &writer = server.server().context().db;
+        std::unique_ptr<Database> reader = Database::openSqlite(writer.connection().databaseName());
+        writer.run(QStringLiteral("CREATE TABLE probe (id INTEGER PRIMARY KEY)"));
+        writer.run(QStringLiteral("INSERT INTO probe(id) VALUES (1), (2)"));
+        QCOMPARE(reader->scalar(QStringLiteral("SELECT id FROM probe ORDER BY id")).toInt(), 1);
+        QCOMPARE(writer.run(QStringLiteral("INSERT INTO probe(id) VALUES (:id)"),
+                     {{QStringLiteral("id"), 3}}),
+            1);
+        QCOMPARE(reader->scalar(QStringLiteral("SELECT MAX(id) FROM probe")).toInt(), 3);
+        QCOMPARE(reader->insert(QStringLiteral("INSERT INTO probe(id) VALUES (:id)"),
+                     {{QStringLiteral("id"), 4}}),
+            4);
+        QCOMPARE(writer.scalar(QStringLiteral("SELECT COUNT(*) FROM probe")).toInt(), 4);
+    }
+
     void numbersFlagsAndCasts()
     {
         TestServer server;

@@ -5,10 +5,12 @@
 #include "telephonyfixture.h"
 #include "testserver.h"
 
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTcpServer>
@@ -17,6 +19,28 @@
 
 using namespace linecard::testing;
 using linecard::server::LinecardServer;
+
+// tests/postgres/pgcluster.sh with these arguments: a cluster of this test's own.
+static bool pgCluster(const QStringList &arguments)
+{
+    QProcess script;
+    script.setProcessChannelMode(QProcess::ForwardedChannels);
+    script.start(QStringLiteral(LINECARD_PGCLUSTER_SCRIPT), arguments);
+    return script.waitForFinished(120000) && script.exitStatus() == QProcess::NormalExit
+        && script.exitCode() == 0;
+}
+
+// The PG_URL a pgcluster.sh state file names.
+static QString clusterUrl(const QString &stateFile)
+{
+    QFile file(stateFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : file.readAll().split('\n'))
+        if (line.startsWith("PG_URL="))
+            return QString::fromUtf8(line.mid(7));
+    return {};
+}
 
 class TestInstances : public QObject
 {
@@ -239,6 +263,46 @@ private slots:
         for (qint64 id : ids)
             QVERIFY2(stored.contains(id), qPrintable(QStringLiteral("comment %1 lost").arg(id)));
         qInfo("%d of 200 acknowledged before the kill, all stored", acknowledged);
+    }
+
+    // A PBX's 2xx means its call is on the disk. The call commits without waiting for the WAL
+    // flush, so that its pop-up goes out at once (DeferredSync), and the PBX is answered after
+    // a flush that covers it: PostgreSQL crashed right after the 2xx (its unwritten WAL lost,
+    // on a cluster whose WAL writer waits 10 s) still has the call when it comes back.
+    void answeredCallSurvivesAPostgresCrash()
+    {
+        QTemporaryDir dir;
+        const QString state = dir.filePath(QStringLiteral("pgcluster.state"));
+        QVERIFY(pgCluster({QStringLiteral("start"), state, QStringLiteral("durable")}));
+        auto stopCluster = qScopeGuard([&] { pgCluster({QStringLiteral("stop"), state}); });
+        const QString url = clusterUrl(state);
+        QVERIFY(!url.isEmpty());
+        auto onCluster = [url](LinecardServer::Options &o) { o.databaseUrl = url; };
+
+        QString admin;
+        {
+            TelephonyFixture f(onCluster);
+            QVERIFY(f.ready());
+            admin = f.admin;
+            EventStream op1(f.server, f.op1Token);
+            QVERIFY(op1.waitFor(QStringLiteral("hello")));
+            for (int i = 0; i < 5; ++i) {
+                const QString callId = QStringLiteral("durable-%1").arg(i);
+                QCOMPARE(
+                    f.event(callId, QStringLiteral("INCOMING"), QStringLiteral("101")).status, 200);
+            }
+            QVERIFY(pgCluster({QStringLiteral("crash"), state}));
+            QVERIFY(op1.waitFor(QStringLiteral("call.ringing"), 5)); // and they popped up
+        }
+        TestServer after(onCluster);
+        const HttpResult calls = after.get(QStringLiteral("/api/v1/calls?limit=50"), admin);
+        QCOMPARE(calls.status, 200);
+        QSet<QString> stored;
+        for (const QJsonValue &c : calls.json.value(QStringLiteral("items")).toArray())
+            stored << c.toObject().value(QStringLiteral("externalId")).toString();
+        for (int i = 0; i < 5; ++i)
+            QVERIFY2(stored.contains(QStringLiteral("durable-%1").arg(i)),
+                qPrintable(QStringLiteral("call durable-%1 was answered 200 and is lost").arg(i)));
     }
 
     // The sign-in throttle counts across instances: five wrong passwords on A lock the
