@@ -7,6 +7,7 @@
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpServer>
 #include <QTest>
 #include <QUrl>
 
@@ -182,6 +183,74 @@ qint64 TestServer::createContact(const QString &token, const QJsonObject &fields
 {
     const HttpResult r = post(QStringLiteral("/api/v1/contacts"), fields, token);
     return r.status == 201 ? qint64(r.json.value(QStringLiteral("id")).toDouble()) : 0;
+}
+
+bool ServerProcess::start(const QString &binary, const QStringList &args)
+{
+    QTcpServer probe; // a free port
+    if (!probe.listen(QHostAddress::LocalHost))
+        return false;
+    m_port = probe.serverPort();
+    probe.close();
+    m_process.setProcessChannelMode(QProcess::MergedChannels);
+    m_process.start(binary,
+        args
+            + QStringList {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(m_port)});
+    if (!m_process.waitForStarted())
+        return false;
+    QByteArray output;
+    const bool listening = QTest::qWaitFor(
+        [&] {
+            output += m_process.readAllStandardOutput();
+            return output.contains("listening");
+        },
+        15000);
+    if (!listening)
+        qWarning("linecard-server did not start: %s", output.constData());
+    return listening;
+}
+
+CommentBurst::CommentBurst(quint16 port, const QString &token, qint64 taskId, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        QNetworkRequest request(QUrl(
+            QStringLiteral("http://127.0.0.1:%1/api/v1/tasks/%2/comments").arg(port).arg(taskId)));
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        request.setRawHeader("Content-Type", "application/json");
+        QNetworkReply *reply = m_network.post(request,
+            QJsonDocument(QJsonObject {{QStringLiteral("text"), QStringLiteral("burst %1").arg(i)}})
+                .toJson(QJsonDocument::Compact));
+        connect(reply, &QNetworkReply::finished, this, [this, reply] {
+            ++finished;
+            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (status >= 200 && status < 300) {
+                ++acknowledged;
+                acknowledgedIds << qint64(QJsonDocument::fromJson(reply->readAll())
+                                              .object()
+                                              .value(QStringLiteral("id"))
+                                              .toDouble());
+            }
+            reply->deleteLater();
+        });
+    }
+}
+
+QSet<qint64> commentIdsOf(TestServer &server, qint64 taskId, const QString &token)
+{
+    QSet<qint64> ids;
+    QString cursor;
+    do {
+        const HttpResult page
+            = server.get(QStringLiteral("/api/v1/tasks/%1/comments?limit=200").arg(taskId)
+                    + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
+                token);
+        if (page.status != 200)
+            return {};
+        for (const QJsonValue &c : page.json.value(QStringLiteral("items")).toArray())
+            ids << qint64(c.toObject().value(QStringLiteral("id")).toDouble());
+        cursor = page.json.value(QStringLiteral("nextCursor")).toString();
+    } while (!cursor.isEmpty());
+    return ids;
 }
 
 } // namespace linecard::testing

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QProcess>
+#include <QSet>
 #include <QTemporaryDir>
 
 #include <functional>
@@ -117,5 +119,36 @@ private:
     std::unique_ptr<server::LinecardServer> m_server;
     QNetworkAccessManager m_network;
 };
+
+// A real linecard-server process (LINECARD_SERVER_BIN) on a free loopback port: for tests
+// that kill it.
+class ServerProcess
+{
+public:
+    // Starts it with `args` plus --listen; true once it says it is listening.
+    bool start(const QString &binary, const QStringList &args);
+    quint16 port() const { return m_port; }
+    QProcess &process() { return m_process; }
+
+private:
+    QProcess m_process;
+    quint16 m_port = 0;
+};
+
+// `count` comment POSTs to one task sent at once on kept-alive connections, as a busy client
+// would; counts the answers and keeps the ids of the comments answered 2xx.
+class CommentBurst : public QObject
+{
+public:
+    CommentBurst(quint16 port, const QString &token, qint64 taskId, int count);
+    int acknowledged = 0, finished = 0;
+    QList<qint64> acknowledgedIds;
+
+private:
+    QNetworkAccessManager m_network;
+};
+
+// The ids of every comment a task holds, read page by page.
+QSet<qint64> commentIdsOf(TestServer &server, qint64 taskId, const QString &token);
 
 } // namespace linecard::testing

@@ -13,7 +13,6 @@
 #include <QScopeGuard>
 #include <QSet>
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -200,69 +199,21 @@ private slots:
                          .toDouble());
         QVERIFY(taskId > 0);
 
-        QTcpServer probe; // a free port for A
-        QVERIFY(probe.listen(QHostAddress::LocalHost));
-        const quint16 port = probe.serverPort();
-        probe.close();
-        QProcess a;
-        a.setProcessChannelMode(QProcess::MergedChannels);
-        a.start(QStringLiteral(LINECARD_SERVER_BIN),
-            {QStringLiteral("--database"), b.databaseUrl(), QStringLiteral("--listen"),
-                QStringLiteral("127.0.0.1:%1").arg(port), QStringLiteral("--data-dir"),
-                b.dataDir() + QStringLiteral("/a")});
-        QVERIFY(a.waitForStarted());
-        QVERIFY(QTest::qWaitFor(
-            [&] { return a.readAllStandardOutput().contains("listening"); }, 15000));
+        ServerProcess a;
+        QVERIFY(a.start(QStringLiteral(LINECARD_SERVER_BIN),
+            {QStringLiteral("--database"), b.databaseUrl(), QStringLiteral("--data-dir"),
+                b.dataDir() + QStringLiteral("/a")}));
+        CommentBurst burst(a.port(), admin, taskId, 200);
+        QVERIFY(QTest::qWaitFor([&] { return burst.acknowledged >= 60; }, 30000));
+        a.process().kill(); // SIGKILL
+        QVERIFY(a.process().waitForFinished());
+        QVERIFY(QTest::qWaitFor([&] { return burst.finished == 200; }, 30000));
+        QVERIFY2(burst.acknowledged < 200, "the burst ended before the kill: nothing was tested");
 
-        QNetworkAccessManager net;
-        int acknowledged = 0, finished = 0;
-        QList<qint64> ids;
-        for (int i = 0; i < 200; ++i) {
-            QNetworkRequest request(
-                QUrl(QStringLiteral("http://127.0.0.1:%1/api/v1/tasks/%2/comments")
-                         .arg(port)
-                         .arg(taskId)));
-            request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
-            request.setRawHeader("Content-Type", "application/json");
-            QNetworkReply *reply = net.post(request,
-                QJsonDocument(
-                    QJsonObject {{QStringLiteral("text"), QStringLiteral("burst %1").arg(i)}})
-                    .toJson(QJsonDocument::Compact));
-            connect(reply, &QNetworkReply::finished, this, [&, reply] {
-                ++finished;
-                const int status
-                    = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-                if (status >= 200 && status < 300) {
-                    ++acknowledged;
-                    ids << qint64(QJsonDocument::fromJson(reply->readAll())
-                                      .object()
-                                      .value(QStringLiteral("id"))
-                                      .toDouble());
-                }
-                reply->deleteLater();
-            });
-        }
-        QVERIFY(QTest::qWaitFor([&] { return acknowledged >= 60; }, 30000));
-        a.kill(); // SIGKILL
-        QVERIFY(a.waitForFinished());
-        QVERIFY(QTest::qWaitFor([&] { return finished == 200; }, 30000));
-        QVERIFY2(acknowledged < 200, "the burst ended before the kill: nothing was tested");
-
-        QSet<qint64> stored;
-        QString cursor;
-        do {
-            const HttpResult page
-                = b.get(QStringLiteral("/api/v1/tasks/%1/comments?limit=200").arg(taskId)
-                        + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
-                    admin);
-            QCOMPARE(page.status, 200);
-            for (const QJsonValue &c : page.json.value(QStringLiteral("items")).toArray())
-                stored << qint64(c.toObject().value(QStringLiteral("id")).toDouble());
-            cursor = page.json.value(QStringLiteral("nextCursor")).toString();
-        } while (!cursor.isEmpty());
-        for (qint64 id : ids)
+        const QSet<qint64> stored = commentIdsOf(b, taskId, admin);
+        for (qint64 id : burst.acknowledgedIds)
             QVERIFY2(stored.contains(id), qPrintable(QStringLiteral("comment %1 lost").arg(id)));
-        qInfo("%d of 200 acknowledged before the kill, all stored", acknowledged);
+        qInfo("%d of 200 acknowledged before the kill, all stored", burst.acknowledged);
     }
 
     // A PBX's 2xx means its call is on the disk. The call commits without waiting for the WAL

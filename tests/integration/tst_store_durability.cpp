@@ -12,13 +12,11 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QProcess>
 #include <QScopeGuard>
 #include <QSemaphore>
 #include <QSet>
 #include <QSqlDatabase>
 #include <QSqlQuery>
-#include <QTcpServer>
 #include <QTest>
 
 using namespace linecard;
@@ -249,71 +247,21 @@ void TestStoreDurability::killedServerLosesNothingAcknowledged()
     QVERIFY(taskId > 0);
     s->stop();
 
-    QTcpServer probe; // a free port for the process
-    QVERIFY(probe.listen(QHostAddress::LocalHost));
-    const quint16 port = probe.serverPort();
-    probe.close();
-    QProcess server;
-    server.setProcessChannelMode(QProcess::MergedChannels);
-    server.start(QStringLiteral(LINECARD_SERVER_BIN),
-        {QStringLiteral("--listen"), QStringLiteral("127.0.0.1:%1").arg(port),
-            QStringLiteral("--data-dir"), s->dataDir()});
-    QVERIFY(server.waitForStarted());
-    QByteArray output;
-    QVERIFY2(QTest::qWaitFor(
-                 [&] {
-                     output += server.readAllStandardOutput();
-                     return output.contains("listening");
-                 },
-                 15000),
-        output.constData());
-
-    QNetworkAccessManager net;
-    int acknowledged = 0, finished = 0;
-    QList<qint64> ids;
-    for (int i = 0; i < 200; ++i) {
-        QNetworkRequest request(QUrl(
-            QStringLiteral("http://127.0.0.1:%1/api/v1/tasks/%2/comments").arg(port).arg(taskId)));
-        request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
-        request.setRawHeader("Content-Type", "application/json");
-        QNetworkReply *reply = net.post(request,
-            QJsonDocument(QJsonObject {{QStringLiteral("text"), QStringLiteral("burst %1").arg(i)}})
-                .toJson(QJsonDocument::Compact));
-        connect(reply, &QNetworkReply::finished, this, [&, reply] {
-            ++finished;
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status >= 200 && status < 300) {
-                ++acknowledged;
-                ids << qint64(QJsonDocument::fromJson(reply->readAll())
-                                  .object()
-                                  .value(QStringLiteral("id"))
-                                  .toDouble());
-            }
-            reply->deleteLater();
-        });
-    }
-    QVERIFY(QTest::qWaitFor([&] { return acknowledged >= 60; }, 30000));
-    server.kill(); // SIGKILL
-    QVERIFY(server.waitForFinished());
-    QVERIFY(QTest::qWaitFor([&] { return finished == 200; }, 30000));
-    QVERIFY2(acknowledged < 200, "the burst ended before the kill: nothing was tested");
+    ServerProcess server;
+    QVERIFY(server.start(
+        QStringLiteral(LINECARD_SERVER_BIN), {QStringLiteral("--data-dir"), s->dataDir()}));
+    CommentBurst burst(server.port(), admin, taskId, 200);
+    QVERIFY(QTest::qWaitFor([&] { return burst.acknowledged >= 60; }, 30000));
+    server.process().kill(); // SIGKILL
+    QVERIFY(server.process().waitForFinished());
+    QVERIFY(QTest::qWaitFor([&] { return burst.finished == 200; }, 30000));
+    QVERIFY2(burst.acknowledged < 200, "the burst ended before the kill: nothing was tested");
 
     s->restart();
-    QSet<qint64> stored;
-    QString cursor;
-    do {
-        const HttpResult page
-            = s->get(QStringLiteral("/api/v1/tasks/%1/comments?limit=200").arg(taskId)
-                    + (cursor.isEmpty() ? QString() : QStringLiteral("&cursor=") + cursor),
-                admin);
-        QCOMPARE(page.status, 200);
-        for (const QJsonValue &c : page.json.value(QStringLiteral("items")).toArray())
-            stored << qint64(c.toObject().value(QStringLiteral("id")).toDouble());
-        cursor = page.json.value(QStringLiteral("nextCursor")).toString();
-    } while (!cursor.isEmpty());
-    for (qint64 id : ids)
+    const QSet<qint64> stored = commentIdsOf(*s, taskId, admin);
+    for (qint64 id : burst.acknowledgedIds)
         QVERIFY2(stored.contains(id), qPrintable(QStringLiteral("comment %1 lost").arg(id)));
-    qInfo("%d of 200 acknowledged before the kill, all stored", acknowledged);
+    qInfo("%d of 200 acknowledged before the kill, all stored", burst.acknowledged);
 }
 
 QTEST_GUILESS_MAIN(TestStoreDurability)
