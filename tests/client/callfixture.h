@@ -27,6 +27,15 @@ public:
 
     qint64 op1 = 0, op2 = 0, op3 = 0, lineId = 0, providerId = 0;
 
+    // Creates "Anna Petrova", the contact whose number is `caller`; her id (0 on failure).
+    qint64 callerContact()
+    {
+        return contact(QStringLiteral("Anna Petrova"),
+            {{QStringLiteral("phones"),
+                QJsonArray {QJsonObject {
+                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+    }
+
     // pbxUrl: where click-to-call goes (empty: nowhere).
     explicit CallFixture(const QString &pbxUrl = {})
     {

@@ -55,10 +55,7 @@ private slots:
     {
         CallFixture f;
         QVERIFY(f.ready());
-        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
-            {{QStringLiteral("phones"),
-                QJsonArray {QJsonObject {
-                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        const qint64 anna = f.callerContact();
         QVERIFY(anna);
         auto centre = centreFor(f, QStringLiteral("op1"));
         QVERIFY(centre);

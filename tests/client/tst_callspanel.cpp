@@ -75,10 +75,7 @@ private slots:
         QVERIFY(port);
         CallFixture f(QStringLiteral("http://127.0.0.1:%1/planfix_api.php").arg(port));
         QVERIFY(f.ready());
-        QVERIFY(f.contact(QStringLiteral("Anna Petrova"),
-            {{QStringLiteral("phones"),
-                QJsonArray {QJsonObject {
-                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}}));
+        QVERIFY(f.callerContact());
         auto window = f.callsWindowFor(QStringLiteral("op1"));
         QVERIFY(window);
         CallsPanel *panel = window->callsPanel();
@@ -258,10 +255,7 @@ private slots:
     {
         CallFixture f;
         QVERIFY(f.ready());
-        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
-            {{QStringLiteral("phones"),
-                QJsonArray {QJsonObject {
-                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        const qint64 anna = f.callerContact();
         QVERIFY(anna);
         QCOMPARE(
             f.event(QStringLiteral("o1"), QStringLiteral("INCOMING"), QStringLiteral("102")), 200);
@@ -369,10 +363,7 @@ private slots:
     {
         CallFixture f;
         QVERIFY(f.ready());
-        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
-            {{QStringLiteral("phones"),
-                QJsonArray {QJsonObject {
-                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        const qint64 anna = f.callerContact();
         QVERIFY(anna && f.giveAccess(anna, QStringLiteral("anna")));
         const qint64 task = f.task(QStringLiteral("Delivery"), anna, {f.op1});
         const qint64 byOp2 = f.comment(task, QStringLiteral("On its way"),

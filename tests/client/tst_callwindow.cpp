@@ -99,10 +99,7 @@ class TestCallWindow : public QObject
     }
     static qint64 annaWithTask(CallFixture &f, qint64 *taskId)
     {
-        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
-            {{QStringLiteral("phones"),
-                QJsonArray {QJsonObject {
-                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        const qint64 anna = f.callerContact();
         *taskId = f.task(QStringLiteral("Delivery of the blue sofa"), anna);
         return anna;
     }

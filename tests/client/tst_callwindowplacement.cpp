@@ -56,10 +56,7 @@ private slots:
 
         CallFixture f;
         QVERIFY(f.ready());
-        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
-            {{QStringLiteral("phones"),
-                QJsonArray {QJsonObject {
-                    {QStringLiteral("number"), QStringLiteral("+7 916 123-45-67")}}}}});
+        const qint64 anna = f.callerContact();
         const qint64 sofa = f.task(QStringLiteral("Delivery of the blue sofa"), anna);
         QVERIFY(anna && sofa);
         client::Session *session = f.signIn(QStringLiteral("op1"), QStringLiteral("op1-password"));

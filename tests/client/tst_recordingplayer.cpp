@@ -343,10 +343,7 @@ private slots:
                          f.adminToken())
                      .status,
             200);
-        const qint64 anna = f.contact(QStringLiteral("Anna Petrova"),
-            {{QStringLiteral("phones"),
-                QJsonArray {QJsonObject {
-                    {QStringLiteral("number"), QLatin1String(CallFixture::caller)}}}}});
+        const qint64 anna = f.callerContact();
         const qint64 task = f.task(QStringLiteral("Delivery question"), anna);
         QVERIFY(anna && task);
         const QUrl recording = pbx.url(QStringLiteral("/rec.wav"));
