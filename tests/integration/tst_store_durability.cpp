@@ -12,7 +12,6 @@
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
-#include <QScopeGuard>
 #include <QSemaphore>
 #include <QSet>
 #include <QSqlDatabase>
@@ -27,6 +26,32 @@ using namespace linecard::testing;
 // calls: commits that sync after their events are out (DeferredSync), the write-ahead log
 // copied back on a thread of its own (WalCheckpointer), the integration log in batches, and
 // the API's writes answered after a shared flush of the log (GroupCommit).
+// Holds a group commit's flushes for as long as it lives: each flush says it began
+// (`flushing`) and waits for `release`; at the end the flushes are let go and ordinary again.
+struct HeldFlushes
+{
+    HeldFlushes(GroupCommit &group, const QString &databaseFile)
+        : m_group(group)
+        , m_file(databaseFile)
+    {
+        group.setSyncStep([this, file = m_file] {
+            flushing.release();
+            release.acquire();
+            return Database::syncWriteAheadLogOf(file);
+        });
+    }
+    ~HeldFlushes()
+    {
+        m_group.setSyncStep([file = m_file] { return Database::syncWriteAheadLogOf(file); });
+        release.release(1000);
+    }
+    QSemaphore flushing, release;
+
+private:
+    GroupCommit &m_group;
+    const QString m_file;
+};
+
 class TestStoreDurability : public QObject
 {
     Q_OBJECT
@@ -174,24 +199,18 @@ void TestStoreDurability::aWriteIsAnsweredOnlyOnceTheFlushAfterItsCommitIsDone()
 {
     GroupCommit *group = s->server().groupCommit();
     QVERIFY(group);
-    QSemaphore flushing, release;
-    group->setSyncStep([&, file = file()] {
-        flushing.release();
-        release.acquire();
-        return Database::syncWriteAheadLogOf(file);
-    });
-    auto letGo = qScopeGuard([&] { release.release(1000); });
+    HeldFlushes held(*group, file());
     const int tasksBefore = tasksSeenFromOutside();
 
     QNetworkAccessManager net;
     QNetworkReply *reply = postTask(net, QStringLiteral("Durable"));
-    QVERIFY(QTest::qWaitFor([&] { return flushing.available() > 0; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return held.flushing.available() > 0; }, 10000));
     QCOMPARE(tasksSeenFromOutside(), tasksBefore + 1); // committed
     QCOMPARE(synchronous(), 2); // the connection's own mode is back for everyone else
     QTest::qWait(300);
     QVERIFY2(!reply->isFinished(), "answered before its change was on the disk");
 
-    release.release();
+    held.release.release();
     QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 10000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
     delete reply;
@@ -203,26 +222,20 @@ void TestStoreDurability::writesCommittedMeanwhileShareTheNextFlush()
 {
     GroupCommit *group = s->server().groupCommit();
     QVERIFY(group);
-    QSemaphore flushing, release;
-    group->setSyncStep([&, file = file()] {
-        flushing.release();
-        release.acquire();
-        return Database::syncWriteAheadLogOf(file);
-    });
-    auto letGo = qScopeGuard([&] { release.release(1000); });
+    HeldFlushes held(*group, file());
     const int tasksBefore = tasksSeenFromOutside();
     const int syncsBefore = group->syncs();
 
     QNetworkAccessManager net;
     QList<QNetworkReply *> replies {postTask(net, QStringLiteral("First"))};
-    QVERIFY(QTest::qWaitFor([&] { return flushing.available() > 0; }, 10000));
+    QVERIFY(QTest::qWaitFor([&] { return held.flushing.available() > 0; }, 10000));
     for (int i = 0; i < 5; ++i) // one connection each: Qt opens six to a host
         replies << postTask(net, QStringLiteral("Burst %1").arg(i));
     QVERIFY(QTest::qWaitFor([&] { return tasksSeenFromOutside() == tasksBefore + 6; }, 10000));
     for (QNetworkReply *reply : replies)
         QVERIFY(!reply->isFinished());
 
-    release.release(1000);
+    held.release.release(1000);
     QVERIFY(QTest::qWaitFor(
         [&] {
             return std::all_of(
