@@ -157,7 +157,7 @@ QString ContactGrams::candidates(
     // The sparsest token leads: the one whose 200th posting after :after lies farthest (or
     // that has fewer). The others are probed per candidate — a scalar subquery, so that the
     // planner cannot turn them into merge joins that walk a frequent token's postings.
-    QSqlQuery spread = m_db.exec(
+    Database::Rows spread = m_db.exec(
         QStringLiteral("SELECT t, (SELECT key FROM contact_grams WHERE token = t AND key > :after "
                        "ORDER BY key OFFSET 200 LIMIT 1) FROM unnest(CAST(:codes AS integer[])) t"),
         {{QStringLiteral("after"), after}, {QStringLiteral("codes"), bound(tokens)}});
@@ -186,7 +186,7 @@ QString ContactGrams::candidates(
 
 QString ContactGrams::bodyAt(qint64 key, bool *found)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT body FROM contact_search WHERE rowid = :k"),
+    Database::Rows q = m_db.exec(QStringLiteral("SELECT body FROM contact_search WHERE rowid = :k"),
         {{QStringLiteral("k"), key}});
     *found = q.next();
     return *found ? q.value(0).toString() : QString();
@@ -261,9 +261,10 @@ void ContactGrams::rebuild()
     constexpr int Chunk = 2000;
     qint64 after = std::numeric_limits<qint64>::min();
     for (;;) {
-        QSqlQuery rows = m_db.exec(QStringLiteral("SELECT rowid, body FROM contact_search WHERE "
-                                                  "rowid > :after ORDER BY rowid LIMIT :n"),
-            {{QStringLiteral("after"), after}, {QStringLiteral("n"), Chunk}});
+        Database::Rows rows
+            = m_db.exec(QStringLiteral("SELECT rowid, body FROM contact_search WHERE "
+                                       "rowid > :after ORDER BY rowid LIMIT :n"),
+                {{QStringLiteral("after"), after}, {QStringLiteral("n"), Chunk}});
         QList<std::pair<qint64, QString>> chunk;
         while (rows.next())
             chunk.append({rows.value(0).toLongLong(), rows.value(1).toString()});
