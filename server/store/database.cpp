@@ -454,7 +454,15 @@ DeferredSync::DeferredSync(Database &db)
         return; // OFF or NORMAL already: nothing to defer, nothing to sync
     m_db.run(QStringLiteral("PRAGMA synchronous = NORMAL"));
     m_mode = mode;
+    m_changesBefore = changes();
 #endif
+}
+
+// Rows this connection has written since it opened (rolled back ones too: a flush too many
+// is harmless, one too few is not).
+qint64 DeferredSync::changes() const
+{
+    return m_db.scalar(QStringLiteral("SELECT total_changes()")).toLongLong();
 }
 
 DeferredSync::~DeferredSync()
@@ -482,7 +490,7 @@ void DeferredSync::sync()
     }
     const int mode = m_mode.toInt();
     m_mode.clear();
-    const bool synced = m_db.syncWriteAheadLog();
+    const bool synced = changes() == m_changesBefore || m_db.syncWriteAheadLog();
     m_db.run(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
     if (!synced)
         throw StoreError(QStringLiteral("cannot sync the write-ahead log to the disk"));
@@ -499,7 +507,7 @@ bool DeferredSync::handOver()
     const int mode = m_mode.toInt();
     m_mode.clear();
     m_db.exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
-    return true;
+    return changes() != m_changesBefore;
 }
 
 Transaction::Transaction(Database &db)

@@ -184,15 +184,19 @@ public:
     ~DeferredSync(); // sync()s if not done yet
     void sync();
     // Restores the connection's mode without syncing; true when a sync is owed, which the
-    // caller then has done before answering (GroupCommit::whenDurable).
+    // caller then has done before answering (GroupCommit::whenDurable). Nothing is owed when
+    // nothing was written meanwhile (a refused request, a sign-in checking a password).
     bool handOver();
 
     DeferredSync(const DeferredSync &) = delete;
     DeferredSync &operator=(const DeferredSync &) = delete;
 
 private:
+    qint64 changes() const;
+
     Database &m_db;
     QVariant m_mode; // the connection's own synchronous mode; null when nothing was deferred
+    qint64 m_changesBefore = 0; // SQLite: total_changes() when deferring began
 };
 
 // Scope of one atomic change; nests (only the outermost scope commits). Rolls back
