@@ -201,6 +201,20 @@ QSqlQuery Database::exec(const QString &sql, const QVariantMap &params)
     return query;
 }
 
+void Database::execTogether(const QStringList &statements)
+{
+    Q_ASSERT(m_dialect->isPostgres());
+    QSqlQuery query(connection());
+    // Not forward-only: QPSQL then runs the text with PQexec, which runs every statement in
+    // order, stops at the first that fails and reports it (the single-row mode it uses for a
+    // forward-only query reads the first statement's result and drops the others').
+    query.setForwardOnly(false);
+    const QString script = statements.join(QStringLiteral("; "));
+    if (!query.exec(script))
+        throw StoreError(QStringLiteral("query failed: %1 in %2")
+                             .arg(query.lastError().text(), script.simplified()));
+}
+
 QSqlQuery Database::prepared(const QString &sql)
 {
     QSqlQuery query(connection());
@@ -455,6 +469,10 @@ Transaction::Transaction(Database &db)
 {
     if (m_db.m_transactionDepth++ > 0)
         return;
+    if (m_db.dialect().isPostgres()) {
+        beginOnPostgres();
+        return;
+    }
     if (!m_db.connection().transaction()) {
         --m_db.m_transactionDepth;
         throw StoreError(QStringLiteral("cannot begin a transaction"));
@@ -471,6 +489,23 @@ Transaction::Transaction(Database &db)
     }
 }
 
+// BEGIN and the transaction's settings in one round trip.
+void Transaction::beginOnPostgres()
+{
+    QStringList begin {QStringLiteral("BEGIN")};
+    const bool unflushed = std::exchange(m_db.m_nextCommitUnflushed, false);
+    if (unflushed)
+        begin << QStringLiteral("SET LOCAL synchronous_commit = off");
+    try {
+        m_db.execTogether(begin);
+    } catch (const StoreError &) {
+        --m_db.m_transactionDepth;
+        m_db.connection().rollback(); // BEGIN may have run before the failure
+        throw;
+    }
+    m_unflushed = unflushed;
+}
+
 Transaction::~Transaction()
 {
     if (m_done)
@@ -483,16 +518,25 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    if (m_db.m_transactionDepth == 1 && !m_db.m_notifications.isEmpty()) {
-        const QVariantMap notifications = std::exchange(m_db.m_notifications, {});
-        for (auto it = notifications.begin(); it != notifications.end(); ++it)
-            m_db.exec(QStringLiteral("SELECT pg_notify(:c, :p)"),
-                {{QStringLiteral("c"), it.key()}, {QStringLiteral("p"), it.value()}});
-    }
     m_done = true;
     if (--m_db.m_transactionDepth > 0)
         return;
-    if (!m_db.connection().commit())
+    if (!m_db.m_notifications.isEmpty()) {
+        // The NOTIFYs and the COMMIT in one round trip. A transaction that an error aborted
+        // cannot slip through as a COMMIT answered "ROLLBACK": its pg_notify fails first.
+        const QVariantMap notifications = std::exchange(m_db.m_notifications, {});
+        QStringList statements;
+        for (auto it = notifications.begin(); it != notifications.end(); ++it)
+            statements << m_db.withInlineValues(QStringLiteral("SELECT pg_notify(:c, :p)"),
+                {{QStringLiteral("c"), it.key()}, {QStringLiteral("p"), it.value()}});
+        statements << QStringLiteral("COMMIT");
+        try {
+            m_db.execTogether(statements);
+        } catch (const StoreError &) {
+            m_db.connection().rollback();
+            throw;
+        }
+    } else if (!m_db.connection().commit())
         throw StoreError(
             QStringLiteral("commit failed: %1").arg(m_db.connection().lastError().text()));
     if (m_unflushed)

@@ -108,6 +108,8 @@ private:
     void runCodeSteps(int version);
     QString withInlineValues(const QString &sql, const QVariantMap &params) const;
 
+    // PostgreSQL: statements without parameters, run in order in one round trip.
+    void execTogether(const QStringList &statements);
     QSqlQuery prepared(const QString &sql);
     QSqlQuery &keptStatement(const QString &sql);
     static void bindAndRun(QSqlQuery &query, const QString &sql, const QVariantMap &params);
@@ -168,6 +170,8 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
 private:
+    void beginOnPostgres();
+
     Database &m_db;
     bool m_done = false;
     bool m_unflushed = false; // commits without waiting for the WAL flush (DeferredSync)
