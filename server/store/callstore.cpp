@@ -215,11 +215,22 @@ QList<qint64> CallStore::answeredBefore(const QDateTime &cutoff)
 void CallStore::logEvent(qint64 providerId, qint64 callId, const QString &externalId,
     const QString &kind, const QString &payload)
 {
-    m_db.run(QStringLiteral("INSERT INTO call_events(provider_id, call_id, external_id, kind, "
-                            "payload, received_at) VALUES (:p, :c, :e, :k, :payload, :t)"),
+    const qint64 id = m_db.insert(
+        QStringLiteral("INSERT INTO call_events(provider_id, call_id, external_id, kind, "
+                       "payload, received_at) VALUES (:p, :c, :e, :k, :payload, :t)"),
         {{QStringLiteral("p"), nullableId(providerId)}, {QStringLiteral("c"), nullableId(callId)},
             {QStringLiteral("e"), notNull(externalId)}, {QStringLiteral("k"), kind},
             {QStringLiteral("payload"), notNull(payload)}, {QStringLiteral("t"), storedNow()}});
+    ++m_loggedCount;
+    m_recentlyLogged.append(id);
+    if (m_recentlyLogged.size() > RecentlyLoggedKept)
+        m_recentlyLogged.removeFirst();
+}
+
+QList<qint64> CallStore::loggedSince(qint64 mark) const
+{
+    const qint64 count = qMin<qint64>(m_loggedCount - mark, m_recentlyLogged.size());
+    return count > 0 ? m_recentlyLogged.mid(m_recentlyLogged.size() - count) : QList<qint64>();
 }
 
 void CallStore::putPendingRecording(
