@@ -37,9 +37,10 @@ QList<CallRow> CallStore::readAll(QSqlQuery &q)
 
 void CallStore::loadLegs(CallRow &row)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT person_id, extension, state FROM call_targets "
-                                           "WHERE call_id = :id ORDER BY rowid"),
-        {{QStringLiteral("id"), row.call.id}});
+    QSqlQuery q
+        = m_db.execKept(QStringLiteral("SELECT person_id, extension, state FROM call_targets "
+                                       "WHERE call_id = :id ORDER BY rowid"),
+            {{QStringLiteral("id"), row.call.id}});
     while (q.next())
         row.legs.append({q.value(0).toLongLong(), q.value(1).toString(),
             CallLeg::stateFromName(q.value(2).toString())});
@@ -47,8 +48,9 @@ void CallStore::loadLegs(CallRow &row)
 
 std::optional<CallRow> CallStore::get(qint64 id)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM calls WHERE id = :id").arg(rowColumns),
-        {{QStringLiteral("id"), id}});
+    QSqlQuery q
+        = m_db.execKept(QStringLiteral("SELECT %1 FROM calls WHERE id = :id").arg(rowColumns),
+            {{QStringLiteral("id"), id}});
     const QList<CallRow> rows = readAll(q);
     return rows.isEmpty() ? std::nullopt : std::optional<CallRow>(rows.first());
 }
@@ -63,7 +65,7 @@ bool CallStore::exists(qint64 id)
 
 std::optional<CallRow> CallStore::find(qint64 providerId, const QString &externalId)
 {
-    QSqlQuery q = m_db.exec(
+    QSqlQuery q = m_db.execKept(
         QStringLiteral("SELECT %1 FROM calls WHERE provider_id = :p AND external_id = :e")
             .arg(rowColumns),
         {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}});
@@ -246,16 +248,11 @@ void CallStore::putPendingRecording(
 
 QString CallStore::takePendingRecording(qint64 providerId, const QString &externalId)
 {
-    const QVariantMap key {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}};
-    const QString url
-        = m_db.scalar(QStringLiteral("SELECT url FROM pending_recordings WHERE provider_id = :p "
-                                     "AND external_id = :e"),
-                  key)
-              .toString();
-    if (!url.isEmpty())
-        m_db.exec(QStringLiteral(
-                      "DELETE FROM pending_recordings WHERE provider_id = :p AND external_id = :e"),
-            key);
+    // Taken in one statement: the row goes if there is one, and says what it held.
+    QSqlQuery q = m_db.execKept(QStringLiteral("DELETE FROM pending_recordings WHERE provider_id "
+                                               "= :p AND external_id = :e RETURNING url"),
+        {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}});
+    const QString url = q.next() ? q.value(0).toString() : QString();
     return url;
 }
 

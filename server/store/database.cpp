@@ -38,7 +38,7 @@ Database::Database(std::unique_ptr<SqlDialect> dialect, const QString &connectio
 
 Database::~Database()
 {
-    m_kept.clear(); // finalised before their connection goes
+    m_kept.clear(); // finalised before their connection goes (PostgreSQL drops its own)
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -142,13 +142,13 @@ static QString postgresLiteral(const QVariant &value, const QSqlDriver &driver)
     return driver.formatValue(field);
 }
 
-// The statement with each ":name" replaced by its value's literal (not inside quotes, not a
-// "::type" cast). Throws for a name without a value, as binding would fail.
-QString Database::withInlineValues(const QString &sql, const QVariantMap &params) const
+// The statement with each ":name" (not inside quotes, not a "::type" cast) replaced by
+// replace(name).
+static QString withPlaceholdersReplaced(
+    const QString &sql, const std::function<QString(const QString &name)> &replace)
 {
-    const QSqlDriver &driver = *connection().driver();
     QString out;
-    out.reserve(sql.size() + 16 * int(params.size()));
+    out.reserve(sql.size() + 64);
     QChar quote; // inside '…' or "…" when not null
     for (qsizetype i = 0; i < sql.size(); ++i) {
         const QChar c = sql[i];
@@ -172,14 +172,58 @@ QString Database::withInlineValues(const QString &sql, const QVariantMap &params
         qsizetype end = i + 1;
         while (end < sql.size() && (sql[end].isLetterOrNumber() || sql[end] == u'_'))
             ++end;
-        const QString name = sql.mid(i + 1, end - i - 1);
-        const auto value = params.constFind(name);
-        if (value == params.constEnd())
-            throw StoreError(QStringLiteral("no value for :%1 in %2").arg(name, sql.simplified()));
-        out += postgresLiteral(*value, driver);
+        out += replace(sql.mid(i + 1, end - i - 1));
         i = end - 1;
     }
     return out;
+}
+
+// The statement with each ":name" replaced by its value's literal. Throws for a name without
+// a value, as binding would fail.
+QString Database::withInlineValues(const QString &sql, const QVariantMap &params) const
+{
+    const QSqlDriver &driver = *connection().driver();
+    return withPlaceholdersReplaced(sql, [&](const QString &name) {
+        const auto value = params.constFind(name);
+        if (value == params.constEnd())
+            throw StoreError(QStringLiteral("no value for :%1 in %2").arg(name, sql.simplified()));
+        return postgresLiteral(*value, driver);
+    });
+}
+
+QSqlQuery Database::execKept(const QString &sql, const QVariantMap &params)
+{
+    if (!m_dialect->isPostgres() || params.isEmpty())
+        return exec(sql, params);
+    auto found = m_preparedOnServer.find(sql);
+    if (found == m_preparedOnServer.end()) {
+        if (m_preparedOnServer.size() >= 256) {
+            exec(QStringLiteral("DEALLOCATE ALL")); // texts built with values: bound the memory
+            m_preparedOnServer.clear();
+        }
+        PreparedOnServer statement;
+        statement.name = QStringLiteral("linecard_%1").arg(++m_preparedCount);
+        const QString positional = withPlaceholdersReplaced(sql, [&](const QString &name) {
+            qsizetype index = statement.parameters.indexOf(name);
+            if (index < 0) {
+                index = statement.parameters.size();
+                statement.parameters << name;
+            }
+            return QStringLiteral("$%1").arg(index + 1);
+        });
+        exec(QStringLiteral("PREPARE %1 AS %2").arg(statement.name, positional));
+        found = m_preparedOnServer.emplace(sql, std::move(statement)).first;
+    }
+    const QSqlDriver &driver = *connection().driver();
+    QStringList values;
+    for (const QString &name : found->second.parameters) {
+        const auto value = params.constFind(name);
+        if (value == params.constEnd())
+            throw StoreError(QStringLiteral("no value for :%1 in %2").arg(name, sql.simplified()));
+        values << postgresLiteral(*value, driver);
+    }
+    // Quoted literals take the types PostgreSQL gave the parameters.
+    return exec(QStringLiteral("EXECUTE %1 (%2)").arg(found->second.name, values.join(u',')));
 }
 
 QSqlQuery Database::exec(const QString &sql, const QVariantMap &params)
@@ -278,8 +322,9 @@ qint64 Database::insert(const QString &sql, const QVariantMap &params, const QSt
         query.finish();
         return id;
     }
-    // QPSQL's lastInsertId() is the row's OID, which tables no longer have.
-    QSqlQuery query = exec(sql + QStringLiteral(" RETURNING ") + idColumn, params);
+    // QPSQL's lastInsertId() is the row's OID, which tables no longer have. An INSERT … VALUES
+    // plans the same whatever the values: kept.
+    QSqlQuery query = execKept(sql + QStringLiteral(" RETURNING ") + idColumn, params);
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 

@@ -69,6 +69,11 @@ public:
 
     // Prepares, binds (":name" → value) and runs; throws StoreError on failure.
     QSqlQuery exec(const QString &sql, const QVariantMap &params = {});
+    // exec() for a lookup by keys, whose best plan does not depend on the values: on
+    // PostgreSQL prepared once per connection (PREPARE, then EXECUTE with the values), so that
+    // PostgreSQL plans it once instead of on every call (planning was most of a small
+    // statement's time). Not for a statement that needs its values' plan (search).
+    QSqlQuery execKept(const QString &sql, const QVariantMap &params = {});
     QVariant scalar(const QString &sql, const QVariantMap &params = {});
     // A statement that returns no rows (INSERT, UPDATE, DELETE, PRAGMA x = y); how many rows
     // it changed. Unlike exec(), prepared once per connection (SQLite).
@@ -78,6 +83,7 @@ public:
         const QString &idColumn = QStringLiteral("id"));
 
     int schemaVersion();
+    bool inTransaction() const { return m_transactionDepth > 0; }
 
     // PostgreSQL: NOTIFY channel with payload as the current transaction commits (at once
     // outside one). Once per channel and transaction, the last payload given: notifying
@@ -122,6 +128,14 @@ private:
     // caller reads (exec()) is prepared each time, as a kept one left half-read would hold
     // the connection's read snapshot open.
     std::unordered_map<QString, QSqlQuery> m_kept;
+    // PostgreSQL: execKept()'s statements, by their text.
+    struct PreparedOnServer
+    {
+        QString name;
+        QStringList parameters; // the ":name"s in the order of $1, $2, …
+    };
+    std::unordered_map<QString, PreparedOnServer> m_preparedOnServer;
+    int m_preparedCount = 0;
     int m_transactionDepth = 0;
     QVariantMap m_notifications; // channel → payload, sent by the outermost commit
     // PostgreSQL and DeferredSync: the next transaction commits without waiting for its WAL

@@ -15,10 +15,10 @@ static const QString lineColumns = QStringLiteral("id, number, name, color, regi
 QList<Line> LineStore::withEmployees(
     const QString &lines, const QString &order, const QVariantMap &params)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT l.id, l.number, l.name, l.color, l.region, "
-                                           "le.person_id FROM (%1) l LEFT JOIN line_employees "
-                                           "le ON le.line_id = l.id ORDER BY %2 le.rowid")
-                                .arg(lines, order),
+    QSqlQuery q = m_db.execKept(QStringLiteral("SELECT l.id, l.number, l.name, l.color, l.region, "
+                                               "le.person_id FROM (%1) l LEFT JOIN line_employees "
+                                               "le ON le.line_id = l.id ORDER BY %2 le.rowid")
+                                    .arg(lines, order),
         params);
     QList<Line> out;
     while (q.next()) {

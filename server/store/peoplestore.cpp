@@ -86,7 +86,7 @@ void PeopleStore::loadDetails(Person &p)
         return;
     }
     // Phones, then e-mails, in one round trip (a screen-pop reads its caller's card).
-    QSqlQuery q = m_db.exec(
+    QSqlQuery q = m_db.execKept(
         QStringLiteral("SELECT 0 AS kind, number, type, position, id FROM phones WHERE person_id "
                        "= :id UNION ALL SELECT 1, email, '', position, id FROM emails WHERE "
                        "person_id = :id ORDER BY 1, 4, 5"),
@@ -502,7 +502,7 @@ QList<Person> PeopleStore::lookupPhone(const PhoneNumber &number)
         return {};
     // One lookup in each phone index, then the few people they name: without CROSS JOIN the
     // planner walks every contact in name order to avoid a sort (seconds at 1,000,000).
-    QSqlQuery q = m_db.exec(
+    QSqlQuery q = m_db.execKept(
         QStringLiteral("SELECT %1 FROM (SELECT person_id FROM phones WHERE e164 = :e164 UNION "
                        "SELECT person_id FROM phones WHERE tail_key = :tail) ph %2 "
                        "people p ON p.id = ph.person_id WHERE p.merged_into IS NULL AND "
