@@ -60,6 +60,16 @@ void EventFollower::onNotification(const QString &name, const QString &payload)
         catchUp();
 }
 
+void EventFollower::deliverCommitted(const StoredEvent &event)
+{
+    if (m_reading || event.seq != m_lastSeq + 1) {
+        catchUp();
+        return;
+    }
+    m_lastSeq = event.seq;
+    m_deliver(event);
+}
+
 void EventFollower::catchUp()
 {
     if (m_reading)

@@ -44,6 +44,11 @@ public:
     // Reads and delivers what has been logged since the last read (after a local commit, and
     // when woken).
     void catchUp();
+    // An event this instance has just committed: delivered as it stands when it is the next
+    // seq after the last one delivered — the seqs commit in their order, so no other
+    // instance's event can still come between — and read with what came before it otherwise.
+    // Spares the log a read, on this instance's cores, while the others read the same rows.
+    void deliverCommitted(const StoredEvent &event);
 
 private:
     bool connectAndListen();

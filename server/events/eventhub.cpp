@@ -170,8 +170,10 @@ void EventHub::followDatabase(
 
 void EventHub::deliver(const StoredEvent &event)
 {
-    if (m_follower)
-        m_follower->catchUp(); // this event and any before it, in seq order
+    if (m_follower && m_log.inTransaction())
+        m_follower->catchUp(); // finds it once it has committed, woken by its NOTIFY
+    else if (m_follower)
+        m_follower->deliverCommitted(event); // this event and any before it, in seq order
     else
         deliverHere(event);
 }

@@ -61,6 +61,11 @@ StoredEvent EventLog::append(
     return e;
 }
 
+bool EventLog::inTransaction() const
+{
+    return m_db.inTransaction();
+}
+
 qint64 EventLog::lastSeq()
 {
     return m_db.scalar(m_db.dialect().lastEventSeq()).toLongLong();
