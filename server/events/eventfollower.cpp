@@ -3,16 +3,18 @@
 #include "../logging.h"
 #include "../store/database.h"
 
+#include <QJsonDocument>
 #include <QSqlDriver>
 
 namespace linecard::server {
 
-EventFollower::EventFollower(
-    const QString &databaseUrl, Deliver deliver, SessionNotice sessionNotice, QObject *parent)
+EventFollower::EventFollower(const QString &databaseUrl, Deliver deliver,
+    SessionNotice sessionNotice, Lost lost, QObject *parent)
     : QObject(parent)
     , m_url(databaseUrl)
     , m_deliver(std::move(deliver))
     , m_sessionNotice(std::move(sessionNotice))
+    , m_lost(std::move(lost))
 {
     m_watch.setInterval(2000);
     connect(&m_watch, &QTimer::timeout, this, &EventFollower::catchUp);
@@ -47,7 +49,40 @@ bool EventFollower::connectAndListen()
             onNotification(name, payload.toString());
         });
     m_log = std::make_unique<EventLog>(*m_db);
+    checkLastDelivered();
     return true;
+}
+
+QByteArray EventFollower::digestOf(const StoredEvent &event)
+{
+    return event.type.toUtf8() + '\n' + QJsonDocument(event.data).toJson(QJsonDocument::Compact);
+}
+
+// A commit that reached the disk took every earlier one with it (the WAL is written in order
+// and seqs commit in their order): when the last event delivered is still there, as it was,
+// nothing delivered before it was lost either.
+void EventFollower::checkLastDelivered()
+{
+    if (m_lastDigest.isEmpty())
+        return;
+    const QList<StoredEvent> last = m_log->after(m_lastSeq - 1, 1);
+    if (!last.isEmpty() && last.first().seq == m_lastSeq && digestOf(last.first()) == m_lastDigest)
+        return;
+    const qint64 newest = m_log->lastSeq();
+    qCWarning(lcWs) << "events up to seq" << m_lastSeq
+                    << "were delivered and then lost with a PostgreSQL crash; clients resync at"
+                    << newest;
+    const QList<StoredEvent> now = m_log->after(newest - 1, 1);
+    m_lastSeq = newest;
+    m_lastDigest = now.isEmpty() ? QByteArray() : digestOf(now.first());
+    m_lost(newest);
+}
+
+void EventFollower::delivered(const StoredEvent &event)
+{
+    m_lastSeq = event.seq;
+    m_lastDigest = digestOf(event);
+    m_deliver(event);
 }
 
 void EventFollower::onNotification(const QString &name, const QString &payload)
@@ -58,6 +93,15 @@ void EventFollower::onNotification(const QString &name, const QString &payload)
     }
     if (payload.toLongLong() > m_lastSeq)
         catchUp();
+}
+
+void EventFollower::deliverCommitted(const StoredEvent &event)
+{
+    if (m_reading || event.seq != m_lastSeq + 1) {
+        catchUp();
+        return;
+    }
+    delivered(event);
 }
 
 void EventFollower::catchUp()
@@ -72,10 +116,8 @@ void EventFollower::catchUp()
         }
         for (;;) {
             const QList<StoredEvent> events = m_log->after(m_lastSeq, 500);
-            for (const StoredEvent &event : events) {
-                m_lastSeq = event.seq;
-                m_deliver(event);
-            }
+            for (const StoredEvent &event : events)
+                delivered(event);
             if (events.size() < 500)
                 break;
         }

@@ -164,14 +164,17 @@ void EventHub::followDatabase(
     m_announce = std::move(announce);
     m_follower = new EventFollower(
         databaseUrl, [this](const StoredEvent &event) { deliverHere(event); },
-        [this](const QString &notice) { onSessionNotice(notice); }, this);
+        [this](const QString &notice) { onSessionNotice(notice); },
+        [this](qint64 newestSeq) { resyncEveryone(newestSeq); }, this);
     m_follower->start(fromSeq);
 }
 
 void EventHub::deliver(const StoredEvent &event)
 {
-    if (m_follower)
-        m_follower->catchUp(); // this event and any before it, in seq order
+    if (m_follower && m_log.inTransaction())
+        m_follower->catchUp(); // finds it once it has committed, woken by its NOTIFY
+    else if (m_follower)
+        m_follower->deliverCommitted(event); // this event and any before it, in seq order
     else
         deliverHere(event);
 }
@@ -252,6 +255,13 @@ void EventHub::dropPerson(qint64 personId, int closeCode, const QString &reason)
             doomed.push_back(c.get());
     for (Connection *c : doomed)
         drop(c, closeCode, reason);
+}
+
+void EventHub::resyncEveryone(qint64 seq)
+{
+    const QString message = QString::fromUtf8(StreamMessage::resync(seq));
+    for (auto &c : m_connections)
+        c->socket->sendTextMessage(message);
 }
 
 void EventHub::resyncContacts(qint64 seq)

@@ -68,6 +68,8 @@ public:
     // The account's visibility settings changed: every contact's view changed at once, so
     // their clients reload (a "resync") rather than patch what they show.
     void resyncContacts(qint64 seq);
+    // Events its clients heard are gone (a PostgreSQL crash before their flush): they reload.
+    void resyncEveryone(qint64 seq);
     // A person's record changed (a contact's company): its open streams decide with it.
     void updatePerson(const Person &person);
 

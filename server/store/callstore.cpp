@@ -38,8 +38,8 @@ QList<CallRow> CallStore::readAll(QSqlQuery &q)
 void CallStore::loadLegs(CallRow &row)
 {
     Database::Rows q
-        = m_db.exec(QStringLiteral("SELECT person_id, extension, state FROM call_targets "
-                                   "WHERE call_id = :id ORDER BY rowid"),
+        = m_db.execKept(QStringLiteral("SELECT person_id, extension, state FROM call_targets "
+                                       "WHERE call_id = :id ORDER BY rowid"),
             {{QStringLiteral("id"), row.call.id}});
     while (q.next())
         row.legs.append({q.value(0).toLongLong(), q.value(1).toString(),
@@ -49,7 +49,7 @@ void CallStore::loadLegs(CallRow &row)
 std::optional<CallRow> CallStore::get(qint64 id)
 {
     Database::Rows q
-        = m_db.exec(QStringLiteral("SELECT %1 FROM calls WHERE id = :id").arg(rowColumns),
+        = m_db.execKept(QStringLiteral("SELECT %1 FROM calls WHERE id = :id").arg(rowColumns),
             {{QStringLiteral("id"), id}});
     const QList<CallRow> rows = readAll(q);
     return rows.isEmpty() ? std::nullopt : std::optional<CallRow>(rows.first());
@@ -65,7 +65,7 @@ bool CallStore::exists(qint64 id)
 
 std::optional<CallRow> CallStore::find(qint64 providerId, const QString &externalId)
 {
-    Database::Rows q = m_db.exec(
+    Database::Rows q = m_db.execKept(
         QStringLiteral("SELECT %1 FROM calls WHERE provider_id = :p AND external_id = :e")
             .arg(rowColumns),
         {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}});
@@ -218,11 +218,22 @@ QList<qint64> CallStore::answeredBefore(const QDateTime &cutoff)
 void CallStore::logEvent(qint64 providerId, qint64 callId, const QString &externalId,
     const QString &kind, const QString &payload)
 {
-    m_db.run(QStringLiteral("INSERT INTO call_events(provider_id, call_id, external_id, kind, "
-                            "payload, received_at) VALUES (:p, :c, :e, :k, :payload, :t)"),
+    const qint64 id = m_db.insert(
+        QStringLiteral("INSERT INTO call_events(provider_id, call_id, external_id, kind, "
+                       "payload, received_at) VALUES (:p, :c, :e, :k, :payload, :t)"),
         {{QStringLiteral("p"), nullableId(providerId)}, {QStringLiteral("c"), nullableId(callId)},
             {QStringLiteral("e"), notNull(externalId)}, {QStringLiteral("k"), kind},
             {QStringLiteral("payload"), notNull(payload)}, {QStringLiteral("t"), storedNow()}});
+    ++m_loggedCount;
+    m_recentlyLogged.append(id);
+    if (m_recentlyLogged.size() > RecentlyLoggedKept)
+        m_recentlyLogged.removeFirst();
+}
+
+QList<qint64> CallStore::loggedSince(qint64 mark) const
+{
+    const qint64 count = qMin<qint64>(m_loggedCount - mark, m_recentlyLogged.size());
+    return count > 0 ? m_recentlyLogged.mid(m_recentlyLogged.size() - count) : QList<qint64>();
 }
 
 void CallStore::putPendingRecording(
@@ -238,16 +249,12 @@ void CallStore::putPendingRecording(
 
 QString CallStore::takePendingRecording(qint64 providerId, const QString &externalId)
 {
-    const QVariantMap key {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}};
-    const QString url
-        = m_db.scalar(QStringLiteral("SELECT url FROM pending_recordings WHERE provider_id = :p "
-                                     "AND external_id = :e"),
-                  key)
-              .toString();
-    if (!url.isEmpty())
-        m_db.exec(QStringLiteral(
-                      "DELETE FROM pending_recordings WHERE provider_id = :p AND external_id = :e"),
-            key);
+    // Taken in one statement: the row goes if there is one, and says what it held.
+    Database::Rows q
+        = m_db.execKept(QStringLiteral("DELETE FROM pending_recordings WHERE provider_id "
+                                       "= :p AND external_id = :e RETURNING url"),
+            {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}});
+    const QString url = q.next() ? q.value(0).toString() : QString();
     return url;
 }
 

@@ -49,6 +49,11 @@ public:
 
     void logEvent(qint64 providerId, qint64 callId, const QString &externalId, const QString &kind,
         const QString &payload);
+    // How many events logEvent() has written on this connection: a mark for loggedSince().
+    qint64 loggedEventCount() const { return m_loggedCount; }
+    // The ids of the events logged after the mark (the last 64 at most), oldest first: what a
+    // request wrote, told apart from what other instances write to the table meanwhile.
+    QList<qint64> loggedSince(qint64 mark) const;
     void putPendingRecording(qint64 providerId, const QString &externalId, const QString &url);
     QString takePendingRecording(qint64 providerId, const QString &externalId);
 
@@ -56,6 +61,9 @@ private:
     QList<CallRow> readAll(QSqlQuery &query);
     void loadLegs(CallRow &row);
     Database &m_db;
+    qint64 m_loggedCount = 0;
+    QList<qint64> m_recentlyLogged; // newest last, at most RecentlyLoggedKept
+    static constexpr int RecentlyLoggedKept = 64;
 };
 
 } // namespace linecard::server

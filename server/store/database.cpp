@@ -38,7 +38,7 @@ Database::Database(std::unique_ptr<SqlDialect> dialect, const QString &connectio
 
 Database::~Database()
 {
-    m_kept.clear(); // finalised before their connection goes
+    m_kept.clear(); // finalised before their connection goes (PostgreSQL drops its own)
     m_keptUse.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
@@ -143,13 +143,13 @@ static QString postgresLiteral(const QVariant &value, const QSqlDriver &driver)
     return driver.formatValue(field);
 }
 
-// The statement with each ":name" replaced by its value's literal (not inside quotes, not a
-// "::type" cast). Throws for a name without a value, as binding would fail.
-QString Database::withInlineValues(const QString &sql, const QVariantMap &params) const
+// The statement with each ":name" (not inside quotes, not a "::type" cast) replaced by
+// replace(name).
+static QString withPlaceholdersReplaced(
+    const QString &sql, const std::function<QString(const QString &name)> &replace)
 {
-    const QSqlDriver &driver = *connection().driver();
     QString out;
-    out.reserve(sql.size() + 16 * int(params.size()));
+    out.reserve(sql.size() + 64);
     QChar quote; // inside '…' or "…" when not null
     for (qsizetype i = 0; i < sql.size(); ++i) {
         const QChar c = sql[i];
@@ -173,14 +173,23 @@ QString Database::withInlineValues(const QString &sql, const QVariantMap &params
         qsizetype end = i + 1;
         while (end < sql.size() && (sql[end].isLetterOrNumber() || sql[end] == u'_'))
             ++end;
-        const QString name = sql.mid(i + 1, end - i - 1);
-        const auto value = params.constFind(name);
-        if (value == params.constEnd())
-            throw StoreError(QStringLiteral("no value for :%1 in %2").arg(name, sql.simplified()));
-        out += postgresLiteral(*value, driver);
+        out += replace(sql.mid(i + 1, end - i - 1));
         i = end - 1;
     }
     return out;
+}
+
+// The statement with each ":name" replaced by its value's literal. Throws for a name without
+// a value, as binding would fail.
+QString Database::withInlineValues(const QString &sql, const QVariantMap &params) const
+{
+    const QSqlDriver &driver = *connection().driver();
+    return withPlaceholdersReplaced(sql, [&](const QString &name) {
+        const auto value = params.constFind(name);
+        if (value == params.constEnd())
+            throw StoreError(QStringLiteral("no value for :%1 in %2").arg(name, sql.simplified()));
+        return postgresLiteral(*value, driver);
+    });
 }
 
 Database::Rows::Rows(QSqlQuery query, Database *home, const QString &sql)
@@ -205,6 +214,41 @@ Database::Rows::operator QSqlQuery() &&
 {
     m_home = nullptr;
     return std::move(m_query);
+}
+
+Database::Rows Database::execKept(const QString &sql, const QVariantMap &params)
+{
+    if (!m_dialect->isPostgres() || params.isEmpty())
+        return exec(sql, params);
+    auto found = m_preparedOnServer.find(sql);
+    if (found == m_preparedOnServer.end()) {
+        if (m_preparedOnServer.size() >= 256) {
+            exec(QStringLiteral("DEALLOCATE ALL")); // texts built with values: bound the memory
+            m_preparedOnServer.clear();
+        }
+        PreparedOnServer statement;
+        statement.name = QStringLiteral("linecard_%1").arg(++m_preparedCount);
+        const QString positional = withPlaceholdersReplaced(sql, [&](const QString &name) {
+            qsizetype index = statement.parameters.indexOf(name);
+            if (index < 0) {
+                index = statement.parameters.size();
+                statement.parameters << name;
+            }
+            return QStringLiteral("$%1").arg(index + 1);
+        });
+        exec(QStringLiteral("PREPARE %1 AS %2").arg(statement.name, positional));
+        found = m_preparedOnServer.emplace(sql, std::move(statement)).first;
+    }
+    const QSqlDriver &driver = *connection().driver();
+    QStringList values;
+    for (const QString &name : found->second.parameters) {
+        const auto value = params.constFind(name);
+        if (value == params.constEnd())
+            throw StoreError(QStringLiteral("no value for :%1 in %2").arg(name, sql.simplified()));
+        values << postgresLiteral(*value, driver);
+    }
+    // Quoted literals take the types PostgreSQL gave the parameters.
+    return exec(QStringLiteral("EXECUTE %1 (%2)").arg(found->second.name, values.join(u',')));
 }
 
 Database::Rows Database::exec(const QString &sql, const QVariantMap &params)
@@ -251,6 +295,20 @@ void Database::keep(const QString &sql, QSqlQuery &&statement)
     }
     m_keptUse.push_front(sql);
     m_kept.emplace(sql, Kept {std::move(statement), m_keptUse.begin()});
+}
+
+void Database::execTogether(const QStringList &statements)
+{
+    Q_ASSERT(m_dialect->isPostgres());
+    QSqlQuery query(connection());
+    // Not forward-only: QPSQL then runs the text with PQexec, which runs every statement in
+    // order, stops at the first that fails and reports it (the single-row mode it uses for a
+    // forward-only query reads the first statement's result and drops the others').
+    query.setForwardOnly(false);
+    const QString script = statements.join(QStringLiteral("; "));
+    if (!query.exec(script))
+        throw StoreError(QStringLiteral("query failed: %1 in %2")
+                             .arg(query.lastError().text(), script.simplified()));
 }
 
 QSqlQuery Database::prepared(const QString &sql)
@@ -316,8 +374,9 @@ qint64 Database::insert(const QString &sql, const QVariantMap &params, const QSt
         query.finish();
         return id;
     }
-    // QPSQL's lastInsertId() is the row's OID, which tables no longer have.
-    QSqlQuery query = exec(sql + QStringLiteral(" RETURNING ") + idColumn, params);
+    // QPSQL's lastInsertId() is the row's OID, which tables no longer have. An INSERT … VALUES
+    // plans the same whatever the values: kept.
+    QSqlQuery query = execKept(sql + QStringLiteral(" RETURNING ") + idColumn, params);
     return query.next() ? query.value(0).toLongLong() : 0;
 }
 
@@ -515,6 +574,10 @@ Transaction::Transaction(Database &db)
 {
     if (m_db.m_transactionDepth++ > 0)
         return;
+    if (m_db.dialect().isPostgres()) {
+        beginOnPostgres();
+        return;
+    }
     if (!m_db.connection().transaction()) {
         --m_db.m_transactionDepth;
         throw StoreError(QStringLiteral("cannot begin a transaction"));
@@ -531,6 +594,23 @@ Transaction::Transaction(Database &db)
     }
 }
 
+// BEGIN and the transaction's settings in one round trip.
+void Transaction::beginOnPostgres()
+{
+    QStringList begin {QStringLiteral("BEGIN")};
+    const bool unflushed = std::exchange(m_db.m_nextCommitUnflushed, false);
+    if (unflushed)
+        begin << QStringLiteral("SET LOCAL synchronous_commit = off");
+    try {
+        m_db.execTogether(begin);
+    } catch (const StoreError &) {
+        --m_db.m_transactionDepth;
+        m_db.connection().rollback(); // BEGIN may have run before the failure
+        throw;
+    }
+    m_unflushed = unflushed;
+}
+
 Transaction::~Transaction()
 {
     if (m_done)
@@ -543,16 +623,25 @@ Transaction::~Transaction()
 
 void Transaction::commit()
 {
-    if (m_db.m_transactionDepth == 1 && !m_db.m_notifications.isEmpty()) {
-        const QVariantMap notifications = std::exchange(m_db.m_notifications, {});
-        for (auto it = notifications.begin(); it != notifications.end(); ++it)
-            m_db.exec(QStringLiteral("SELECT pg_notify(:c, :p)"),
-                {{QStringLiteral("c"), it.key()}, {QStringLiteral("p"), it.value()}});
-    }
     m_done = true;
     if (--m_db.m_transactionDepth > 0)
         return;
-    if (!m_db.connection().commit())
+    if (!m_db.m_notifications.isEmpty()) {
+        // The NOTIFYs and the COMMIT in one round trip. A transaction that an error aborted
+        // cannot slip through as a COMMIT answered "ROLLBACK": its pg_notify fails first.
+        const QVariantMap notifications = std::exchange(m_db.m_notifications, {});
+        QStringList statements;
+        for (auto it = notifications.begin(); it != notifications.end(); ++it)
+            statements << m_db.withInlineValues(QStringLiteral("SELECT pg_notify(:c, :p)"),
+                {{QStringLiteral("c"), it.key()}, {QStringLiteral("p"), it.value()}});
+        statements << QStringLiteral("COMMIT");
+        try {
+            m_db.execTogether(statements);
+        } catch (const StoreError &) {
+            m_db.connection().rollback();
+            throw;
+        }
+    } else if (!m_db.connection().commit())
         throw StoreError(
             QStringLiteral("commit failed: %1").arg(m_db.connection().lastError().text()));
     if (m_unflushed)

@@ -101,6 +101,12 @@ public:
 
     // Prepares, binds (":name" → value) and runs; throws StoreError on failure.
     Rows exec(const QString &sql, const QVariantMap &params = {});
+    // exec() for a lookup by keys, whose best plan does not depend on the values: on
+    // PostgreSQL prepared once per connection (PREPARE, then EXECUTE with the values), so that
+    // PostgreSQL plans it once instead of on every call (planning was most of a small
+    // statement's time). Not for a statement that needs its values' plan (search). On SQLite
+    // exec(), which keeps every statement prepared.
+    Rows execKept(const QString &sql, const QVariantMap &params = {});
     QVariant scalar(const QString &sql, const QVariantMap &params = {});
     // A statement that returns no rows (INSERT, UPDATE, DELETE, PRAGMA x = y); how many rows
     // it changed. Unlike exec(), prepared once per connection (SQLite).
@@ -110,6 +116,7 @@ public:
         const QString &idColumn = QStringLiteral("id"));
 
     int schemaVersion();
+    bool inTransaction() const { return m_transactionDepth > 0; }
 
     // PostgreSQL: NOTIFY channel with payload as the current transaction commits (at once
     // outside one). Once per channel and transaction, the last payload given: notifying
@@ -140,6 +147,8 @@ private:
     void runCodeSteps(int version);
     QString withInlineValues(const QString &sql, const QVariantMap &params) const;
 
+    // PostgreSQL: statements without parameters, run in order in one round trip.
+    void execTogether(const QStringList &statements);
     QSqlQuery prepared(const QString &sql);
     QSqlQuery &keptStatement(const QString &sql);
     QSqlQuery lendStatement(const QString &sql);
@@ -160,6 +169,14 @@ private:
     };
     std::unordered_map<QString, Kept> m_kept;
     std::list<QString> m_keptUse; // most recently used first
+    // PostgreSQL: execKept()'s statements, by their text.
+    struct PreparedOnServer
+    {
+        QString name;
+        QStringList parameters; // the ":name"s in the order of $1, $2, …
+    };
+    std::unordered_map<QString, PreparedOnServer> m_preparedOnServer;
+    int m_preparedCount = 0;
     int m_transactionDepth = 0;
     QVariantMap m_notifications; // channel → payload, sent by the outermost commit
     // PostgreSQL and DeferredSync: the next transaction commits without waiting for its WAL
@@ -212,6 +229,8 @@ public:
     Transaction &operator=(const Transaction &) = delete;
 
 private:
+    void beginOnPostgres();
+
     Database &m_db;
     bool m_done = false;
     bool m_unflushed = false; // commits without waiting for the WAL flush (DeferredSync)

@@ -33,6 +33,8 @@ public:
     // or seq is ahead of it (the client saw an event whose commit never reached the disk).
     std::optional<QList<StoredEvent>> since(qint64 seq);
     qint64 lastSeq();
+    // An event appended now is not committed yet (an outer transaction is open).
+    bool inTransaction() const;
     // Up to limit events after seq, oldest first, whatever the log still reaches (the
     // instances' EventFollower).
     QList<StoredEvent> after(qint64 seq, int limit);

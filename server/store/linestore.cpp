@@ -9,43 +9,43 @@ namespace linecard::server {
 
 static const QString lineColumns = QStringLiteral("id, number, name, color, region");
 
-static QList<Line> readLines(QSqlQuery &q)
+// Lines with their employees in one statement: "SELECT l.*, le.person_id FROM (…) l LEFT
+// JOIN line_employees …", one row per employee (one with a null person for a line without),
+// the rows of a line next to each other.
+QList<Line> LineStore::withEmployees(
+    const QString &lines, const QString &order, const QVariantMap &params)
 {
+    Database::Rows q
+        = m_db.execKept(QStringLiteral("SELECT l.id, l.number, l.name, l.color, l.region, "
+                                       "le.person_id FROM (%1) l LEFT JOIN line_employees "
+                                       "le ON le.line_id = l.id ORDER BY %2 le.rowid")
+                            .arg(lines, order),
+            params);
     QList<Line> out;
-    while (q.next())
-        out.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
-            q.value(3).toString(), {}, q.value(4).toString()});
+    while (q.next()) {
+        const qint64 id = q.value(0).toLongLong();
+        if (out.isEmpty() || out.last().id != id)
+            out.append({id, q.value(1).toString(), q.value(2).toString(), q.value(3).toString(), {},
+                q.value(4).toString()});
+        if (!q.value(5).isNull())
+            out.last().employeeIds.append(q.value(5).toLongLong());
+    }
     return out;
-}
-
-void LineStore::loadEmployees(Line &line)
-{
-    Database::Rows q = m_db.exec(
-        QStringLiteral("SELECT person_id FROM line_employees WHERE line_id = :id ORDER BY rowid"),
-        {{QStringLiteral("id"), line.id}});
-    while (q.next())
-        line.employeeIds.append(q.value(0).toLongLong());
 }
 
 QList<Line> LineStore::list()
 {
-    Database::Rows q
-        = m_db.exec(QStringLiteral("SELECT %1 FROM lines ORDER BY name, id").arg(lineColumns));
-    QList<Line> lines = readLines(q);
-    for (Line &l : lines)
-        loadEmployees(l);
-    return lines;
+    return withEmployees(
+        QStringLiteral("SELECT %1 FROM lines").arg(lineColumns), QStringLiteral("l.name, l.id,"));
 }
 
 std::optional<Line> LineStore::get(qint64 id)
 {
-    Database::Rows q
-        = m_db.exec(QStringLiteral("SELECT %1 FROM lines WHERE id = :id").arg(lineColumns),
+    const QList<Line> lines
+        = withEmployees(QStringLiteral("SELECT %1 FROM lines WHERE id = :id").arg(lineColumns), {},
             {{QStringLiteral("id"), id}});
-    QList<Line> lines = readLines(q);
     if (lines.isEmpty())
         return std::nullopt;
-    loadEmployees(lines.first());
     return lines.first();
 }
 
@@ -54,19 +54,17 @@ std::optional<Line> LineStore::findByNumber(const QString &number)
     if (number.trimmed().isEmpty())
         return std::nullopt;
     const PhoneNumber phone = PhoneNumber::parse(number);
-    QSqlQuery q = phone.isValid()
-        ? m_db.exec(QStringLiteral("SELECT %1 FROM lines WHERE e164 = :e164 UNION ALL "
-                                   "SELECT %1 FROM lines WHERE tail_key = :tail LIMIT 1")
-                        .arg(lineColumns),
-            {{QStringLiteral("e164"), phone.e164()}, {QStringLiteral("tail"), phone.tailKey()}})
+    const QList<Line> lines = phone.isValid()
+        ? withEmployees(QStringLiteral("SELECT %1 FROM lines WHERE e164 = :e164 UNION ALL "
+                                       "SELECT %1 FROM lines WHERE tail_key = :tail LIMIT 1")
+                            .arg(lineColumns),
+            {}, {{QStringLiteral("e164"), phone.e164()}, {QStringLiteral("tail"), phone.tailKey()}})
         // A short internal number ("100") is matched as written.
-        : m_db.exec(
-            QStringLiteral("SELECT %1 FROM lines WHERE number = :n LIMIT 1").arg(lineColumns),
+        : withEmployees(
+            QStringLiteral("SELECT %1 FROM lines WHERE number = :n LIMIT 1").arg(lineColumns), {},
             {{QStringLiteral("n"), number.trimmed()}});
-    QList<Line> lines = readLines(q);
     if (lines.isEmpty())
         return std::nullopt;
-    loadEmployees(lines.first());
     return lines.first();
 }
 

@@ -32,7 +32,9 @@ public:
     QString remove(qint64 id);
 
 private:
-    void loadEmployees(Line &line);
+    // lines: a SELECT of lineColumns; order: ORDER BY terms on l, each followed by a comma.
+    QList<Line> withEmployees(
+        const QString &lines, const QString &order, const QVariantMap &params = {});
     void write(const Line &line);
     Database &m_db;
 };

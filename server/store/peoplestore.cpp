@@ -86,16 +86,18 @@ void PeopleStore::loadDetails(Person &p)
             p.extensions << q.value(0).toString();
         return;
     }
-    Database::Rows phones = m_db.exec(
-        QStringLiteral(
-            "SELECT number, type FROM phones WHERE person_id = :id ORDER BY position, id"),
+    // Phones, then e-mails, in one round trip (a screen-pop reads its caller's card).
+    Database::Rows q = m_db.execKept(
+        QStringLiteral("SELECT 0 AS kind, number, type, position, id FROM phones WHERE person_id "
+                       "= :id UNION ALL SELECT 1, email, '', position, id FROM emails WHERE "
+                       "person_id = :id ORDER BY 1, 4, 5"),
         id);
-    while (phones.next())
-        p.phones.append({phones.value(0).toString(), phones.value(1).toString()});
-    Database::Rows emails = m_db.exec(
-        QStringLiteral("SELECT email FROM emails WHERE person_id = :id ORDER BY position, id"), id);
-    while (emails.next())
-        p.emails << emails.value(0).toString();
+    while (q.next()) {
+        if (q.value(0).toInt() == 0)
+            p.phones.append({q.value(1).toString(), q.value(2).toString()});
+        else
+            p.emails << q.value(1).toString();
+    }
 }
 
 void PeopleStore::loadDetails(QList<Person> &people)
@@ -501,7 +503,7 @@ QList<Person> PeopleStore::lookupPhone(const PhoneNumber &number)
         return {};
     // One lookup in each phone index, then the few people they name: without CROSS JOIN the
     // planner walks every contact in name order to avoid a sort (seconds at 1,000,000).
-    Database::Rows q = m_db.exec(
+    Database::Rows q = m_db.execKept(
         QStringLiteral("SELECT %1 FROM (SELECT person_id FROM phones WHERE e164 = :e164 UNION "
                        "SELECT person_id FROM phones WHERE tail_key = :tail) ph %2 "
                        "people p ON p.id = ph.person_id WHERE p.merged_into IS NULL AND "

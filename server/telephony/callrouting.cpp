@@ -10,12 +10,11 @@ qint64 CallRouting::byExtension(const QString &extension)
 {
     if (extension.isEmpty())
         return 0;
-    return m_db
-        .scalar(QStringLiteral("SELECT e.person_id FROM extensions e JOIN people p ON "
-                               "p.id = e.person_id WHERE e.extension = :e AND p.kind = 'employee' "
-                               "AND p.active = 1"),
-            {{QStringLiteral("e"), extension}})
-        .toLongLong();
+    Database::Rows q = m_db.execKept(
+        QStringLiteral("SELECT e.person_id FROM extensions e JOIN people p ON p.id = e.person_id "
+                       "WHERE e.extension = :e AND p.kind = 'employee' AND p.active = 1"),
+        {{QStringLiteral("e"), extension}});
+    return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 qint64 CallRouting::byAgent(const QString &agent)

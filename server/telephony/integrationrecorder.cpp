@@ -4,6 +4,7 @@
 #include "../http/router.h"
 #include "../logging.h"
 #include "../servercontext.h"
+#include "../store/callstore.h"
 #include "../store/integrationlogstore.h"
 #include "../store/providerstore.h"
 #include "formbody.h"
@@ -44,9 +45,7 @@ QString digitsOf(const QString &text)
 IntegrationRecorder::IntegrationRecorder(ServerContext &ctx, const ApiRequest &request)
     : m_ctx(ctx)
     , m_request(request)
-    , m_lastEventBefore(
-          ctx.db.scalar(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM call_events"))
-              .toLongLong())
+    , m_eventsBefore(ctx.calls.loggedEventCount())
     , m_receivedAt(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs))
 { }
 
@@ -142,11 +141,17 @@ void IntegrationRecorder::write(const ApiResponse &response)
             secrets);
     entry.numbers = numbers.join(u' ');
 
-    QSqlQuery events = m_ctx.db.exec(
-        QStringLiteral("SELECT id, kind, call_id, provider_id, external_id FROM call_events "
-                       "WHERE id > :before ORDER BY id"),
-        {{QStringLiteral("before"), m_lastEventBefore}});
-    while (events.next()) {
+    // The events this request logged (those of a rolled-back change are not in the table).
+    QStringList logged;
+    for (qint64 id : m_ctx.calls.loggedSince(m_eventsBefore))
+        logged << QString::number(id);
+    QSqlQuery events = logged.isEmpty()
+        ? QSqlQuery()
+        : m_ctx.db.exec(
+            QStringLiteral("SELECT id, kind, call_id, provider_id, external_id FROM call_events "
+                           "WHERE id IN (%1) ORDER BY id")
+                .arg(logged.join(u',')));
+    while (events.isActive() && events.next()) {
         entry.events.append(QJsonObject {{QStringLiteral("id"), events.value(0).toLongLong()},
             {QStringLiteral("kind"), events.value(1).toString()}});
         if (!entry.callId)

@@ -28,7 +28,7 @@ private:
 
     ServerContext &m_ctx;
     const ApiRequest &m_request;
-    qint64 m_lastEventBefore = 0;
+    qint64 m_eventsBefore = 0; // CallStore::loggedEventCount() as the request came in
     QString m_receivedAt;
 };
 

@@ -5,6 +5,9 @@
 #include "telephonyfixture.h"
 #include "testserver.h"
 
+#include "server/servercontext.h"
+#include "server/store/database.h"
+
 #include <QFile>
 #include <QJsonDocument>
 #include <QNetworkAccessManager>
@@ -184,6 +187,58 @@ private slots:
         QVERIFY(onA.waitFor(QStringLiteral("comment.created"), 3));
         QCOMPARE(onA.count(QStringLiteral("task.created")), 0); // heard it already
         QCOMPARE(onA.count(QStringLiteral("resync")), 0);
+    }
+
+    // PostgreSQL commits a change before its WAL flush, and its events go out at once: a crash
+    // in between loses events that clients heard, and hands their seqs out again. Played here
+    // without the crash — the heard event deleted, the seq wound back, another event logged
+    // with that seq, every follower's connection broken as the crash would — B's client is
+    // told to resync and then hears what comes next (without the check, B read on after the
+    // lost seq: it skipped the new event with that seq, and its client never knew).
+    void lostCommitMakesClientsResync()
+    {
+        TestServer a;
+        const QString admin = a.bootstrapAdmin();
+        TestServer b([&](LinecardServer::Options &o) { o.databaseUrl = a.databaseUrl(); });
+        EventStream onB(b, admin);
+        QVERIFY(onB.waitFor(QStringLiteral("hello")));
+        const HttpResult task = a.post(QStringLiteral("/api/v1/tasks"),
+            {{QStringLiteral("title"), QStringLiteral("Lost")}}, admin);
+        QCOMPARE(task.status, 201);
+        QVERIFY(onB.waitFor(QStringLiteral("task.created")));
+        const qint64 heard = qint64(onB.ofType(QStringLiteral("task.created"))
+                                        .last()
+                                        .value(QStringLiteral("seq"))
+                                        .toDouble());
+
+        linecard::server::Database &db = a.server().context().db;
+        db.exec(
+            QStringLiteral("DELETE FROM events WHERE seq = :s"), {{QStringLiteral("s"), heard}});
+        db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('events', 'seq'), :s, false)"),
+            {{QStringLiteral("s"), heard}});
+        auto newTask = [&](const QString &title) {
+            return a
+                .post(QStringLiteral("/api/v1/tasks"), {{QStringLiteral("title"), title}}, admin)
+                .status;
+        };
+        QCOMPARE(newTask(QStringLiteral("Same seq, another event")), 201);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT MAX(seq) FROM events")).toLongLong(), heard);
+        db.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                               "query LIKE '%FROM events WHERE seq >%ORDER BY seq LIMIT%' AND "
+                               "pid <> pg_backend_pid()"));
+
+        QVERIFY(onB.waitFor(QStringLiteral("resync"), 1, 15000));
+        QVERIFY(
+            qint64(
+                onB.ofType(QStringLiteral("resync")).last().value(QStringLiteral("seq")).toDouble())
+            >= heard);
+        QCOMPARE(newTask(QStringLiteral("After the resync")), 201);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return onB.lastData(QStringLiteral("task.created")).value(QStringLiteral("title"))
+                    == QStringLiteral("After the resync");
+            },
+            10000));
     }
 
     // kill -9 of instance A during a burst of 200 comment POSTs: every comment that got a 2xx
