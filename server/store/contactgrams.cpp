@@ -302,4 +302,10 @@ void ContactGrams::rebuild()
         m_db.exec(QStringLiteral("ALTER TABLE contact_grams ADD PRIMARY KEY (token, key)"));
 }
 
+void ContactGrams::settle()
+{
+    if (isPostgres())
+        m_db.exec(QStringLiteral("VACUUM (ANALYZE) contact_grams"));
+}
+
 } // namespace linecard::server

@@ -53,6 +53,10 @@ public:
     void move(qint64 from, qint64 to);
     // Grams of every search row again (migration 0012, bulk loads).
     void rebuild();
+    // After a rebuild has committed: on PostgreSQL, VACUUM (ANALYZE) the postings, so that the
+    // planner knows them and reads them index-only at once, not when autovacuum gets round
+    // to it. Outside any transaction; nothing on SQLite.
+    void settle();
 
 private:
     bool isPostgres() const;

@@ -106,6 +106,7 @@ private:
     void migrate();
     void migrateLocked();
     void runCodeSteps(int version);
+    void runStepsAfterCommit(const QList<int> &versions);
     QString withInlineValues(const QString &sql, const QVariantMap &params) const;
 
     QSqlQuery prepared(const QString &sql);
