@@ -21,7 +21,7 @@ constexpr int MaxQueryTokens = 6;
 // How far PostgreSQL's search counts each token's postings to choose the one it walks: the
 // trigrams of one term are alike, those of several terms (a name and digits) not.
 constexpr int LookAheadOfOneTerm = 1000;
-constexpr int LookAheadOfTerms = 4000;
+constexpr int LookAheadOfTerms = 8000;
 
 bool isAsciiDigit(char32_t c)
 {
@@ -157,27 +157,44 @@ QString ContactGrams::bound(const QStringList &tokens) const
     return u'{' + list.join(u',') + u'}';
 }
 
-QStringList ContactGrams::readingOrder(const QStringList &tokens, qint64 after, int terms)
+QStringList ContactGrams::readingOrder(
+    const QStringList &terms, const QStringList &tokens, qint64 after)
 {
     if (!isPostgres() || tokens.size() < 2)
         return tokens;
-    // The lead is the token with the fewest postings after :after: each token's are counted,
-    // one after the other, up to the fewest counted so far (so the count costs about the
-    // sparsest token's postings per token), and up to a first bound. A look at the first
-    // postings only misjudged a first name's trigram (sparse at the start of the order, dense
-    // under its own letter) as sparser than a phone's four digits with ten times fewer, and
-    // walked tens of thousands of postings with a probe each. The tokens of one term are
-    // alike (the trigrams of one word): a short look does; those of several terms (a name
-    // and digits) may differ by orders of magnitude. Digit windows are counted first, being
-    // mostly the sparser. Ties (every token past the bound): the one whose counted postings
-    // reach farthest.
-    QStringList counted;
-    for (const QString &token : tokens)
-        if (token.startsWith(u'n'))
-            counted << token;
-    for (const QString &token : tokens)
-        if (!token.startsWith(u'n'))
-            counted << token;
+    // The lead is the token with the fewest postings after :after: tokens' postings are
+    // counted, one token after the other, up to the fewest counted so far (so the count costs
+    // about the sparsest token's postings per token) and up to a first bound. A look at the
+    // first postings only misjudged a first name's trigram (sparse at the start of the order,
+    // dense under its own letter) as sparser than a phone's four digits with ten times fewer,
+    // and walked tens of thousands of postings with a probe each. The tokens of one term are
+    // alike (the trigrams of one word): for one term each is counted a little; for several
+    // (a name and digits, which may differ by orders of magnitude) one token of each term is
+    // counted further, digits first (mostly the sparser), and the rest follow as probes.
+    // Ties (every token past the bound): the one whose counted postings reach farthest.
+    QStringList counted, rest;
+    if (terms.size() < 2) {
+        counted = tokens;
+    } else {
+        QStringList digits, words;
+        for (const QString &term : terms) {
+            QStringList own;
+            for (const QString &token : ofTerms({term}))
+                if (tokens.contains(token) && !counted.contains(token) && !own.contains(token))
+                    own << token;
+            if (own.isEmpty())
+                continue;
+            const QString middle = own.at(own.size() / 2);
+            (middle.startsWith(u'n') ? digits : words) << middle;
+            counted << middle;
+        }
+        counted = digits + words;
+        for (const QString &token : tokens)
+            if (!counted.contains(token))
+                rest << token;
+        if (counted.size() < 2)
+            return counted + rest;
+    }
     QHash<qint32, QString> tokenOf;
     for (const QString &token : counted)
         tokenOf.insert(code(token), token);
@@ -191,7 +208,7 @@ QStringList ContactGrams::readingOrder(const QStringList &tokens, qint64 after, 
             "LIMIT l.bound + 1) s) c WHERE l.i < cardinality(CAST(:codes AS integer[]))) SELECT "
             "t, n, last FROM look WHERE i > 0"),
         {{QStringLiteral("after"), after}, {QStringLiteral("codes"), bound(counted)},
-            {QStringLiteral("bound"), terms > 1 ? LookAheadOfTerms : LookAheadOfOneTerm}});
+            {QStringLiteral("bound"), terms.size() > 1 ? LookAheadOfTerms : LookAheadOfOneTerm}});
     struct Look
     {
         qint64 count, last;
@@ -209,7 +226,7 @@ QStringList ContactGrams::readingOrder(const QStringList &tokens, qint64 after, 
     QStringList out;
     for (const Look &look : looks)
         out << look.token;
-    return out;
+    return out + rest;
 }
 
 QString ContactGrams::candidates(

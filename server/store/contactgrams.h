@@ -44,11 +44,11 @@ public:
     // The FTS5 query: every token.
     static QString matchQuery(const QStringList &tokens);
 
-    // The tokens (of `terms` query terms) in the order a search reads their postings: on
-    // PostgreSQL the lead first (the one with the fewest postings after `after`, counted in
-    // one statement), then the probes, sparsest first; as given on SQLite (FTS5 orders its
-    // AND itself).
-    QStringList readingOrder(const QStringList &tokens, qint64 after, int terms);
+    // The tokens (ofTerms(terms)) in the order a search reads their postings: on PostgreSQL
+    // the lead first (the one with the fewest postings after `after`, counted in one
+    // statement), then the probes, sparsest first; as given on SQLite (FTS5 orders its AND
+    // itself).
+    QStringList readingOrder(const QStringList &terms, const QStringList &tokens, qint64 after);
     // A query whose rows are `columns` (of people p, LEFT JOINed: NULL for a row of no
     // contact), then the row's body and key, for the candidates holding every token (in
     // readingOrder), in key order from after :after, LIMIT :batch (both left for the caller
