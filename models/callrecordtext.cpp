@@ -1,5 +1,7 @@
 #include "callrecordtext.h"
 
+#include "phonenumber.h"
+
 #include <QDateTime>
 #include <QLocale>
 #include <QStringList>
@@ -66,12 +68,13 @@ QString CallRecordText::localized(const QJsonObject &call, const QJsonObject &re
     lines << QStringLiteral("**%1**").arg(title)
             + (line.isEmpty() ? QString() : QStringLiteral(" · ") + line);
 
-    const QString from = call.value(QStringLiteral("from")).toString();
-    const QString to = call.value(QStringLiteral("to")).toString();
+    // Numbers as the rest of the app shows them ("+7 916 123-45-67"), not as the PBX sent them.
+    const QString from = PhoneNumber::displayed(call.value(QStringLiteral("from")).toString());
+    const QString to = PhoneNumber::displayed(call.value(QStringLiteral("to")).toString());
     const QString remote = in ? from : to;
     const QString name = record.value(QStringLiteral("contactName")).toString();
     QString who = remote.isEmpty() ? tr("a withheld number") : escaped(remote);
-    if (!name.isEmpty() && name != remote)
+    if (!name.isEmpty() && name != remote && PhoneNumber::displayed(name) != remote)
         who = tr("%1 (%2)").arg(who, escaped(name));
     const QString ours = escaped(in ? to : from);
     if (in)

@@ -1,4 +1,5 @@
 #include "clientfixture.h"
+#include "cutoff.h"
 #include "russian.h"
 
 #include "app/callcenter.h"
@@ -209,6 +210,8 @@ private slots:
             admin.showTab(ui::AdminWindow::Tab::Lines);
             admin.show();
             QTRY_VERIFY(admin.lines()->isLoaded());
+            QTRY_VERIFY2(cutOffColumns(admin.lines()->list()).isEmpty(),
+                qPrintable(cutOffColumns(admin.lines()->list()).join(u'\n')));
             QVERIFY(admin.grab().save(
                 ClientFixture::screenshotPath(QStringLiteral("admin-lines-ru.png"))));
         }

@@ -1,4 +1,5 @@
 #include "clientfixture.h"
+#include "cutoff.h"
 #include "russian.h"
 
 #include "app/eventstream.h"
@@ -220,6 +221,8 @@ private slots:
         admin.show();
         QTRY_VERIFY(admin.people()->isLoaded());
         QCOMPARE(admin.tabs()->tabText(0), QStringLiteral("&Люди"));
+        QTRY_VERIFY2(cutOffColumns(admin.people()->list()).isEmpty(),
+            qPrintable(cutOffColumns(admin.people()->list()).join(u'\n')));
         QVERIFY(admin.grab().save(
             ClientFixture::screenshotPath(QStringLiteral("admin-people-ru.png"))));
         admin.people()->addPerson();

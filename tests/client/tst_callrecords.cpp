@@ -80,6 +80,10 @@ private slots:
         QVERIFY2(text.contains(QStringLiteral("Missed call")), qPrintable(text));
         QVERIFY(text.contains(QStringLiteral("Sales")));
         QVERIFY(text.contains(QStringLiteral("Anna Petrova")));
+        // Numbers read as everywhere else in the app, not as the PBX sent them.
+        QVERIFY2(text.contains(QStringLiteral("+7 916 123-45-67")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String(CallFixture::caller)), qPrintable(text));
+        QVERIFY2(!text.contains(QStringLiteral("+74951200001")), qPrintable(text));
         QVERIFY2(!text.contains(QStringLiteral("not answered"))
                 && !text.contains(QStringLiteral("reason")),
             qPrintable(text));

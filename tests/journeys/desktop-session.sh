@@ -19,9 +19,12 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 
 trap cleanup EXIT
 trap 'exit 143' TERM
 
-# One folder per run for what the desktop's daemons need (dunst's config).
+# One folder per run for what the desktop's daemons need (dunst's config). Notifications go
+# where most desktops show them, bottom right, and fade after 10 s as they do there: at the top
+# right and kept for ever they covered the call window's header in every later screenshot.
 run_dir="$(mktemp -d)"
-printf '[global]\n    timeout = 0\n    history_length = 50\n' >"$run_dir/dunstrc"
+printf '[global]\n    timeout = 10\n    origin = bottom-right\n    offset = 12x12\n    history_length = 50\n' \
+    >"$run_dir/dunstrc"
 
 openbox --sm-disable >/dev/null 2>&1 & pids+=($!)
 /usr/libexec/at-spi-bus-launcher --launch-immediately >/dev/null 2>&1 & pids+=($!)

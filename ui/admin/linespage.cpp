@@ -4,14 +4,10 @@
 #include "linedialog.h"
 
 #include "app/eventrouter.h"
-#include "app/eventstream.h"
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/peopledirectory.h"
 
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QPainter>
 #include <QPixmap>
@@ -28,7 +24,6 @@ enum Column
     NumberColumn,
     RingsColumn
 };
-constexpr int LineRole = Qt::UserRole + 1;
 
 QIcon swatch(const QString &color)
 {
@@ -44,49 +39,31 @@ QIcon swatch(const QString &color)
 } // namespace
 
 LinesPage::LinesPage(client::Session *session, QWidget *parent)
-    : QWidget(parent)
-    , m_session(session)
-    , m_list(new QTreeWidget(this))
+    : RecordListPage(
+        session, QStringLiteral("/api/v1/lines"), tr("The lines could not be loaded: %1"), parent)
     , m_add(new QPushButton(tr("&Add line…"), this))
     , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_delete(new QPushButton(tr("De&lete"), this))
-    , m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("linesPage"));
-    m_list->setObjectName(QStringLiteral("linesList"));
-    m_list->setAccessibleName(tr("Lines"));
-    m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("Name"), tr("Number"), tr("Rings")});
-    m_list->header()->setSectionResizeMode(RingsColumn, QHeaderView::Stretch);
+    list()->setObjectName(QStringLiteral("linesList"));
+    list()->setAccessibleName(tr("Lines"));
+    list()->setHeaderLabels({tr("Name"), tr("Number"), tr("Rings")});
+    fitColumns(RingsColumn);
     m_add->setAccessibleName(tr("Add line"));
     m_edit->setAccessibleName(tr("Edit line"));
     m_delete->setAccessibleName(tr("Delete line"));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_add);
-    buttons->addWidget(m_edit);
-    buttons->addWidget(m_delete);
-    buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_list, 1);
-    layout->addWidget(m_error);
-    layout->addLayout(buttons);
+    layout->addWidget(list(), 1);
+    layout->addWidget(messageLine());
+    layout->addLayout(buttonRow({m_add, m_edit, m_delete}));
 
-    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &LinesPage::updateButtons);
-    connect(m_list, &QTreeWidget::itemActivated, this, &LinesPage::editSelected);
     connect(m_add, &QPushButton::clicked, this, &LinesPage::addLine);
     connect(m_edit, &QPushButton::clicked, this, &LinesPage::editSelected);
     connect(m_delete, &QPushButton::clicked, this, &LinesPage::deleteSelected);
-    connect(session->router(), &client::EventRouter::lineUpdated, this,
-        [this](const QJsonObject &data) {
-            if (const auto line = Line::fromJson(data))
-                show(*line);
-        });
-    connect(session->router(), &client::EventRouter::lineDeleted, this, &LinesPage::forget);
-    connect(session->events(), &client::EventStream::resyncNeeded, this, &LinesPage::reload);
+    connect(session->router(), &client::EventRouter::lineUpdated, this, &LinesPage::showRecord);
+    connect(session->router(), &client::EventRouter::lineDeleted, this, &LinesPage::removeRow);
     // A name or an activation changed: the lines that ring that person say it.
     connect(session->people(), &PeopleDirectory::personChanged, this, [this](qint64 id) {
         for (const Line &line : lines())
@@ -97,56 +74,24 @@ LinesPage::LinesPage(client::Session *session, QWidget *parent)
     reload();
 }
 
-void LinesPage::reload()
-{
-    m_session->rest()->get(
-        QStringLiteral("/api/v1/lines"), this,
-        [this](const QJsonObject &json) {
-            m_list->clear();
-            for (const QJsonValue &v : json.value(QStringLiteral("items")).toArray())
-                if (const auto line = Line::fromJson(v.toObject()))
-                    show(*line);
-            m_error->hide();
-            m_loaded = true;
-            emit loaded();
-        },
-        [this](const client::ApiFailure &failure) {
-            m_error->setText(tr("The lines could not be loaded: %1").arg(failure.describe()));
-            m_error->show();
-        });
-}
-
-QTreeWidgetItem *LinesPage::itemFor(qint64 lineId) const
-{
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
-        if (m_list->topLevelItem(i)->data(NameColumn, Qt::UserRole).toLongLong() == lineId)
-            return m_list->topLevelItem(i);
-    return nullptr;
-}
-
-void LinesPage::select(qint64 lineId)
-{
-    if (QTreeWidgetItem *item = itemFor(lineId))
-        m_list->setCurrentItem(item);
-}
-
 QList<Line> LinesPage::lines() const
 {
     QList<Line> out;
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
-        if (const auto line
-            = Line::fromJson(m_list->topLevelItem(i)->data(NameColumn, LineRole).toJsonObject()))
+    for (int i = 0; i < list()->topLevelItemCount(); ++i)
+        if (const auto line = Line::fromJson(recordOf(list()->topLevelItem(i))))
             out << *line;
     return out;
 }
 
+void LinesPage::showRecord(const QJsonObject &record)
+{
+    if (const auto line = Line::fromJson(record))
+        show(*line);
+}
+
 void LinesPage::show(const Line &line)
 {
-    QTreeWidgetItem *item = itemFor(line.id);
-    if (!item)
-        item = new QTreeWidgetItem(m_list);
-    item->setData(NameColumn, Qt::UserRole, line.id);
-    item->setData(NameColumn, LineRole, line.toJson());
+    QTreeWidgetItem *item = rowFor(line.id, line.toJson());
     item->setIcon(NameColumn, swatch(line.color));
     item->setText(NameColumn, line.name.isEmpty() ? line.number : line.name);
     item->setText(NumberColumn, line.number);
@@ -162,18 +107,9 @@ void LinesPage::show(const Line &line)
     updateButtons();
 }
 
-void LinesPage::forget(qint64 lineId)
-{
-    delete itemFor(lineId);
-    updateButtons();
-}
-
 std::optional<Line> LinesPage::selected() const
 {
-    const QTreeWidgetItem *item = m_list->currentItem();
-    if (!item)
-        return std::nullopt;
-    return Line::fromJson(item->data(NameColumn, LineRole).toJsonObject());
+    return Line::fromJson(selectedRecord());
 }
 
 void LinesPage::updateButtons()
@@ -215,20 +151,13 @@ void LinesPage::deleteSelected()
         tr("Delete the line %1? Its calls stay in the history, without the line.")
             .arg(line->name.isEmpty() ? line->number : line->name),
         tr("Delete"), [this, id] {
-            m_error->hide();
+            clearMessage();
             m_session->rest()->remove(
                 QStringLiteral("/api/v1/lines/%1").arg(id), this,
-                [this, id](const QJsonObject &) { forget(id); },
-                [this](const client::ApiFailure &failure) {
-                    m_error->setText(failure.describe());
-                    m_error->show();
-                });
+                [this, id](const QJsonObject &) { removeRow(id); },
+                [this](
+                    const client::ApiFailure &failure) { showMessage(failure.describe(), true); });
         });
-}
-
-QString LinesPage::errorText() const
-{
-    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 } // namespace linecard::ui

@@ -3,13 +3,9 @@
 #include "persondialog.h"
 
 #include "app/eventrouter.h"
-#include "app/eventstream.h"
 #include "app/restclient.h"
 #include "app/session.h"
 
-#include <QHBoxLayout>
-#include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -27,104 +23,56 @@ enum Column
     ExtensionsColumn,
     StatusColumn
 };
-constexpr int PersonRole = Qt::UserRole + 1; // the Person as JSON
 } // namespace
 
 PeoplePage::PeoplePage(client::Session *session, QWidget *parent)
-    : QWidget(parent)
-    , m_session(session)
+    : RecordListPage(session, QStringLiteral("/api/v1/people?kind=employee&includeInactive=true"),
+        tr("The employees could not be loaded: %1"), parent)
     , m_search(new QLineEdit(this))
-    , m_list(new QTreeWidget(this))
     , m_add(new QPushButton(tr("&Add employee…"), this))
     , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_active(new QPushButton(tr("&Deactivate"), this))
-    , m_error(new QLabel(this))
 {
     setObjectName(QStringLiteral("peoplePage"));
     m_search->setPlaceholderText(tr("Search by name, login or extension"));
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search employees"));
-    m_list->setObjectName(QStringLiteral("peopleList"));
-    m_list->setAccessibleName(tr("Employees"));
-    m_list->setRootIsDecorated(false);
-    m_list->setSortingEnabled(true);
-    m_list->sortByColumn(NameColumn, Qt::AscendingOrder);
-    m_list->setHeaderLabels({tr("Name"), tr("Login"), tr("Role"), tr("Extensions"), tr("Status")});
-    m_list->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    list()->setObjectName(QStringLiteral("peopleList"));
+    list()->setAccessibleName(tr("Employees"));
+    list()->setSortingEnabled(true);
+    list()->sortByColumn(NameColumn, Qt::AscendingOrder);
+    list()->setHeaderLabels({tr("Name"), tr("Login"), tr("Role"), tr("Extensions"), tr("Status")});
+    fitColumns(NameColumn);
     m_add->setAccessibleName(tr("Add employee"));
     m_edit->setAccessibleName(tr("Edit employee"));
     m_active->setAccessibleName(tr("Deactivate or reactivate"));
     m_active->setToolTip(tr("A deactivated employee is signed out at once, leaves the pickers "
                             "and their extensions stop ringing; their tasks and comments stay."));
-    m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("color: #c62828;"));
-    m_error->hide();
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_add);
-    buttons->addWidget(m_edit);
-    buttons->addWidget(m_active);
-    buttons->addStretch();
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_search);
-    layout->addWidget(m_list, 1);
-    layout->addWidget(m_error);
-    layout->addLayout(buttons);
+    layout->addWidget(list(), 1);
+    layout->addWidget(messageLine());
+    layout->addLayout(buttonRow({m_add, m_edit, m_active}));
 
     connect(m_search, &QLineEdit::textChanged, this, &PeoplePage::applyFilter);
-    connect(m_list, &QTreeWidget::itemSelectionChanged, this, &PeoplePage::updateButtons);
-    connect(m_list, &QTreeWidget::itemActivated, this, &PeoplePage::editSelected);
     connect(m_add, &QPushButton::clicked, this, &PeoplePage::addPerson);
     connect(m_edit, &QPushButton::clicked, this, &PeoplePage::editSelected);
     connect(m_active, &QPushButton::clicked, this, &PeoplePage::toggleSelectedActive);
-    connect(
-        session->router(), &client::EventRouter::personChanged, this, &PeoplePage::onPersonChanged);
-    connect(session->events(), &client::EventStream::resyncNeeded, this, &PeoplePage::reload);
+    connect(session->router(), &client::EventRouter::personChanged, this, &PeoplePage::showRecord);
     updateButtons();
     reload();
 }
 
-void PeoplePage::reload()
+void PeoplePage::showRecord(const QJsonObject &record)
 {
-    m_session->rest()->get(
-        QStringLiteral("/api/v1/people?kind=employee&includeInactive=true"), this,
-        [this](const QJsonObject &json) {
-            m_list->clear();
-            for (const QJsonValue &v : json.value(QStringLiteral("items")).toArray())
-                if (const auto person = Person::fromJson(v.toObject()))
-                    show(*person);
-            m_error->hide();
-            m_loaded = true;
-            applyFilter();
-            emit loaded();
-        },
-        [this](const client::ApiFailure &failure) {
-            m_error->setText(tr("The employees could not be loaded: %1").arg(failure.describe()));
-            m_error->show();
-        });
-}
-
-QTreeWidgetItem *PeoplePage::itemFor(qint64 personId) const
-{
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i)
-        if (m_list->topLevelItem(i)->data(NameColumn, Qt::UserRole).toLongLong() == personId)
-            return m_list->topLevelItem(i);
-    return nullptr;
-}
-
-void PeoplePage::select(qint64 personId)
-{
-    if (QTreeWidgetItem *item = itemFor(personId))
-        m_list->setCurrentItem(item);
+    if (const auto person = Person::fromJson(record); person && person->isEmployee())
+        show(*person);
 }
 
 void PeoplePage::show(const Person &p)
 {
-    QTreeWidgetItem *item = itemFor(p.id);
-    if (!item)
-        item = new QTreeWidgetItem(m_list);
-    item->setData(NameColumn, Qt::UserRole, p.id);
-    item->setData(NameColumn, PersonRole, p.toJson());
+    QTreeWidgetItem *item = rowFor(p.id, p.toJson());
     item->setText(NameColumn, p.name);
     item->setText(LoginColumn, p.login);
     item->setText(RoleColumn, p.isAdmin ? tr("Administrator") : tr("Operator"));
@@ -138,24 +86,18 @@ void PeoplePage::show(const Person &p)
                     "nobody has go, until the employee is reactivated.")
                : QString());
     item->setText(StatusColumn, p.active ? tr("Active") : tr("Deactivated"));
-    for (int c = 0; c < m_list->columnCount(); ++c)
+    for (int c = 0; c < list()->columnCount(); ++c)
         item->setForeground(c, p.active ? palette().text() : palette().placeholderText());
     applyFilter();
     updateButtons();
     emit changed(p);
 }
 
-void PeoplePage::onPersonChanged(const QJsonObject &data)
-{
-    if (const auto person = Person::fromJson(data); person && person->isEmployee())
-        show(*person);
-}
-
 void PeoplePage::applyFilter()
 {
     const QString needle = m_search->text().trimmed();
-    for (int i = 0; i < m_list->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *item = m_list->topLevelItem(i);
+    for (int i = 0; i < list()->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *item = list()->topLevelItem(i);
         bool match = needle.isEmpty();
         for (int c : {NameColumn, LoginColumn, ExtensionsColumn})
             match = match || item->text(c).contains(needle, Qt::CaseInsensitive);
@@ -165,10 +107,7 @@ void PeoplePage::applyFilter()
 
 std::optional<Person> PeoplePage::selected() const
 {
-    const QTreeWidgetItem *item = m_list->currentItem();
-    if (!item || item->isHidden())
-        return std::nullopt;
-    return Person::fromJson(item->data(NameColumn, PersonRole).toJsonObject());
+    return Person::fromJson(selectedRecord());
 }
 
 void PeoplePage::updateButtons()
@@ -208,7 +147,7 @@ void PeoplePage::toggleSelectedActive()
     const auto person = selected();
     if (!person)
         return;
-    m_error->hide();
+    clearMessage();
     m_active->setEnabled(false);
     m_session->rest()->patch(
         QStringLiteral("/api/v1/people/%1").arg(person->id),
@@ -219,14 +158,8 @@ void PeoplePage::toggleSelectedActive()
         },
         [this](const client::ApiFailure &failure) {
             updateButtons();
-            m_error->setText(failure.describe());
-            m_error->show();
+            showMessage(failure.describe(), true);
         });
-}
-
-QString PeoplePage::errorText() const
-{
-    return m_error->isHidden() ? QString() : m_error->text();
 }
 
 } // namespace linecard::ui
