@@ -134,7 +134,7 @@ std::optional<Session> AuthService::authenticate(const QByteArray &token)
 {
     const QString hash = QString::fromLatin1(hashToken(token));
     const QVariantMap byHash {{QStringLiteral("h"), hash}};
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT t.person_id, t.last_used_at FROM auth_tokens t "
                        "JOIN people p ON p.id = t.person_id "
                        "WHERE t.token_hash = :h AND p.merged_into IS NULL AND p.active = 1 AND "

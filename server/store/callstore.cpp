@@ -37,9 +37,10 @@ QList<CallRow> CallStore::readAll(QSqlQuery &q)
 
 void CallStore::loadLegs(CallRow &row)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT person_id, extension, state FROM call_targets "
-                                           "WHERE call_id = :id ORDER BY rowid"),
-        {{QStringLiteral("id"), row.call.id}});
+    Database::Rows q
+        = m_db.exec(QStringLiteral("SELECT person_id, extension, state FROM call_targets "
+                                   "WHERE call_id = :id ORDER BY rowid"),
+            {{QStringLiteral("id"), row.call.id}});
     while (q.next())
         row.legs.append({q.value(0).toLongLong(), q.value(1).toString(),
             CallLeg::stateFromName(q.value(2).toString())});
@@ -47,8 +48,9 @@ void CallStore::loadLegs(CallRow &row)
 
 std::optional<CallRow> CallStore::get(qint64 id)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM calls WHERE id = :id").arg(rowColumns),
-        {{QStringLiteral("id"), id}});
+    Database::Rows q
+        = m_db.exec(QStringLiteral("SELECT %1 FROM calls WHERE id = :id").arg(rowColumns),
+            {{QStringLiteral("id"), id}});
     const QList<CallRow> rows = readAll(q);
     return rows.isEmpty() ? std::nullopt : std::optional<CallRow>(rows.first());
 }
@@ -63,7 +65,7 @@ bool CallStore::exists(qint64 id)
 
 std::optional<CallRow> CallStore::find(qint64 providerId, const QString &externalId)
 {
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT %1 FROM calls WHERE provider_id = :p AND external_id = :e")
             .arg(rowColumns),
         {{QStringLiteral("p"), providerId}, {QStringLiteral("e"), externalId}});
@@ -78,7 +80,7 @@ QList<CallRow> CallStore::list(Filter filter, qint64 beforeId, int limit)
         where += QStringLiteral(" AND state IN ('ringing', 'answered')");
     else if (filter == Filter::Missed)
         where += QStringLiteral(" AND state = 'missed' AND handled = 0");
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT %1 FROM calls WHERE %2 ORDER BY id DESC LIMIT :limit")
             .arg(rowColumns, where),
         {{QStringLiteral("before"), beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max()},
@@ -171,9 +173,10 @@ QList<qint64> CallStore::closeMissedFrom(const QString &remoteKey, qint64 except
         return ids;
     const QVariantMap params {
         {QStringLiteral("key"), remoteKey}, {QStringLiteral("except"), exceptCallId}};
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM calls WHERE remote_key = :key AND "
-                                           "state = 'missed' AND handled = 0 AND id <> :except"),
-        params);
+    Database::Rows q
+        = m_db.exec(QStringLiteral("SELECT id FROM calls WHERE remote_key = :key AND "
+                                   "state = 'missed' AND handled = 0 AND id <> :except"),
+            params);
     while (q.next())
         ids.append(q.value(0).toLongLong());
     m_db.exec(QStringLiteral("UPDATE calls SET handled = 1 WHERE remote_key = :key AND "
@@ -190,7 +193,7 @@ void CallStore::setHandled(qint64 callId, bool handled)
 
 QList<qint64> CallStore::silentRinging(const QDateTime &cutoff)
 {
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT c.id FROM calls c WHERE c.state = 'ringing' AND COALESCE((SELECT "
                        "MAX(e.received_at) FROM call_events e WHERE e.call_id = c.id), "
                        "c.started_at, '') < :cutoff ORDER BY c.id"),
@@ -203,8 +206,8 @@ QList<qint64> CallStore::silentRinging(const QDateTime &cutoff)
 
 QList<qint64> CallStore::answeredBefore(const QDateTime &cutoff)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM calls WHERE state = 'answered' AND "
-                                           "answered_at < :cutoff ORDER BY id"),
+    Database::Rows q = m_db.exec(QStringLiteral("SELECT id FROM calls WHERE state = 'answered' AND "
+                                                "answered_at < :cutoff ORDER BY id"),
         {{QStringLiteral("cutoff"), cutoff.toUTC().toString(Qt::ISODateWithMs)}});
     QList<qint64> ids;
     while (q.next())

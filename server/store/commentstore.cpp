@@ -61,7 +61,7 @@ QList<Comment> CommentStore::readAll(QSqlQuery &q, QList<QString> *taskTitles)
 
 void CommentStore::loadPeople(Comment &comment)
 {
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT person_id, role FROM comment_people WHERE comment_id = :id "
                        "ORDER BY position, person_id"),
         {{QStringLiteral("id"), comment.id}});
@@ -73,7 +73,7 @@ void CommentStore::loadPeople(Comment &comment)
 
 std::optional<Comment> CommentStore::get(qint64 id)
 {
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT %1 FROM %2 WHERE c.id = :id").arg(commentColumns, commentFrom),
         {{QStringLiteral("id"), id}});
     const QList<Comment> all = readAll(q);
@@ -90,7 +90,7 @@ QList<Comment> CommentStore::listForTask(
     // The whole rule, with the task's half asked once for the one task (an uncorrelated
     // EXISTS) instead of for every comment the page walks past: a contact notified in one
     // comment of a hundred makes it walk thousands.
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT %1 FROM %2 WHERE c.task_id = :task AND c.id > :after AND "
                        "EXISTS (SELECT 1 FROM tasks vt WHERE vt.id = :task AND %3) AND %4 "
                        "ORDER BY c.id LIMIT :limit")
@@ -107,7 +107,7 @@ QList<Comment> CommentStore::listForCard(
     params.insert(QStringLiteral("contact"), contactId);
     params.insert(QStringLiteral("after"), afterId);
     params.insert(QStringLiteral("limit"), limit);
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT %1 FROM %2 WHERE c.contact_id = :contact AND c.id > :after "
                        "AND %3 ORDER BY c.id LIMIT :limit")
             .arg(commentColumns, commentFrom, rule.comment()),
@@ -124,7 +124,7 @@ QList<TaggedComment> CommentStore::activity(
         QStringLiteral("before"), beforeId > 0 ? beforeId : std::numeric_limits<qint64>::max());
     params.insert(QStringLiteral("limit"), limit);
     // Two index range scans (card comments, comments of the contact's tasks) merged by id.
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT %1, ft.title FROM %2 LEFT JOIN tasks ft ON ft.id = c.task_id "
                        "WHERE c.id < :before AND (c.contact_id = :contact OR c.task_id IN "
                        "(SELECT id FROM tasks WHERE counterparty_id = :contact)) AND %3 "

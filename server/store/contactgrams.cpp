@@ -198,7 +198,7 @@ QStringList ContactGrams::readingOrder(
     QHash<qint32, QString> tokenOf;
     for (const QString &token : counted)
         tokenOf.insert(code(token), token);
-    QSqlQuery looked = m_db.exec(
+    Database::Rows looked = m_db.exec(
         QStringLiteral(
             "WITH RECURSIVE look(i, bound, t, n, last) AS (SELECT 0, CAST(:bound AS integer), 0, "
             "CAST(0 AS bigint), CAST(0 AS bigint) UNION ALL SELECT l.i + 1, CAST(LEAST(l.bound, "
@@ -263,7 +263,7 @@ QString ContactGrams::candidates(
 
 QString ContactGrams::bodyAt(qint64 key, bool *found)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT body FROM contact_search WHERE rowid = :k"),
+    Database::Rows q = m_db.exec(QStringLiteral("SELECT body FROM contact_search WHERE rowid = :k"),
         {{QStringLiteral("k"), key}});
     *found = q.next();
     return *found ? q.value(0).toString() : QString();
@@ -353,9 +353,10 @@ void ContactGrams::rebuild()
     constexpr int Chunk = 2000;
     qint64 after = std::numeric_limits<qint64>::min();
     for (;;) {
-        QSqlQuery rows = m_db.exec(QStringLiteral("SELECT rowid, body FROM contact_search WHERE "
-                                                  "rowid > :after ORDER BY rowid LIMIT :n"),
-            {{QStringLiteral("after"), after}, {QStringLiteral("n"), Chunk}});
+        Database::Rows rows
+            = m_db.exec(QStringLiteral("SELECT rowid, body FROM contact_search WHERE "
+                                       "rowid > :after ORDER BY rowid LIMIT :n"),
+                {{QStringLiteral("after"), after}, {QStringLiteral("n"), Chunk}});
         QList<std::pair<qint64, QString>> chunk;
         while (rows.next())
             chunk.append({rows.value(0).toLongLong(), rows.value(1).toString()});

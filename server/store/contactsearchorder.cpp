@@ -13,7 +13,7 @@ QList<ContactSearchOrder::Neighbour> ContactSearchOrder::neighbours(
     const QString &name, qint64 id, bool before, int n)
 {
     // A row-value range on people_kind_name (kind, name, id), walked from the position.
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT id, search_key FROM people WHERE kind = 'contact' AND search_key "
                        "IS NOT NULL AND (name, id) %1 (:name, :id) ORDER BY name %2, id %2 "
                        "LIMIT :n")

@@ -39,6 +39,7 @@ Database::Database(std::unique_ptr<SqlDialect> dialect, const QString &connectio
 Database::~Database()
 {
     m_kept.clear(); // finalised before their connection goes
+    m_keptUse.clear();
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         if (db.isOpen())
@@ -182,7 +183,31 @@ QString Database::withInlineValues(const QString &sql, const QVariantMap &params
     return out;
 }
 
-QSqlQuery Database::exec(const QString &sql, const QVariantMap &params)
+Database::Rows::Rows(QSqlQuery query, Database *home, const QString &sql)
+    : m_query(std::move(query))
+    , m_home(home)
+    , m_sql(home ? sql : QString())
+{ }
+
+Database::Rows::Rows(Rows &&other) noexcept
+    : m_query(std::move(other.m_query))
+    , m_home(std::exchange(other.m_home, nullptr))
+    , m_sql(std::move(other.m_sql))
+{ }
+
+Database::Rows::~Rows()
+{
+    if (m_home)
+        m_home->keep(m_sql, std::move(m_query));
+}
+
+Database::Rows::operator QSqlQuery() &&
+{
+    m_home = nullptr;
+    return std::move(m_query);
+}
+
+Database::Rows Database::exec(const QString &sql, const QVariantMap &params)
 {
     if (m_dialect->isPostgres()) {
         QSqlQuery query(connection());
@@ -194,11 +219,38 @@ QSqlQuery Database::exec(const QString &sql, const QVariantMap &params)
         if (!query.exec(statement))
             throw StoreError(QStringLiteral("query failed: %1 in %2")
                                  .arg(query.lastError().text(), sql.simplified()));
-        return query;
+        return Rows(std::move(query), nullptr, sql);
     }
-    QSqlQuery query = prepared(sql);
-    bindAndRun(query, sql, params);
+    Rows rows(lendStatement(sql), this, sql);
+    bindAndRun(rows.m_query, sql, params);
+    return rows;
+}
+
+// The kept statement for sql, taken out of the cache while its rows are read (a statement
+// run again inside the loop over its own rows gets one of its own), or a new one.
+QSqlQuery Database::lendStatement(const QString &sql)
+{
+    const auto found = m_kept.find(sql);
+    if (found == m_kept.end())
+        return prepared(sql);
+    QSqlQuery query = std::move(found->second.query);
+    m_keptUse.erase(found->second.use);
+    m_kept.erase(found);
     return query;
+}
+
+void Database::keep(const QString &sql, QSqlQuery &&statement)
+{
+    statement.finish(); // reset: the connection's read snapshot goes with it
+    if (m_kept.count(sql))
+        return; // another statement of the text came back first
+    constexpr size_t MaxKept = 256;
+    if (m_kept.size() >= MaxKept) {
+        m_kept.erase(m_keptUse.back());
+        m_keptUse.pop_back();
+    }
+    m_keptUse.push_front(sql);
+    m_kept.emplace(sql, Kept {std::move(statement), m_keptUse.begin()});
 }
 
 QSqlQuery Database::prepared(const QString &sql)
@@ -214,12 +266,12 @@ QSqlQuery Database::prepared(const QString &sql)
 QSqlQuery &Database::keptStatement(const QString &sql)
 {
     const auto found = m_kept.find(sql);
-    if (found != m_kept.end())
-        return found->second;
-    if (m_kept.size() >= 256)
-        m_kept.clear(); // texts built with values in them: bound the memory, keep it simple
-    QSqlQuery query = prepared(sql);
-    return m_kept.emplace(sql, std::move(query)).first->second;
+    if (found != m_kept.end()) {
+        m_keptUse.splice(m_keptUse.begin(), m_keptUse, found->second.use);
+        return found->second.query;
+    }
+    keep(sql, prepared(sql));
+    return m_kept.at(sql).query;
 }
 
 void Database::bindAndRun(QSqlQuery &query, const QString &sql, const QVariantMap &params)
@@ -413,7 +465,15 @@ DeferredSync::DeferredSync(Database &db)
         return; // OFF or NORMAL already: nothing to defer, nothing to sync
     m_db.run(QStringLiteral("PRAGMA synchronous = NORMAL"));
     m_mode = mode;
+    m_changesBefore = changes();
 #endif
+}
+
+// Rows this connection has written since it opened (rolled back ones too: a flush too many
+// is harmless, one too few is not).
+qint64 DeferredSync::changes() const
+{
+    return m_db.scalar(QStringLiteral("SELECT total_changes()")).toLongLong();
 }
 
 DeferredSync::~DeferredSync()
@@ -441,7 +501,7 @@ void DeferredSync::sync()
     }
     const int mode = m_mode.toInt();
     m_mode.clear();
-    const bool synced = m_db.syncWriteAheadLog();
+    const bool synced = changes() == m_changesBefore || m_db.syncWriteAheadLog();
     m_db.run(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
     if (!synced)
         throw StoreError(QStringLiteral("cannot sync the write-ahead log to the disk"));
@@ -458,7 +518,7 @@ bool DeferredSync::handOver()
     const int mode = m_mode.toInt();
     m_mode.clear();
     m_db.exec(QStringLiteral("PRAGMA synchronous = %1").arg(mode));
-    return true;
+    return changes() != m_changesBefore;
 }
 
 Transaction::Transaction(Database &db)

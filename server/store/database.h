@@ -7,6 +7,7 @@
 #include <QVariantMap>
 
 #include <functional>
+#include <list>
 #include <memory>
 #include <stdexcept>
 #include <unordered_map>
@@ -67,8 +68,39 @@ public:
     const SqlDialect &dialect() const { return *m_dialect; }
     QSqlDatabase connection() const;
 
+    // The rows of exec(). On SQLite its statement is kept prepared for its text (QtSql
+    // prepares afresh on every exec: parsing and planning cost as much as a small read): while
+    // the caller holds the rows the statement is theirs; when they let go it is reset — no read
+    // snapshot left open, however far they read — and kept for the next exec() of that text.
+    // Held as a plain QSqlQuery the rows work as before but their statement is not kept.
+    class Rows
+    {
+    public:
+        Rows(Rows &&other) noexcept;
+        Rows &operator=(Rows &&) = delete;
+        ~Rows();
+
+        bool next() { return m_query.next(); }
+        QVariant value(int column) const { return m_query.value(column); }
+        QVariant value(const QString &column) const { return m_query.value(column); }
+        bool isNull(int column) const { return m_query.isNull(column); }
+        int numRowsAffected() const { return m_query.numRowsAffected(); }
+        void finish() { m_query.finish(); }
+        operator QSqlQuery &() & { return m_query; }
+        operator const QSqlQuery &() const & { return m_query; }
+        // Taken as a plain QSqlQuery (`QSqlQuery q = db.exec(…)`): the statement is not kept.
+        operator QSqlQuery() &&;
+
+    private:
+        friend class Database;
+        Rows(QSqlQuery query, Database *home, const QString &sql);
+        QSqlQuery m_query;
+        Database *m_home = nullptr; // where the statement goes back to; null: it is not kept
+        QString m_sql;
+    };
+
     // Prepares, binds (":name" → value) and runs; throws StoreError on failure.
-    QSqlQuery exec(const QString &sql, const QVariantMap &params = {});
+    Rows exec(const QString &sql, const QVariantMap &params = {});
     QVariant scalar(const QString &sql, const QVariantMap &params = {});
     // A statement that returns no rows (INSERT, UPDATE, DELETE, PRAGMA x = y); how many rows
     // it changed. Unlike exec(), prepared once per connection (SQLite).
@@ -111,16 +143,24 @@ private:
 
     QSqlQuery prepared(const QString &sql);
     QSqlQuery &keptStatement(const QString &sql);
+    QSqlQuery lendStatement(const QString &sql);
+    void keep(const QString &sql, QSqlQuery &&statement);
     static void bindAndRun(QSqlQuery &query, const QString &sql, const QVariantMap &params);
 
     std::unique_ptr<SqlDialect> m_dialect;
     QString m_connectionName;
     // SQLite: statements prepared once and kept for their text (QtSql prepares afresh on every
-    // exec: parsing and planning were a third of a screen-pop's CPU). Only for run(), scalar()
-    // and insert(), which reset their statement before they return; a SELECT whose rows a
-    // caller reads (exec()) is prepared each time, as a kept one left half-read would hold
-    // the connection's read snapshot open.
-    std::unordered_map<QString, QSqlQuery> m_kept;
+    // exec: parsing and planning were a third of a screen-pop's CPU). run(), scalar() and
+    // insert() reset theirs before they return; exec() lends its statement to the Rows, which
+    // reset it and give it back. Bounded: the least recently used goes first, so that texts
+    // with values written into them do not push out those used all the time.
+    struct Kept
+    {
+        QSqlQuery query;
+        std::list<QString>::iterator use;
+    };
+    std::unordered_map<QString, Kept> m_kept;
+    std::list<QString> m_keptUse; // most recently used first
     int m_transactionDepth = 0;
     QVariantMap m_notifications; // channel → payload, sent by the outermost commit
     // PostgreSQL and DeferredSync: the next transaction commits without waiting for its WAL
@@ -145,15 +185,19 @@ public:
     ~DeferredSync(); // sync()s if not done yet
     void sync();
     // Restores the connection's mode without syncing; true when a sync is owed, which the
-    // caller then has done before answering (GroupCommit::whenDurable).
+    // caller then has done before answering (GroupCommit::whenDurable). Nothing is owed when
+    // nothing was written meanwhile (a refused request, a sign-in checking a password).
     bool handOver();
 
     DeferredSync(const DeferredSync &) = delete;
     DeferredSync &operator=(const DeferredSync &) = delete;
 
 private:
+    qint64 changes() const;
+
     Database &m_db;
     QVariant m_mode; // the connection's own synchronous mode; null when nothing was deferred
+    qint64 m_changesBefore = 0; // SQLite: total_changes() when deferring began
 };
 
 // Scope of one atomic change; nests (only the outermost scope commits). Rolls back

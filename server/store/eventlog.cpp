@@ -75,8 +75,8 @@ static QList<StoredEvent> readEvents(QSqlQuery &q)
 
 QList<StoredEvent> EventLog::after(qint64 seq, int limit)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT seq, type, payload, audience FROM events "
-                                           "WHERE seq > :s ORDER BY seq LIMIT :n"),
+    Database::Rows q = m_db.exec(QStringLiteral("SELECT seq, type, payload, audience FROM events "
+                                                "WHERE seq > :s ORDER BY seq LIMIT :n"),
         {{QStringLiteral("s"), seq}, {QStringLiteral("n"), limit}});
     return readEvents(q);
 }
@@ -91,7 +91,7 @@ std::optional<QList<StoredEvent>> EventLog::since(qint64 seq)
     const QVariant oldest = m_db.scalar(QStringLiteral("SELECT MIN(seq) FROM events"));
     if (oldest.isNull() || seq < oldest.toLongLong() - 1 || seq < 0)
         return std::nullopt;
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral(
             "SELECT seq, type, payload, audience FROM events WHERE seq > :s ORDER BY seq"),
         {{QStringLiteral("s"), seq}});

@@ -77,7 +77,7 @@ QList<IntegrationLogEntry> IntegrationLogStore::list(
         params.insert(QStringLiteral("digits"), QString(u'%' + numberDigits + u'%'));
     }
     sql += QStringLiteral(" ORDER BY id DESC LIMIT :limit");
-    QSqlQuery q = m_db.exec(sql, params);
+    Database::Rows q = m_db.exec(sql, params);
     QList<IntegrationLogEntry> out;
     while (q.next()) {
         IntegrationLogEntry e;

@@ -20,7 +20,7 @@ static QList<Line> readLines(QSqlQuery &q)
 
 void LineStore::loadEmployees(Line &line)
 {
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT person_id FROM line_employees WHERE line_id = :id ORDER BY rowid"),
         {{QStringLiteral("id"), line.id}});
     while (q.next())
@@ -29,7 +29,7 @@ void LineStore::loadEmployees(Line &line)
 
 QList<Line> LineStore::list()
 {
-    QSqlQuery q
+    Database::Rows q
         = m_db.exec(QStringLiteral("SELECT %1 FROM lines ORDER BY name, id").arg(lineColumns));
     QList<Line> lines = readLines(q);
     for (Line &l : lines)
@@ -39,8 +39,9 @@ QList<Line> LineStore::list()
 
 std::optional<Line> LineStore::get(qint64 id)
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM lines WHERE id = :id").arg(lineColumns),
-        {{QStringLiteral("id"), id}});
+    Database::Rows q
+        = m_db.exec(QStringLiteral("SELECT %1 FROM lines WHERE id = :id").arg(lineColumns),
+            {{QStringLiteral("id"), id}});
     QList<Line> lines = readLines(q);
     if (lines.isEmpty())
         return std::nullopt;

@@ -31,9 +31,10 @@ QList<qint64> PeopleStore::visibleIds(const QList<qint64> &ids, const Visibility
         placeholders << QStringLiteral(":id%1").arg(i);
         params.insert(QStringLiteral("id%1").arg(i), ids.at(i));
     }
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT p.id FROM people p WHERE p.id IN (%1) AND %2")
-                                .arg(placeholders.join(u','), rule.person()),
-        params);
+    Database::Rows q
+        = m_db.exec(QStringLiteral("SELECT p.id FROM people p WHERE p.id IN (%1) AND %2")
+                        .arg(placeholders.join(u','), rule.person()),
+            params);
     while (q.next())
         visible << q.value(0).toLongLong();
     return visible;
@@ -77,7 +78,7 @@ void PeopleStore::loadDetails(Person &p)
 {
     const QVariantMap id {{QStringLiteral("id"), p.id}};
     if (p.isEmployee()) {
-        QSqlQuery q = m_db.exec(
+        Database::Rows q = m_db.exec(
             QStringLiteral(
                 "SELECT extension FROM extensions WHERE person_id = :id ORDER BY extension"),
             id);
@@ -85,13 +86,13 @@ void PeopleStore::loadDetails(Person &p)
             p.extensions << q.value(0).toString();
         return;
     }
-    QSqlQuery phones = m_db.exec(
+    Database::Rows phones = m_db.exec(
         QStringLiteral(
             "SELECT number, type FROM phones WHERE person_id = :id ORDER BY position, id"),
         id);
     while (phones.next())
         p.phones.append({phones.value(0).toString(), phones.value(1).toString()});
-    QSqlQuery emails = m_db.exec(
+    Database::Rows emails = m_db.exec(
         QStringLiteral("SELECT email FROM emails WHERE person_id = :id ORDER BY position, id"), id);
     while (emails.next())
         p.emails << emails.value(0).toString();
@@ -112,7 +113,7 @@ void PeopleStore::loadDetails(QList<Person> &people)
     }
     const QString in = ids.join(u',');
     auto each = [&](const QString &sql, Person::Kind kind, auto &&add) {
-        QSqlQuery q = m_db.exec(sql.arg(in));
+        Database::Rows q = m_db.exec(sql.arg(in));
         while (q.next())
             if (Person *p = byId.value(q.value(0).toLongLong()); p && p->kind == kind)
                 add(*p, q);
@@ -134,7 +135,7 @@ void PeopleStore::loadDetails(QList<Person> &people)
 
 std::optional<Person> PeopleStore::get(qint64 id)
 {
-    QSqlQuery q
+    Database::Rows q
         = m_db.exec(QStringLiteral("SELECT %1 FROM people p WHERE p.id = :id").arg(personColumns),
             {{QStringLiteral("id"), id}});
     if (!q.next())
@@ -166,7 +167,7 @@ qint64 PeopleStore::companyOf(qint64 id)
 {
     if (id == 0)
         return 0;
-    QSqlQuery q
+    Database::Rows q
         = m_db.exec(QStringLiteral("SELECT is_company, company_id FROM people WHERE id = :id"),
             {{QStringLiteral("id"), id}});
     if (!q.next())
@@ -176,7 +177,7 @@ qint64 PeopleStore::companyOf(qint64 id)
 
 QList<Person> PeopleStore::employees(bool includeInactive)
 {
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT %1 FROM people p WHERE p.kind = 'employee' %2"
                        "ORDER BY p.name, p.id")
             .arg(personColumns, includeInactive ? QString() : QStringLiteral("AND p.active = 1 ")));
@@ -198,7 +199,7 @@ bool PeopleStore::loginTaken(const QString &login, qint64 exceptId)
 
 std::optional<std::pair<qint64, QString>> PeopleStore::credentials(const QString &login)
 {
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT id, password_hash FROM people WHERE login = :login AND "
                        "password_hash IS NOT NULL AND merged_into IS NULL AND active = 1 "
                        "AND (kind = 'employee' OR has_access = 1)"),
@@ -284,8 +285,8 @@ int PeopleStore::activeAdminCount(qint64 exceptId)
 
 QList<qint64> PeopleStore::activeAdminIds()
 {
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT id FROM people WHERE kind = 'employee' AND "
-                                           "is_admin = 1 AND active = 1 ORDER BY id"));
+    Database::Rows q = m_db.exec(QStringLiteral("SELECT id FROM people WHERE kind = 'employee' AND "
+                                                "is_admin = 1 AND active = 1 ORDER BY id"));
     QList<qint64> ids;
     while (q.next())
         ids << q.value(0).toLongLong();
@@ -446,7 +447,7 @@ QList<Person> PeopleStore::search(
             }
         sql += QStringLiteral(" ORDER BY s.rowid LIMIT :limit");
     }
-    QSqlQuery q = m_db.exec(sql, params);
+    Database::Rows q = m_db.exec(sql, params);
     QList<Person> out;
     while (q.next())
         out.append(readPerson(q));
@@ -474,7 +475,7 @@ QList<Person> PeopleStore::searchByGrams(const QStringList &terms, const QString
     for (int batch = limit + 8;; batch = qMin(batch * 4, 4096)) {
         params.insert(QStringLiteral("after"), afterKey);
         params.insert(QStringLiteral("batch"), batch);
-        QSqlQuery q = m_db.exec(sql, params);
+        Database::Rows q = m_db.exec(sql, params);
         int rows = 0;
         while (out.size() < limit && q.next()) {
             ++rows;
@@ -505,7 +506,7 @@ QList<Person> PeopleStore::lookupPhone(const PhoneNumber &number)
         return {};
     // One lookup in each phone index, then the few people they name: without CROSS JOIN the
     // planner walks every contact in name order to avoid a sort (seconds at 1,000,000).
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT %1 FROM (SELECT person_id FROM phones WHERE e164 = :e164 UNION "
                        "SELECT person_id FROM phones WHERE tail_key = :tail) ph %2 "
                        "people p ON p.id = ph.person_id WHERE p.merged_into IS NULL AND "
@@ -534,7 +535,7 @@ void PeopleStore::reindex(qint64 contactId)
     const qint64 key = ContactSearchOrder(m_db).place(contactId, p->name);
     ContactGrams(m_db).write(key, searchBody(*p, companyName));
     if (p->isCompany) {
-        QSqlQuery members = m_db.exec(
+        Database::Rows members = m_db.exec(
             QStringLiteral("SELECT id FROM people WHERE company_id = :id AND merged_into IS NULL"),
             {{QStringLiteral("id"), contactId}});
         QList<qint64> ids;

@@ -45,7 +45,7 @@ PhoneRenormaliser::Result PhoneRenormaliser::run()
     for (qint64 last = 0;;) {
         QList<Row> rows;
         {
-            QSqlQuery q = m_db.exec(
+            Database::Rows q = m_db.exec(
                 QStringLiteral(
                     "SELECT id, person_id, number, e164, tail_key FROM phones WHERE id > :last "
                     "ORDER BY id LIMIT %1")

@@ -67,14 +67,14 @@ QString ProviderStore::hashToken(const QString &token)
 
 QList<Provider> ProviderStore::list()
 {
-    QSqlQuery q
+    Database::Rows q
         = m_db.exec(QStringLiteral("SELECT %1 FROM providers ORDER BY id").arg(providerColumns));
     return readProviders(q);
 }
 
 std::optional<Provider> ProviderStore::get(qint64 id)
 {
-    QSqlQuery q
+    Database::Rows q
         = m_db.exec(QStringLiteral("SELECT %1 FROM providers WHERE id = :id").arg(providerColumns),
             {{QStringLiteral("id"), id}});
     const QList<Provider> all = readProviders(q);
@@ -86,7 +86,7 @@ std::optional<Provider> ProviderStore::byToken(const QString &token)
     if (token.isEmpty())
         return std::nullopt;
     // Looked up by hash: the token itself is never compared, stored or logged.
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral("SELECT %1 FROM providers WHERE token_hash = :h").arg(providerColumns),
         {{QStringLiteral("h"), hashToken(token)}});
     const QList<Provider> all = readProviders(q);

@@ -25,7 +25,7 @@ QHash<qint64, int> ReadMarkStore::unread(
         params.insert(QStringLiteral("t%1").arg(i), taskIds.at(i));
     }
     // Per task, through comments(task_id, id) from the mark on, at most `cap` rows each.
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral(
             "SELECT t.id, (SELECT COUNT(*) FROM (SELECT 1 FROM comments c WHERE c.task_id = t.id "
             "AND c.id > COALESCE((SELECT r.last_read_comment_id FROM task_reads r WHERE "
@@ -68,7 +68,7 @@ int ReadMarkStore::markAllRead(const VisibilitySql &rule, qint64 personId)
     params.insert(QStringLiteral("me"), personId);
     params.insert(QStringLiteral("at"), storedNow());
     // Only the tasks with something unread: a mark that would not move is not rewritten.
-    QSqlQuery q = m_db.exec(
+    Database::Rows q = m_db.exec(
         QStringLiteral(
             "INSERT INTO task_reads(person_id, task_id, last_read_comment_id, read_at) SELECT "
             "CAST(:me AS BIGINT), t.id, latest, CAST(:at AS TEXT) FROM (SELECT t.id, (SELECT "

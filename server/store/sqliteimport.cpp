@@ -54,14 +54,14 @@ SqliteImport::Counts SqliteImport::run(const Progress &progress)
 QList<SqliteImport::Table> SqliteImport::targetTables()
 {
     QList<Table> tables;
-    QSqlQuery names = m_target.exec(QStringLiteral(
+    Database::Rows names = m_target.exec(QStringLiteral(
         "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() "
         "AND table_type = 'BASE TABLE' AND table_name NOT IN ('schema_version', 'contact_grams') "
         "ORDER BY table_name"));
     while (names.next())
         tables.append({names.value(0).toString(), {}, {}, {}});
     for (Table &table : tables) {
-        QSqlQuery columns = m_target.exec(
+        Database::Rows columns = m_target.exec(
             QStringLiteral("SELECT column_name, CASE WHEN data_type = 'USER-DEFINED' THEN "
                            "udt_name ELSE data_type END, is_identity FROM "
                            "information_schema.columns WHERE table_schema = current_schema() "
@@ -70,7 +70,7 @@ QList<SqliteImport::Table> SqliteImport::targetTables()
         while (columns.next())
             table.columns.append({columns.value(0).toString(), columns.value(1).toString(),
                 columns.value(2).toString() == QLatin1String("YES")});
-        QSqlQuery keys = m_target.exec(
+        Database::Rows keys = m_target.exec(
             QStringLiteral("SELECT f.relname, a.attname FROM pg_constraint c "
                            "JOIN pg_class r ON r.oid = c.conrelid "
                            "JOIN pg_class f ON f.oid = c.confrelid "
@@ -158,7 +158,7 @@ qint64 SqliteImport::copy(const Table &table)
     const QString updateTail
         = QStringLiteral(") AS v(%1) WHERE %2.%3 = v.%3").arg(valueNames, table.name, key);
 
-    QSqlQuery rows = m_source.exec(
+    Database::Rows rows = m_source.exec(
         QStringLiteral("SELECT %1 FROM %2").arg(names.join(QStringLiteral(", ")), table.name));
     QStringList inserts, updates;
     auto flush = [&] {

@@ -62,7 +62,7 @@ static Task readTask(const QSqlQuery &q)
 
 void TaskStore::loadMembers(Task &task)
 {
-    QSqlQuery q
+    Database::Rows q
         = m_db.exec(QStringLiteral("SELECT person_id, role FROM task_members WHERE task_id = :id "
                                    "ORDER BY position, person_id"),
             {{QStringLiteral("id"), task.id}});
@@ -74,7 +74,7 @@ void TaskStore::loadMembers(Task &task)
 
 std::optional<Task> TaskStore::get(qint64 id)
 {
-    QSqlQuery q
+    Database::Rows q
         = m_db.exec(QStringLiteral("SELECT %1 FROM tasks t WHERE t.id = :id").arg(taskColumns),
             {{QStringLiteral("id"), id}});
     if (!q.next())
@@ -88,8 +88,8 @@ std::optional<Task> TaskStore::getVisible(qint64 id, const VisibilitySql &rule)
 {
     QVariantMap params = rule.params();
     params.insert(QStringLiteral("id"), id);
-    QSqlQuery q = m_db.exec(QStringLiteral("SELECT %1 FROM tasks t WHERE t.id = :id AND %2")
-                                .arg(taskColumnsFor(rule), rule.task()),
+    Database::Rows q = m_db.exec(QStringLiteral("SELECT %1 FROM tasks t WHERE t.id = :id AND %2")
+                                     .arg(taskColumnsFor(rule), rule.task()),
         params);
     if (!q.next())
         return std::nullopt;
@@ -155,7 +155,7 @@ QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
 {
     QVariantMap params;
     const QString sql = listQuery(rule, filter, after, limit, params);
-    QSqlQuery q = m_db.exec(sql, params);
+    Database::Rows q = m_db.exec(sql, params);
     QList<Task> out;
     while (q.next())
         out.append(readTask(q));

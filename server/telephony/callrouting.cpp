@@ -50,7 +50,7 @@ QList<qint64> CallRouting::fallback(const std::optional<Line> &line, qint64 cont
             return {responsible};
     }
     QList<qint64> everyone;
-    QSqlQuery q
+    Database::Rows q
         = m_db.exec(QStringLiteral("SELECT id FROM people WHERE kind = 'employee' AND active = 1 "
                                    "ORDER BY id"));
     while (q.next())

@@ -74,6 +74,59 @@ private slots:
         QCOMPARE(writer.scalar(QStringLiteral("SELECT COUNT(*) FROM probe")).toInt(), 4);
     }
 
+    // exec() keeps its statements too (Database::Rows): rows let go of half-read leave no read
+    // snapshot behind on the connection, a statement run again while its rows are still being
+    // read gets one of its own (the outer loop goes on undisturbed), and texts beyond the
+    // bound make room without disturbing anything.
+    void keptReadStatementsLeaveNoReadOpen()
+    {
+        TestServer server;
+        if (server.usesPostgres())
+            QSKIP("statements are kept on SQLite only");
+        Database &writer = server.server().context().db;
+        std::unique_ptr<Database> reader = Database::openSqlite(writer.connection().databaseName());
+        writer.run(QStringLiteral("CREATE TABLE probe (id INTEGER PRIMARY KEY)"));
+        writer.run(QStringLiteral("INSERT INTO probe(id) VALUES (1), (2)"));
+        const QString all = QStringLiteral("SELECT id FROM probe ORDER BY id");
+        auto countOf = [&] {
+            Database::Rows q = reader->exec(QStringLiteral("SELECT COUNT(*) FROM probe"));
+            return q.next() ? q.value(0).toInt() : -1;
+        };
+        QCOMPARE(countOf(), 2);
+
+        QList<int> pairs; // the same text inside the loop over its own rows
+        for (int round = 0; round < 2; ++round) {
+            Database::Rows outer = reader->exec(all);
+            while (outer.next()) {
+                Database::Rows inner = reader->exec(all);
+                while (inner.next())
+                    pairs << outer.value(0).toInt() * 10 + inner.value(0).toInt();
+            }
+        }
+        QCOMPARE(pairs, (QList<int> {11, 12, 21, 22, 11, 12, 21, 22}));
+
+        {
+            Database::Rows half = reader->exec(all);
+            QVERIFY(half.next()); // one of two rows read, then let go
+        }
+        writer.run(QStringLiteral("INSERT INTO probe(id) VALUES (3)"));
+        QCOMPARE(countOf(), 3);
+        {
+            QSqlQuery plain = reader->exec(all); // taken as a plain query: not kept
+            QVERIFY(plain.next());
+        }
+        writer.run(QStringLiteral("INSERT INTO probe(id) VALUES (4)"));
+        QCOMPARE(countOf(), 4);
+        for (int i = 0; i < 300; ++i) { // more texts than are kept: the oldest make room
+            Database::Rows q
+                = reader->exec(QStringLiteral("SELECT %1 FROM probe WHERE id = 1").arg(i));
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), i);
+        }
+        writer.run(QStringLiteral("INSERT INTO probe(id) VALUES (5)"));
+        QCOMPARE(countOf(), 5);
+    }
+
     void numbersFlagsAndCasts()
     {
         TestServer server;

@@ -69,6 +69,7 @@ private slots:
     void integrationLogIsWrittenInBatches();
     void aWriteIsAnsweredOnlyOnceTheFlushAfterItsCommitIsDone();
     void writesCommittedMeanwhileShareTheNextFlush();
+    void requestsThatWroteNothingWaitForNoFlush();
     void killedServerLosesNothingAcknowledged();
 
 private:
@@ -105,6 +106,14 @@ private:
                 .toJson(QJsonDocument::Compact));
     }
     int tasksSeenFromOutside() { return rowsSeenFromOutside(QStringLiteral("tasks")); }
+    QNetworkReply *postJson(
+        QNetworkAccessManager &net, const QString &path, const QJsonObject &body)
+    {
+        QNetworkRequest request(s->url(path));
+        request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
+        request.setRawHeader("Content-Type", "application/json");
+        return net.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+    }
 
     std::unique_ptr<TestServer> s;
     QString admin;
@@ -214,6 +223,31 @@ void TestStoreDurability::aWriteIsAnsweredOnlyOnceTheFlushAfterItsCommitIsDone()
     QVERIFY(QTest::qWaitFor([&] { return reply->isFinished(); }, 10000));
     QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
     delete reply;
+}
+
+// Only a request whose transaction committed waits for a flush: a refused write and a
+// failed sign-in are answered while every flush is held, and none was even started for them.
+void TestStoreDurability::requestsThatWroteNothingWaitForNoFlush()
+{
+    GroupCommit *group = s->server().groupCommit();
+    QVERIFY(group);
+    HeldFlushes held(*group, file());
+    const int tasksBefore = tasksSeenFromOutside();
+    const int syncsBefore = group->syncs();
+
+    QNetworkAccessManager net;
+    std::unique_ptr<QNetworkReply> refused(
+        postJson(net, QStringLiteral("/api/v1/tasks"), {{QStringLiteral("title"), QString()}}));
+    std::unique_ptr<QNetworkReply> wrongPassword(postJson(net, QStringLiteral("/api/v1/auth/login"),
+        {{QStringLiteral("login"), QStringLiteral("admin")},
+            {QStringLiteral("password"), QStringLiteral("not the password")}}));
+    QVERIFY(QTest::qWaitFor(
+        [&] { return refused->isFinished() && wrongPassword->isFinished(); }, 10000));
+    QCOMPARE(refused->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 422);
+    QCOMPARE(wrongPassword->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 401);
+    QCOMPARE(held.flushing.available(), 0);
+    QCOMPARE(group->syncs(), syncsBefore);
+    QCOMPARE(tasksSeenFromOutside(), tasksBefore);
 }
 
 // A burst of writes does not pay a flush each: those committed while one flush runs are all
