@@ -2,6 +2,7 @@
 
 #include "database.h"
 
+#include <QHash>
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -16,6 +17,11 @@ namespace {
 // More tokens than this add work to every step of FTS5's AND and barely narrow it: a long
 // term keeps evenly spaced ones (the check on the row decides anyway).
 constexpr int MaxQueryTokens = 6;
+
+// How far PostgreSQL's search counts each token's postings to choose the one it walks: the
+// trigrams of one term are alike, those of several terms (a name and digits) not.
+constexpr int LookAheadOfOneTerm = 1000;
+constexpr int LookAheadOfTerms = 8000;
 
 bool isAsciiDigit(char32_t c)
 {
@@ -129,22 +135,102 @@ qint32 ContactGrams::code(const QString &token)
     return qint32(hash);
 }
 
+QList<qint32> ContactGrams::codesOf(const QStringList &tokens)
+{
+    QList<qint32> out;
+    QSet<qint32> seen;
+    for (const QString &token : tokens)
+        if (const qint32 c = code(token); !seen.contains(c)) {
+            seen.insert(c);
+            out << c;
+        }
+    return out;
+}
+
 QString ContactGrams::bound(const QStringList &tokens) const
 {
     if (!isPostgres())
         return tokens.join(u' ');
-    QSet<qint32> codes;
     QStringList list;
-    for (const QString &token : tokens)
-        if (const qint32 c = code(token); !codes.contains(c)) {
-            codes.insert(c);
-            list << QString::number(c);
-        }
+    for (const qint32 c : codesOf(tokens))
+        list << QString::number(c);
     return u'{' + list.join(u',') + u'}';
 }
 
+QStringList ContactGrams::readingOrder(
+    const QStringList &terms, const QStringList &tokens, qint64 after)
+{
+    if (!isPostgres() || tokens.size() < 2)
+        return tokens;
+    // The lead is the token with the fewest postings after :after: tokens' postings are
+    // counted, one token after the other, up to the fewest counted so far (so the count costs
+    // about the sparsest token's postings per token) and up to a first bound. A look at the
+    // first postings only misjudged a first name's trigram (sparse at the start of the order,
+    // dense under its own letter) as sparser than a phone's four digits with ten times fewer,
+    // and walked tens of thousands of postings with a probe each. The tokens of one term are
+    // alike (the trigrams of one word): for one term each is counted a little; for several
+    // (a name and digits, which may differ by orders of magnitude) one token of each term is
+    // counted further, digits first (mostly the sparser), and the rest follow as probes.
+    // Ties (every token past the bound): the one whose counted postings reach farthest.
+    QStringList counted, rest;
+    if (terms.size() < 2) {
+        counted = tokens;
+    } else {
+        QStringList digits, words;
+        for (const QString &term : terms) {
+            QStringList own;
+            for (const QString &token : ofTerms({term}))
+                if (tokens.contains(token) && !counted.contains(token) && !own.contains(token))
+                    own << token;
+            if (own.isEmpty())
+                continue;
+            const QString middle = own.at(own.size() / 2);
+            (middle.startsWith(u'n') ? digits : words) << middle;
+            counted << middle;
+        }
+        counted = digits + words;
+        for (const QString &token : tokens)
+            if (!counted.contains(token))
+                rest << token;
+        if (counted.size() < 2)
+            return counted + rest;
+    }
+    QHash<qint32, QString> tokenOf;
+    for (const QString &token : counted)
+        tokenOf.insert(code(token), token);
+    Database::Rows looked = m_db.exec(
+        QStringLiteral(
+            "WITH RECURSIVE look(i, bound, t, n, last) AS (SELECT 0, CAST(:bound AS integer), 0, "
+            "CAST(0 AS bigint), CAST(0 AS bigint) UNION ALL SELECT l.i + 1, CAST(LEAST(l.bound, "
+            "c.n) AS integer), (CAST(:codes AS integer[]))[l.i + 1], c.n, c.last FROM look l, "
+            "LATERAL (SELECT count(*) AS n, max(key) AS last FROM (SELECT key FROM contact_grams "
+            "WHERE token = (CAST(:codes AS integer[]))[l.i + 1] AND key > :after ORDER BY key "
+            "LIMIT l.bound + 1) s) c WHERE l.i < cardinality(CAST(:codes AS integer[]))) SELECT "
+            "t, n, last FROM look WHERE i > 0"),
+        {{QStringLiteral("after"), after}, {QStringLiteral("codes"), bound(counted)},
+            {QStringLiteral("bound"), terms.size() > 1 ? LookAheadOfTerms : LookAheadOfOneTerm}});
+    struct Look
+    {
+        qint64 count, last;
+        QString token;
+    };
+    QList<Look> looks;
+    while (looked.next())
+        looks.append({looked.value(1).toLongLong(),
+            looked.value(2).isNull() ? std::numeric_limits<qint64>::max()
+                                     : looked.value(2).toLongLong(),
+            tokenOf.value(looked.value(0).toInt())});
+    std::stable_sort(looks.begin(), looks.end(), [](const Look &a, const Look &b) {
+        return a.count != b.count ? a.count < b.count : a.last > b.last;
+    });
+    QStringList out;
+    for (const Look &look : looks)
+        out << look.token;
+    return out + rest;
+}
+
 QString ContactGrams::candidates(
-    const QString &columns, const QStringList &tokens, qint64 after, QVariantMap &params)
+    const QString &columns, const QStringList &tokens, QVariantMap &params) const
 {
     if (!isPostgres()) {
         params.insert(QStringLiteral("match"), matchQuery(tokens));
@@ -154,29 +240,20 @@ QString ContactGrams::candidates(
             "contact_grams MATCH :match AND g.rowid > :after ORDER BY g.rowid LIMIT :batch")
             .arg(columns);
     }
-    // The sparsest token leads: the one whose 200th posting after :after lies farthest (or
-    // that has fewer). The others are probed per candidate — a scalar subquery, so that the
-    // planner cannot turn them into merge joins that walk a frequent token's postings.
-    Database::Rows spread = m_db.exec(
-        QStringLiteral("SELECT t, (SELECT key FROM contact_grams WHERE token = t AND key > :after "
-                       "ORDER BY key OFFSET 200 LIMIT 1) FROM unnest(CAST(:codes AS integer[])) t"),
-        {{QStringLiteral("after"), after}, {QStringLiteral("codes"), bound(tokens)}});
-    QList<std::pair<qint64, qint32>> order; // (200th key, or max when fewer; code)
-    while (spread.next())
-        order.append({spread.value(1).isNull() ? std::numeric_limits<qint64>::max()
-                                               : spread.value(1).toLongLong(),
-            spread.value(0).toInt()});
-    std::sort(order.begin(), order.end(), std::greater<>());
-    // The candidates' keys first, in a subquery of their own (its LIMIT keeps it one): the
-    // rows are then joined to them by key, not merged with whole tables from the start.
+    // The lead's postings in key order, the others probed per candidate in reading order
+    // (the sparsest probe first rejects most) — each a scalar subquery, so that the planner
+    // cannot turn them into merge joins that walk a frequent token's postings. The
+    // candidates' keys first, in a subquery of their own (its LIMIT keeps it one): the rows
+    // are then joined to them by key, not merged with whole tables from the start.
+    const QList<qint32> codes = codesOf(tokens);
     QString keys = QStringLiteral("SELECT key FROM contact_grams g WHERE g.token = :lead AND "
                                   "g.key > :after");
-    params.insert(QStringLiteral("lead"), order.isEmpty() ? 0 : order.first().second);
-    for (int i = 1; i < order.size(); ++i) {
+    params.insert(QStringLiteral("lead"), codes.isEmpty() ? 0 : codes.first());
+    for (int i = 1; i < codes.size(); ++i) {
         keys += QStringLiteral(" AND (SELECT 1 FROM contact_grams g%1 WHERE g%1.token = :probe%1 "
                                "AND g%1.key = g.key) IS NOT NULL")
                     .arg(i);
-        params.insert(QStringLiteral("probe%1").arg(i), order.at(i).second);
+        params.insert(QStringLiteral("probe%1").arg(i), codes.at(i));
     }
     return QStringLiteral("SELECT %1, s.body, c.key FROM (%2 ORDER BY g.key LIMIT :batch) c "
                           "JOIN contact_search s ON s.rowid = c.key LEFT JOIN people p ON "
@@ -192,13 +269,28 @@ QString ContactGrams::bodyAt(qint64 key, bool *found)
     return *found ? q.value(0).toString() : QString();
 }
 
-void ContactGrams::addGrams(qint64 key, const QString &body)
+// The one writer of postings, a chunk of rows at a time: on PostgreSQL one statement of two
+// parallel arrays (token codes, keys); on SQLite one kept statement per row (FTS5 takes a
+// row's tokens as its text).
+void ContactGrams::addGrams(const QList<std::pair<qint64, QString>> &rows)
 {
-    m_db.exec(isPostgres()
-            ? QStringLiteral("INSERT INTO contact_grams(token, key) SELECT "
-                             "unnest(CAST(:g AS integer[])), :k ON CONFLICT DO NOTHING")
-            : QStringLiteral("INSERT INTO contact_grams(rowid, grams) VALUES (:k, :g)"),
-        {{QStringLiteral("k"), key}, {QStringLiteral("g"), bound(ofBody(body))}});
+    if (!isPostgres()) {
+        for (const auto &[key, body] : rows)
+            m_db.run(QStringLiteral("INSERT INTO contact_grams(rowid, grams) VALUES (:k, :g)"),
+                {{QStringLiteral("k"), key}, {QStringLiteral("g"), bound(ofBody(body))}});
+        return;
+    }
+    QStringList codes, keys;
+    for (const auto &[key, body] : rows)
+        for (const qint32 c : codesOf(ofBody(body))) {
+            codes << QString::number(c);
+            keys << QString::number(key);
+        }
+    m_db.run(QStringLiteral("INSERT INTO contact_grams(token, key) SELECT "
+                            "unnest(CAST(:codes AS integer[])), unnest(CAST(:keys AS bigint[])) "
+                            "ON CONFLICT DO NOTHING"),
+        {{QStringLiteral("codes"), QString(u'{' + codes.join(u',') + u'}')},
+            {QStringLiteral("keys"), QString(u'{' + keys.join(u',') + u'}')}});
 }
 
 // A contentless FTS5 table forgets a row by being told its tokens again; PostgreSQL finds
@@ -222,7 +314,7 @@ void ContactGrams::write(qint64 key, const QString &body)
         dropGrams(key, old);
     m_db.exec(m_db.dialect().contactSearchUpsert(),
         {{QStringLiteral("id"), key}, {QStringLiteral("body"), body}});
-    addGrams(key, body);
+    addGrams({{key, body}});
 }
 
 void ContactGrams::erase(qint64 key)
@@ -243,7 +335,7 @@ void ContactGrams::move(qint64 from, qint64 to)
     m_db.exec(m_db.dialect().contactSearchRekey(),
         {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}});
     if (found)
-        addGrams(to, body);
+        addGrams({{to, body}});
 }
 
 void ContactGrams::rebuild()
@@ -272,35 +364,16 @@ void ContactGrams::rebuild()
         if (chunk.isEmpty())
             break;
         after = chunk.last().first;
-        if (isPostgres()) {
-            // The chunk's postings in one statement, as two parallel arrays.
-            QStringList codes, keys;
-            for (const auto &[key, body] : chunk) {
-                const QString b = bound(ofBody(body));
-                for (const QString &c : b.mid(1, b.size() - 2).split(u',', Qt::SkipEmptyParts)) {
-                    codes << c;
-                    keys << QString::number(key);
-                }
-            }
-            m_db.exec(QStringLiteral("INSERT INTO contact_grams(token, key) SELECT "
-                                     "unnest(CAST(:codes AS integer[])), "
-                                     "unnest(CAST(:keys AS bigint[]))"),
-                {{QStringLiteral("codes"), QString(u'{' + codes.join(u',') + u'}')},
-                    {QStringLiteral("keys"), QString(u'{' + keys.join(u',') + u'}')}});
-            continue;
-        }
-        QSqlQuery insert(m_db.connection());
-        insert.prepare(QStringLiteral("INSERT INTO contact_grams(rowid, grams) VALUES (?, ?)"));
-        for (const auto &[key, body] : chunk) {
-            insert.bindValue(0, key);
-            insert.bindValue(1, bound(ofBody(body)));
-            if (!insert.exec())
-                throw StoreError(QStringLiteral("cannot write contact_grams: %1")
-                                     .arg(insert.lastError().text()));
-        }
+        addGrams(chunk);
     }
     if (isPostgres())
         m_db.exec(QStringLiteral("ALTER TABLE contact_grams ADD PRIMARY KEY (token, key)"));
+}
+
+void ContactGrams::settle()
+{
+    if (isPostgres())
+        m_db.exec(QStringLiteral("VACUUM (ANALYZE) contact_grams"));
 }
 
 } // namespace linecard::server

@@ -39,27 +39,40 @@ public:
     // PostgreSQL keeps each token as a 32-bit code (FNV-1a of the token): rows of (integer,
     // bigint). Two tokens of one code only add candidates.
     static qint32 code(const QString &token);
+    // The tokens' codes, each once.
+    static QList<qint32> codesOf(const QStringList &tokens);
     // The FTS5 query: every token.
     static QString matchQuery(const QStringList &tokens);
 
+    // The tokens (ofTerms(terms)) in the order a search reads their postings: on PostgreSQL
+    // the lead first (the one with the fewest postings after `after`, counted in one
+    // statement), then the probes, sparsest first; as given on SQLite (FTS5 orders its AND
+    // itself).
+    QStringList readingOrder(const QStringList &terms, const QStringList &tokens, qint64 after);
     // A query whose rows are `columns` (of people p, LEFT JOINed: NULL for a row of no
-    // contact), then the row's body and key, for the candidates holding every token, in key
-    // order from after :after, LIMIT :batch (both left for the caller to bind).
+    // contact), then the row's body and key, for the candidates holding every token (in
+    // readingOrder), in key order from after :after, LIMIT :batch (both left for the caller
+    // to bind).
     QString candidates(
-        const QString &columns, const QStringList &tokens, qint64 after, QVariantMap &params);
+        const QString &columns, const QStringList &tokens, QVariantMap &params) const;
     // The search row with key `key` (a contact's search key) written, replaced, erased, moved.
     void write(qint64 key, const QString &body);
     void erase(qint64 key);
     void move(qint64 from, qint64 to);
     // Grams of every search row again (migration 0012, bulk loads).
     void rebuild();
+    // After a rebuild has committed: on PostgreSQL, VACUUM (ANALYZE) the postings, so that the
+    // planner knows them and reads them index-only at once, not when autovacuum gets round
+    // to it. Outside any transaction; nothing on SQLite.
+    void settle();
 
 private:
     bool isPostgres() const;
     // The tokens as the dialect binds them: FTS5 text, or a PostgreSQL integer[] of codes.
     QString bound(const QStringList &tokens) const;
     QString bodyAt(qint64 key, bool *found);
-    void addGrams(qint64 key, const QString &body);
+    // The postings of rows (key, body), written in one go.
+    void addGrams(const QList<std::pair<qint64, QString>> &rows);
     void dropGrams(qint64 key, const QString &body);
 
     Database &m_db;

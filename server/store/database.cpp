@@ -406,6 +406,7 @@ void Database::migrate()
 void Database::migrateLocked()
 {
     const int current = schemaVersion();
+    QList<int> applied;
     QStringList files = QDir(m_dialect->migrationsPath())
                             .entryList({QStringLiteral("*.sql")}, QDir::Files, QDir::Name);
     for (const QString &name : files) {
@@ -429,8 +430,10 @@ void Database::migrateLocked()
         exec(QStringLiteral("INSERT INTO schema_version(version) VALUES (:v)"),
             {{QStringLiteral("v"), version}});
         tx.commit();
+        applied << version;
         qCInfo(lcStore) << "applied migration" << name;
     }
+    runStepsAfterCommit(applied);
 }
 
 // What a migration does beyond its SQL, in the same transaction, after the script.
@@ -440,6 +443,14 @@ void Database::runCodeSteps(int version)
         PhoneRenormaliser(*this).run();
     if (version == 12)
         ContactGrams(*this).rebuild();
+}
+
+// What needs the migrations committed: statistics and visibility of the tables they filled
+// (PostgreSQL's VACUUM runs outside any transaction).
+void Database::runStepsAfterCommit(const QList<int> &versions)
+{
+    if (versions.contains(12))
+        ContactGrams(*this).settle();
 }
 
 void Database::notifyAtCommit(const QString &channel, const QString &payload)

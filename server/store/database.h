@@ -145,6 +145,7 @@ private:
     void migrate();
     void migrateLocked();
     void runCodeSteps(int version);
+    void runStepsAfterCommit(const QList<int> &versions);
     QString withInlineValues(const QString &sql, const QVariantMap &params) const;
 
     // PostgreSQL: statements without parameters, run in order in one round trip.

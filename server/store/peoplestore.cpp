@@ -468,10 +468,15 @@ QList<Person> PeopleStore::searchByGrams(const QStringList &terms, const QString
     qint64 afterKey
         = after ? ContactSearchOrder(m_db).keyAtOrBefore(after->first, after->second) : 0;
     const int bodyColumn = 12, keyColumn = 13;
+    ContactGrams grams(m_db);
+    QVariantMap params;
+    // Planned once: later batches read on in the same order.
+    const QString sql
+        = grams.candidates(personColumns, grams.readingOrder(terms, tokens, afterKey), params);
     QList<Person> out;
     for (int batch = limit + 8;; batch = qMin(batch * 4, 4096)) {
-        QVariantMap params {{QStringLiteral("after"), afterKey}, {QStringLiteral("batch"), batch}};
-        const QString sql = ContactGrams(m_db).candidates(personColumns, tokens, afterKey, params);
+        params.insert(QStringLiteral("after"), afterKey);
+        params.insert(QStringLiteral("batch"), batch);
         Database::Rows q = m_db.exec(sql, params);
         int rows = 0;
         while (out.size() < limit && q.next()) {

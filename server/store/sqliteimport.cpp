@@ -45,6 +45,9 @@ SqliteImport::Counts SqliteImport::run(const Progress &progress)
     // The search grams are each dialect's own (an FTS5 table on SQLite): written anew.
     ContactGrams(m_target).rebuild();
     write.commit();
+    // Statistics of every table just filled, and the grams' visibility map (index-only reads).
+    m_target.exec(QStringLiteral("ANALYZE"));
+    ContactGrams(m_target).settle();
     return counts;
 }
 

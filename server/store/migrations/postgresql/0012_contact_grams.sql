@@ -4,7 +4,8 @@
 -- on contact_search goes: terms of 3+ characters go through the grams, shorter ones it never
 -- served (tasks' search keeps its own).
 -- After this script, in C++, the grams of every search row are written (and the primary key
--- built after them). Autovacuum then sets the visibility map that index-only reads want.
+-- built after them); once committed, the server runs VACUUM (ANALYZE) on it (statistics for
+-- the planner, the visibility map for index-only reads: ContactGrams::settle).
 -- Statements are separated by lines holding only ";;".
 CREATE TABLE IF NOT EXISTS contact_grams (
     token INTEGER NOT NULL,
