@@ -279,6 +279,9 @@ private slots:
         QTest::mouseClick(composer->internalToggle(), Qt::LeftButton);
         check(composer->notifyPicker(), ivan);
         QVERIFY(composer->audienceLine()->text().startsWith(QStringLiteral("Internal")));
+        // The event shows a comment before its answer (it waits for the disk): what a person
+        // sees then is "Sending…", and they send once it says "Send" again.
+        QTRY_VERIFY(composer->sendButton()->isEnabled());
         composer->editor()->setFocus();
         QTest::keyClick(
             composer->editor(), Qt::Key_Return, Qt::ControlModifier); // Ctrl+Enter sends
@@ -287,6 +290,7 @@ private slots:
         // A plain one with the same words as the hidden one, for the heights.
         type(composer, QStringLiteral("Same words"));
         check(composer->notifyPicker(), ivan, false);
+        QTRY_VERIFY(composer->sendButton()->isEnabled());
         QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
         QTRY_COMPARE(view.thread()->rowCount(), 3);
 
@@ -442,6 +446,41 @@ private slots:
             tooLong);
         QVERIFY(view.composer()->sendButton()->isEnabled()); // ready to try again
         QCOMPARE(storedComments().size(), 0);
+    }
+
+    // The next comment typed while the last one is being sent stays, without the one sent: the
+    // answer comes once the comment is on the disk (after its event), and used to clear both.
+    void whatIsTypedWhileSendingStays()
+    {
+        client::Session *session = signIn(QStringLiteral("olga"));
+        QVERIFY(session);
+        ui::TaskView view(session);
+        view.show();
+        view.showTask(task);
+        QTRY_VERIFY(threadLoaded(view));
+        ui::Composer *composer = view.composer();
+        {
+            HeldFlushes held(f->server());
+            type(composer, QStringLiteral("First"));
+            QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+            QVERIFY(QTest::qWaitFor([&] { return held.flushing.available() > 0; }, 10000));
+            QTRY_COMPARE(view.thread()->rowCount(), 1); // its event is in, its answer is not
+            QCOMPARE(composer->sendButton()->text(), ui::Composer::tr("Sending…"));
+            QTest::keyClick(composer->editor(), Qt::Key_Return); // a new line, not a send
+            type(composer, QStringLiteral("Second, typed meanwhile"));
+            held.release.release();
+            QTRY_COMPARE(composer->sendButton()->text(), ui::Composer::tr("Send"));
+        }
+        QCOMPARE(composer->editor()->toPlainText(), QStringLiteral("Second, typed meanwhile"));
+        QCOMPARE(session->drafts()
+                     ->draft(QStringLiteral("task:%1").arg(task))
+                     .value(QStringLiteral("text"))
+                     .toString(),
+            QStringLiteral("Second, typed meanwhile"));
+        QTest::mouseClick(composer->sendButton(), Qt::LeftButton);
+        QTRY_COMPARE(view.thread()->rowCount(), 2);
+        QTRY_COMPARE(composer->editor()->toPlainText(), QString()); // sent: cleared
+        QCOMPARE(storedComments().size(), 2);
     }
 
     // "Not sent: Connection refused" while the server is away; once it is back, sending

@@ -1,6 +1,10 @@
 #include "testserver.h"
 
+#include "server/store/database.h"
+#include "server/store/groupcommit.h"
+
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QNetworkRequest>
 #include <QSignalSpy>
@@ -251,6 +255,28 @@ QSet<qint64> commentIdsOf(TestServer &server, qint64 taskId, const QString &toke
         cursor = page.json.value(QStringLiteral("nextCursor")).toString();
     } while (!cursor.isEmpty());
     return ids;
+}
+
+HeldFlushes::HeldFlushes(server::GroupCommit &group, const QString &databaseFile)
+    : m_group(group)
+    , m_file(databaseFile)
+{
+    group.setSyncStep([this, file = m_file] {
+        flushing.release();
+        release.acquire();
+        return server::Database::syncWriteAheadLogOf(file);
+    });
+}
+
+HeldFlushes::HeldFlushes(TestServer &server)
+    : HeldFlushes(*server.server().groupCommit(),
+        QDir(server.dataDir()).filePath(QStringLiteral("linecard.sqlite")))
+{ }
+
+HeldFlushes::~HeldFlushes()
+{
+    m_group.setSyncStep([file = m_file] { return server::Database::syncWriteAheadLogOf(file); });
+    release.release(1000);
 }
 
 } // namespace linecard::testing

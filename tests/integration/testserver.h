@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QProcess>
+#include <QSemaphore>
 #include <QSet>
 #include <QTemporaryDir>
 
@@ -118,6 +119,24 @@ private:
     quint16 m_port = 0;
     std::unique_ptr<server::LinecardServer> m_server;
     QNetworkAccessManager m_network;
+};
+
+// Holds a SQLite server's group-commit flushes for as long as it lives: each flush says it
+// began (`flushing`: the write is committed and its event sent) and waits for `release`, so
+// its answer waits too; at the end the flushes are let go and ordinary again.
+struct HeldFlushes
+{
+    HeldFlushes(server::GroupCommit &group, const QString &databaseFile);
+    explicit HeldFlushes(TestServer &server); // its group commit (SQLite only)
+    ~HeldFlushes();
+    HeldFlushes(const HeldFlushes &) = delete;
+    HeldFlushes &operator=(const HeldFlushes &) = delete;
+
+    QSemaphore flushing, release;
+
+private:
+    server::GroupCommit &m_group;
+    const QString m_file;
 };
 
 // A real linecard-server process (LINECARD_SERVER_BIN) on a free loopback port: for tests

@@ -26,32 +26,6 @@ using namespace linecard::testing;
 // calls: commits that sync after their events are out (DeferredSync), the write-ahead log
 // copied back on a thread of its own (WalCheckpointer), the integration log in batches, and
 // the API's writes answered after a shared flush of the log (GroupCommit).
-// Holds a group commit's flushes for as long as it lives: each flush says it began
-// (`flushing`) and waits for `release`; at the end the flushes are let go and ordinary again.
-struct HeldFlushes
-{
-    HeldFlushes(GroupCommit &group, const QString &databaseFile)
-        : m_group(group)
-        , m_file(databaseFile)
-    {
-        group.setSyncStep([this, file = m_file] {
-            flushing.release();
-            release.acquire();
-            return Database::syncWriteAheadLogOf(file);
-        });
-    }
-    ~HeldFlushes()
-    {
-        m_group.setSyncStep([file = m_file] { return Database::syncWriteAheadLogOf(file); });
-        release.release(1000);
-    }
-    QSemaphore flushing, release;
-
-private:
-    GroupCommit &m_group;
-    const QString m_file;
-};
-
 class TestStoreDurability : public QObject
 {
     Q_OBJECT

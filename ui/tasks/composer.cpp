@@ -21,6 +21,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTextDocument>
 #include <QTextLayout>
 #include <QToolButton>
@@ -397,6 +398,23 @@ void Composer::resetControls()
     updateAudienceLine();
 }
 
+void Composer::clearSent(const QString &sent)
+{
+    // The answer comes once the comment is on the disk, after its event: what was typed after
+    // it meanwhile is the start of the next comment, and stays.
+    const QString now = m_edit->toPlainText();
+    if (now == sent) {
+        resetControls();
+        m_previewToggle->setChecked(false); // back to writing
+    } else if (now.startsWith(sent)) {
+        QString next = now.mid(sent.size());
+        while (next.startsWith(u'\n'))
+            next.remove(0, 1);
+        m_edit->setPlainText(next);
+        m_edit->moveCursor(QTextCursor::End);
+    }
+}
+
 void Composer::send()
 {
     const client::CommentDraft sending = draft();
@@ -408,12 +426,10 @@ void Composer::send()
     const qint64 taskId = m_taskId;
     client::sendComment(
         m_session, taskId, sending, this,
-        [this, taskId](const QJsonObject &comment) {
+        [this, taskId, text = sending.text](const QJsonObject &comment) {
             m_sending = false;
-            if (taskId == m_taskId) {
-                resetControls();
-                m_previewToggle->setChecked(false); // back to writing
-            }
+            if (taskId == m_taskId)
+                clearSent(text);
             updateControls();
             emit sent(comment);
         },

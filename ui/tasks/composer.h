@@ -84,6 +84,7 @@ private:
     void applyDefaultRecipients();
     void updateAudienceLine();
     void updateControls();
+    void clearSent(const QString &sent); // the comment with this text was sent
     void resetControls();
     void updateIcons();
 
