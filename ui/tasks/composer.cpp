@@ -407,9 +407,13 @@ void Composer::clearSent(const QString &sent)
         resetControls();
         m_previewToggle->setChecked(false); // back to writing
     } else if (now.startsWith(sent)) {
+        // A new comment, so it starts as every new one does (audience and notified as set by
+        // default), with what was typed.
         QString next = now.mid(sent.size());
         while (next.startsWith(u'\n'))
             next.remove(0, 1);
+        resetControls();
+        m_previewToggle->setChecked(false);
         m_edit->setPlainText(next);
         m_edit->moveCursor(QTextCursor::End);
     }
