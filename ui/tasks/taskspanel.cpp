@@ -272,6 +272,7 @@ void TasksPanel::applyFilter()
 
 void TasksPanel::reload()
 {
+    m_freshness.clear(); // everything is read afresh (after a resync seqs may be handed out again)
     applyFilter();
 }
 

@@ -146,7 +146,6 @@ void TaskView::showTask(qint64 taskId)
         return;
     m_taskId = taskId;
     m_task = {};
-    m_freshness.clear();
     m_recording->setRecording(QUrl()); // a recording belongs to the thread it was chosen in
     m_recording->hide();
     showPlaceholder(taskId == 0);
@@ -164,6 +163,7 @@ void TaskView::reload()
 {
     if (!m_taskId)
         return;
+    m_freshness.clear(); // read afresh (after a resync seqs may be handed out again)
     loadThread();
     loadTask();
     if (m_session->me().isEmployee())
