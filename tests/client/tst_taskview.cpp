@@ -86,14 +86,18 @@ class TestTaskView : public QObject
     {
         return view.thread()->isAtEnd() && !view.thread()->isLoading() && !view.task().isEmpty();
     }
-    // Shows the test's task in `view` (at `size` when given); true once its thread is in.
+    // Shows the test's task in `view` (at `size` when given); true once its thread is in and
+    // every request of the view answered — opening a task marks it read, a write whose flush
+    // would otherwise be the one a test's HeldFlushes holds first.
     bool showsTheTask(ui::TaskView &view, QSize size = {})
     {
         if (size.isValid())
             view.resize(size);
         view.show();
         view.showTask(task);
-        return QTest::qWaitFor([&] { return threadLoaded(view); }, 10000);
+        return QTest::qWaitFor(
+            [&] { return threadLoaded(view) && view.findChildren<QNetworkReply *>().isEmpty(); },
+            10000);
     }
     static void check(ui::PeoplePicker *picker, qint64 id, bool on = true)
     {
