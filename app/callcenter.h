@@ -126,6 +126,9 @@ private:
     void popUpRingingForMe(const QSet<qint64> &listed);
     // Stores a call JSON (the card kept); returns its id, 0 when unreadable.
     qint64 upsert(const QJsonObject &json);
+    // The same for a call in an answer whose data is as of event `eventSeq`: a call an event
+    // changed after that keeps what the event said (the answer waited for the disk).
+    qint64 upsertAnswer(const QJsonObject &json, qint64 eventSeq);
     void checkColleague(qint64 callId);
     void act(qint64 callId, Action action, const QString &path, const QJsonObject &body);
     static QString dialKey(const QString &phone);
@@ -133,6 +136,7 @@ private:
     Session *m_session;
     QHash<qint64, CallInfo> m_calls;
     QHash<qint64, Line> m_lines;
+    QHash<qint64, qint64> m_knownAt; // call id → the newest event seq of what we hold
     QSet<qint64> m_closedForMe;
     QSet<qint64> m_cardsOnTheWay;
     QSet<QString> m_dialling;

@@ -152,6 +152,7 @@ HttpResult TestServer::request(const QByteArray &verb, const QString &path, cons
     HttpResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.raw = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
     result.json = QJsonDocument::fromJson(result.raw).object();
     reply->deleteLater();
     return result;

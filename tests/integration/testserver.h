@@ -23,6 +23,15 @@ struct HttpResult
     int status = 0;
     QJsonObject json;
     QByteArray raw;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    // A response header's value ("" when absent); names compare case-insensitively.
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &h : headers)
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return h.second;
+        return {};
+    }
     QString errorCode() const
     {
         return json.value(QStringLiteral("error"))
