@@ -76,7 +76,7 @@ void CallCenter::load()
     delete m_loading; // answers of an earlier reload must not land after these
     m_loading = new QObject(this);
     m_pending = 0;
-    m_knownAt.clear(); // what the lists bring is the truth again (a resync may renumber)
+    m_freshness.clear(); // what the lists bring is the truth again
     m_nextCursors = {};
     m_loadingMore = {};
     loadLines();
@@ -239,12 +239,9 @@ qint64 CallCenter::upsert(const QJsonObject &json)
 qint64 CallCenter::upsertAnswer(const QJsonObject &json, qint64 eventSeq)
 {
     const qint64 id = protocol::idOf(json);
-    if (eventSeq > 0 && m_calls.contains(id) && eventSeq < m_knownAt.value(id))
+    if (!m_freshness.admitAnswer(id, eventSeq) && m_calls.contains(id))
         return id; // an event after this answer's data changed the call: that stands
-    if (!upsert(json))
-        return 0;
-    m_knownAt[id] = std::max(m_knownAt.value(id), eventSeq);
-    return id;
+    return upsert(json);
 }
 
 void CallCenter::onDialFailed(const QString &phone, const QString &error)
@@ -259,8 +256,7 @@ void CallCenter::onCallEvent(protocol::EventType type, const QJsonObject &data)
     const qint64 id = upsert(data.value(QStringLiteral("call")).toObject());
     if (!id)
         return;
-    // Events come in seq order and always apply; answers are checked against them.
-    m_knownAt[id] = std::max(m_knownAt.value(id), m_session->events()->lastSeq());
+    m_freshness.eventApplied(id, m_session->events()->lastSeq()); // the one being routed
     if (const CallInfo &info = m_calls[id]; info.call.direction == Call::Direction::Out
         && !m_ringingFirst.isEmpty() && m_ringingFirst.remove(dialKey(info.remoteNumber())))
         emit dialSettled(info.remoteNumber());

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callinfo.h"
+#include "recordfreshness.h"
 
 #include "protocol/eventtype.h"
 
@@ -136,7 +137,7 @@ private:
     Session *m_session;
     QHash<qint64, CallInfo> m_calls;
     QHash<qint64, Line> m_lines;
-    QHash<qint64, qint64> m_knownAt; // call id → the newest event seq of what we hold
+    RecordFreshness m_freshness; // of the calls held
     QSet<qint64> m_closedForMe;
     QSet<qint64> m_cardsOnTheWay;
     QSet<QString> m_dialling;

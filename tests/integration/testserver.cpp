@@ -262,9 +262,9 @@ HeldFlushes::HeldFlushes(server::GroupCommit &group, const QString &databaseFile
     : m_group(group)
     , m_file(databaseFile)
 {
-    group.setSyncStep([this, file = m_file] {
-        flushing.release();
-        release.acquire();
+    group.setSyncStep([gate = m_gate, file = m_file] {
+        gate->flushing.release();
+        gate->release.acquire();
         return server::Database::syncWriteAheadLogOf(file);
     });
 }

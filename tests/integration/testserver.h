@@ -141,7 +141,18 @@ struct HeldFlushes
     HeldFlushes(const HeldFlushes &) = delete;
     HeldFlushes &operator=(const HeldFlushes &) = delete;
 
-    QSemaphore flushing, release;
+private:
+    // Shared with the sync thread: it may have taken the holding step just before this let
+    // go, and must find the semaphores (released) when it runs it.
+    struct Gate
+    {
+        QSemaphore flushing, release;
+    };
+    std::shared_ptr<Gate> m_gate = std::make_shared<Gate>();
+
+public:
+    QSemaphore &flushing = m_gate->flushing;
+    QSemaphore &release = m_gate->release;
 
 private:
     server::GroupCommit &m_group;
