@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTimer>
 
+#include <deque>
 #include <functional>
 #include <memory>
 
@@ -64,7 +65,11 @@ private:
     void onNotification(const QString &name, const QString &payload);
     void delivered(const StoredEvent &event);
     void checkLastDelivered();
-    static QByteArray digestOf(const StoredEvent &event);
+    qint64 firstLostSeq();
+    static size_t digestOf(const StoredEvent &event);
+
+    // The last events delivered, as (seq, digest): enough to find where a loss began.
+    static constexpr int RecentKept = 1000;
 
     QString m_url;
     Deliver m_deliver;
@@ -73,7 +78,7 @@ private:
     std::unique_ptr<Database> m_db;
     std::unique_ptr<EventLog> m_log;
     qint64 m_lastSeq = 0;
-    QByteArray m_lastDigest; // of the event m_lastSeq as delivered; empty: none delivered yet
+    std::deque<std::pair<qint64, size_t>> m_recent; // oldest first; empty: none delivered yet
     bool m_reading = false;
     QTimer m_watch; // notices a lost connection, and covers a lost wake-up
 };

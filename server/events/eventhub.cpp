@@ -82,6 +82,10 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
             Qt::QueuedConnection);
         return;
     }
+    // Before the socket joins: it hears what comes after its hello, not before (and not the
+    // resync of a loss found now: its `since` is judged against the log below).
+    if (m_follower)
+        m_follower->catchUp();
     auto connection = std::make_unique<Connection>();
     connection->socket = std::move(socket);
     connection->session = *session;
@@ -93,8 +97,6 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
     const QUrlQuery query(c->socket->requestUrl());
     bool hasSince = false;
     const qint64 since = query.queryItemValue(QStringLiteral("since")).toLongLong(&hasSince);
-    if (m_follower)
-        m_follower->catchUp(); // this socket hears what comes after hello, not before
     const qint64 last = m_log.lastSeq();
     c->socket->sendTextMessage(QString::fromUtf8(StreamMessage::hello(last, c->session.person.id)));
     if (hasSince) {
@@ -103,11 +105,16 @@ void EventHub::accept(std::unique_ptr<QWebSocket> socket)
             && std::any_of(missed->cbegin(), missed->cend(), [](const StoredEvent &e) {
                    return e.type == protocol::eventName(EventType::SettingsUpdated);
                });
-        if (!missed || policyChanged) {
+        // The client may have heard events that a PostgreSQL crash took back since.
+        const bool heardLost = missed
+            && std::any_of(missed->cbegin(), missed->cend(),
+                [since](const StoredEvent &e) { return e.marksLost(since); });
+        if (!missed || policyChanged || heardLost) {
             c->socket->sendTextMessage(QString::fromUtf8(StreamMessage::resync(last)));
         } else {
             for (const StoredEvent &e : *missed)
-                replay(*c, e);
+                if (!e.isLostMarker())
+                    replay(*c, e);
         }
     }
     qCDebug(lcWs) << "event stream opened for" << c->session.person.id << "since" << since;
@@ -182,6 +189,8 @@ void EventHub::deliver(const StoredEvent &event)
 
 void EventHub::deliverHere(const StoredEvent &event)
 {
+    if (event.isLostMarker())
+        return; // for reconnecting clients (accept); the follower has resynced this one's
     const auto type = protocol::eventTypeFromName(event.type);
     m_deliveredSeq = std::max(m_deliveredSeq, event.seq);
     if (m_follower) {

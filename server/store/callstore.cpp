@@ -128,20 +128,58 @@ static void writeLegs(Database &db, const CallRow &row, bool fresh = false)
                 {QStringLiteral("s"), CallLeg::stateName(leg.state)}});
 }
 
+static const char *insertedColumns
+    = "provider_id, external_id, direction, state, from_number, to_number, line_id, contact_id, "
+      "contact_name, answered_by, started_at, answered_at, ended_at, duration, recording_url, "
+      "end_reason, attach_task_id, attach_comment_id, record_comment_id, handled, remote_key, "
+      "queue, ended_by";
+static const char *callValues
+    = ":provider, :external, :direction, :state, :from, :to, :line, :contact, :contactName, "
+      ":answeredBy, :startedAt, :answeredAt, :endedAt, :duration, :recording, :endReason, "
+      ":attachTask, :attachComment, :record, :handled, :remoteKey, :queue, :endedBy";
+
+// A PostgreSQL array literal of texts: {"a","b"}, each quoted, " and \ escaped.
+static QString textArray(const QStringList &items)
+{
+    QStringList quoted;
+    for (QString item : items)
+        quoted << u'"'
+                + item.replace(u'\\', QStringLiteral("\\\\")).replace(u'"', QStringLiteral("\\\""))
+                + u'"';
+    return QString(u'{' + quoted.join(u',') + u'}');
+}
+
 void CallStore::insert(CallRow &row)
 {
+    QVariantMap values = columnValues(row);
+    if (m_db.dialect().isPostgres()) {
+        // The call and its legs in one statement (one round trip on a screen-pop's INCOMING,
+        // whatever the number of legs), kept prepared: the legs go as three arrays.
+        QStringList people, extensions, states;
+        for (const CallLeg &leg : row.legs) {
+            people << QString::number(leg.personId);
+            extensions << leg.extension;
+            states << CallLeg::stateName(leg.state);
+        }
+        values.insert(QStringLiteral("legPeople"), QString(u'{' + people.join(u',') + u'}'));
+        values.insert(QStringLiteral("legExtensions"), textArray(extensions));
+        values.insert(QStringLiteral("legStates"), textArray(states));
+        Database::Rows q = m_db.execKept(
+            QStringLiteral(
+                "WITH c AS (INSERT INTO calls(%1) VALUES (%2) RETURNING id), "
+                "l AS (INSERT INTO call_targets(call_id, person_id, extension, state) "
+                "SELECT c.id, u.p, u.e, u.s FROM c, unnest(CAST(:legPeople AS BIGINT[]), "
+                "CAST(:legExtensions AS TEXT[]), CAST(:legStates AS TEXT[])) AS u(p, e, s) "
+                "ON CONFLICT DO NOTHING) SELECT id FROM c")
+                .arg(QLatin1String(insertedColumns), QLatin1String(callValues)),
+            values);
+        row.call.id = q.next() ? q.value(0).toLongLong() : 0;
+        return;
+    }
     Transaction tx(m_db);
-    row.call.id = m_db.insert(
-        QStringLiteral(
-            "INSERT INTO calls(provider_id, external_id, direction, state, from_number, "
-            "to_number, line_id, contact_id, contact_name, answered_by, started_at, answered_at, "
-            "ended_at, duration, recording_url, end_reason, attach_task_id, attach_comment_id, "
-            "record_comment_id, handled, remote_key, queue, ended_by) VALUES (:provider, "
-            ":external, "
-            ":direction, :state, :from, :to, :line, :contact, :contactName, :answeredBy, "
-            ":startedAt, :answeredAt, :endedAt, :duration, :recording, :endReason, :attachTask, "
-            ":attachComment, :record, :handled, :remoteKey, :queue, :endedBy)"),
-        columnValues(row));
+    row.call.id = m_db.insert(QStringLiteral("INSERT INTO calls(%1) VALUES (%2)")
+                                  .arg(QLatin1String(insertedColumns), QLatin1String(callValues)),
+        values);
     writeLegs(m_db, row, true);
     tx.commit();
 }

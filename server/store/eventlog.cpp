@@ -22,6 +22,18 @@ bool StoredEvent::isCommentEvent() const
     return t && protocol::isCommentEvent(*t);
 }
 
+StoredEvent StoredEvent::lostMarker(qint64 from, qint64 to)
+{
+    return {0, QString::fromLatin1(LostMarker),
+        {{QStringLiteral("from"), from}, {QStringLiteral("to"), to}}, EventAudience::people({})};
+}
+
+bool StoredEvent::marksLost(qint64 seq) const
+{
+    return isLostMarker() && seq >= data.value(QStringLiteral("from")).toInteger()
+        && seq <= data.value(QStringLiteral("to")).toInteger();
+}
+
 EventLog::EventLog(Database &db, int capacity)
     : m_db(db)
     , m_capacity(capacity)

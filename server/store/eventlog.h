@@ -20,6 +20,15 @@ struct StoredEvent
     // The wire form of SPEC section 5: {"seq", "type", "data"}.
     QByteArray message() const;
     bool isCommentEvent() const; // comment.created, .updated, .deleted
+
+    // Written into the log, never sent: the events from seq `from` to `to` were delivered
+    // and then lost with a PostgreSQL crash (EventFollower), and those seqs may name other
+    // events now. A client back with a `since` between them is told to resync.
+    static constexpr const char *LostMarker = "events.lost";
+    static StoredEvent lostMarker(qint64 from, qint64 to);
+    bool isLostMarker() const { return type == QLatin1String(LostMarker); }
+    // This marker covers a client that last heard seq (it may have heard a lost event).
+    bool marksLost(qint64 seq) const;
 };
 
 // The replay log of the event stream: an ever-growing seq, the last `capacity` events kept.

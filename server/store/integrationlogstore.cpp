@@ -29,30 +29,62 @@ int IntegrationLogStore::capacity()
     return ok && size > 0 ? size : 1000;
 }
 
-qint64 IntegrationLogStore::append(const IntegrationLogEntry &e)
+void IntegrationLogStore::append(const QList<IntegrationLogEntry> &batch)
 {
-    const QString compact
-        = QString::fromUtf8(QJsonDocument(e.headers).toJson(QJsonDocument::Compact));
-    const qint64 id = m_db.insert(
-        QStringLiteral("INSERT INTO integration_log(received_at, provider_id, provider_name, "
-                       "remote_address, method, path, headers, body, status, answer, call_id, "
-                       "external_id, numbers, events) VALUES (:t, :p, :pn, :ra, :m, :path, :h, "
-                       ":b, :s, :a, :c, :e, :n, :ev)"),
-        {{QStringLiteral("t"), e.receivedAt.isEmpty() ? storedNow() : e.receivedAt},
-            {QStringLiteral("p"), e.providerId ? QVariant(e.providerId) : QVariant()},
-            {QStringLiteral("pn"), notNull(e.providerName)},
-            {QStringLiteral("ra"), notNull(e.remoteAddress)}, {QStringLiteral("m"), e.method},
-            {QStringLiteral("path"), e.path}, {QStringLiteral("h"), compact},
-            {QStringLiteral("b"), notNull(e.body)}, {QStringLiteral("s"), e.status},
-            {QStringLiteral("a"), notNull(e.answer)},
-            {QStringLiteral("c"), e.callId ? QVariant(e.callId) : QVariant()},
-            {QStringLiteral("e"), notNull(e.externalId)}, {QStringLiteral("n"), notNull(e.numbers)},
-            {QStringLiteral("ev"),
-                QString::fromUtf8(QJsonDocument(e.events).toJson(QJsonDocument::Compact))}});
-    // Bounded: the oldest rows beyond the capacity go with each insert.
-    m_db.exec(QStringLiteral("DELETE FROM integration_log WHERE id <= :cut"),
-        {{QStringLiteral("cut"), id - capacity()}});
-    return id;
+    // The newest `capacity` alone: PostgreSQL's pruning in the same statement cannot see the
+    // rows it inserts, so no statement may insert rows that are already beyond the capacity.
+    const QList<IntegrationLogEntry> entries = batch.mid(qMax(0, batch.size() - capacity()));
+    // PostgreSQL: up to 64 rows and the pruning in one round trip. SQLite: a row a statement,
+    // one text kept prepared (a text per batch size would crowd the statement cache).
+    const bool postgres = m_db.dialect().isPostgres();
+    const int rowsPerStatement = postgres ? 64 : 1;
+    qint64 last = 0;
+    for (qsizetype first = 0; first < entries.size(); first += rowsPerStatement) {
+        QStringList rows;
+        QVariantMap values {{QStringLiteral("cap"), capacity()}};
+        for (qsizetype i = first; i < qMin(entries.size(), first + rowsPerStatement); ++i) {
+            const IntegrationLogEntry &e = entries.at(i);
+            const QString n = QString::number(i - first);
+            rows << QStringLiteral("(:t%1, :p%1, :pn%1, :ra%1, :m%1, :path%1, :h%1, :b%1, :s%1, "
+                                   ":a%1, :c%1, :e%1, :n%1, :ev%1)")
+                        .arg(n);
+            auto value = [&](const char *name, const QVariant &v) {
+                values.insert(QLatin1String(name) + n, v);
+            };
+            value("t", e.receivedAt.isEmpty() ? storedNow() : e.receivedAt);
+            value("p", e.providerId ? QVariant(e.providerId) : QVariant());
+            value("pn", notNull(e.providerName));
+            value("ra", notNull(e.remoteAddress));
+            value("m", e.method);
+            value("path", e.path);
+            value("h", QString::fromUtf8(QJsonDocument(e.headers).toJson(QJsonDocument::Compact)));
+            value("b", notNull(e.body));
+            value("s", e.status);
+            value("a", notNull(e.answer));
+            value("c", e.callId ? QVariant(e.callId) : QVariant());
+            value("e", notNull(e.externalId));
+            value("n", notNull(e.numbers));
+            value("ev", QString::fromUtf8(QJsonDocument(e.events).toJson(QJsonDocument::Compact)));
+        }
+        const QString insert
+            = QStringLiteral("INSERT INTO integration_log(received_at, provider_id, provider_name, "
+                             "remote_address, method, path, headers, body, status, answer, "
+                             "call_id, external_id, numbers, events) VALUES ")
+            + rows.join(QStringLiteral(", "));
+        // Bounded: the oldest rows beyond the capacity go with the inserts.
+        if (postgres) {
+            m_db.exec(QStringLiteral("WITH added AS (%1 RETURNING id) DELETE FROM integration_log "
+                                     "WHERE id <= (SELECT MAX(id) FROM added) - :cap")
+                          .arg(insert),
+                values);
+        } else {
+            values.remove(QStringLiteral("cap"));
+            last = m_db.insert(insert, values);
+        }
+    }
+    if (!postgres && last > 0)
+        m_db.run(QStringLiteral("DELETE FROM integration_log WHERE id <= :cut"),
+            {{QStringLiteral("cut"), last - capacity()}});
 }
 
 QList<IntegrationLogEntry> IntegrationLogStore::list(

@@ -72,6 +72,31 @@ void TaskStore::loadMembers(Task &task)
             .append(q.value(0).toLongLong());
 }
 
+void TaskStore::loadMembers(QList<Task> &tasks)
+{
+    if (tasks.size() <= 1) {
+        for (Task &t : tasks)
+            loadMembers(t);
+        return;
+    }
+    QHash<qint64, Task *> byId;
+    QStringList ids;
+    for (Task &t : tasks) {
+        byId.insert(t.id, &t);
+        ids << QString::number(t.id);
+    }
+    Database::Rows q = m_db.exec(
+        QStringLiteral("SELECT task_id, person_id, role FROM task_members WHERE task_id IN (%1) "
+                       "ORDER BY task_id, position, person_id")
+            .arg(ids.join(u',')));
+    while (q.next()) {
+        Task &task = *byId.value(q.value(0).toLongLong());
+        (q.value(2).toString() == QLatin1String("assignee") ? task.assigneeIds
+                                                            : task.participantIds)
+            .append(q.value(1).toLongLong());
+    }
+}
+
 std::optional<Task> TaskStore::get(qint64 id)
 {
     Database::Rows q
@@ -155,12 +180,15 @@ QList<Task> TaskStore::list(const VisibilitySql &rule, const TaskFilter &filter,
 {
     QVariantMap params;
     const QString sql = listQuery(rule, filter, after, limit, params);
-    Database::Rows q = m_db.exec(sql, params);
+    // A contact's active tasks (the card of every call): one text for every call and every
+    // contact — the rule's values are parameters — kept prepared on PostgreSQL, planned once
+    // per connection instead of on every call. A contact's few tasks suit one plan.
+    const bool contactsTasks = filter.contactId && !after && filter.text.trimmed().isEmpty();
+    Database::Rows q = contactsTasks ? m_db.execKept(sql, params) : m_db.exec(sql, params);
     QList<Task> out;
     while (q.next())
         out.append(readTask(q));
-    for (Task &t : out)
-        loadMembers(t);
+    loadMembers(out); // a page's members in one statement, not one per task
     return out;
 }
 

@@ -62,6 +62,7 @@ public:
 
 private:
     void loadMembers(Task &task);
+    void loadMembers(QList<Task> &tasks); // all in one statement
     void writeMembers(const Task &task);
     void reindex(const Task &task);
     Database &m_db;

@@ -46,11 +46,7 @@ void IntegrationLogWriter::flush()
     const QList<IntegrationLogEntry> batch = std::move(m_pending);
     m_pending.clear();
     try {
-        m_db.writeLazily([&] {
-            IntegrationLogStore store(m_db);
-            for (const IntegrationLogEntry &entry : batch)
-                store.append(entry);
-        });
+        m_db.writeLazily([&] { IntegrationLogStore(m_db).append(batch); });
     } catch (const StoreError &e) {
         // The PBX's answers never depended on the log.
         qCWarning(lcTelephony) << "integration log:" << batch.size() << "entries lost:" << e.what();

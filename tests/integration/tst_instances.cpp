@@ -241,6 +241,65 @@ private slots:
             10000));
     }
 
+    // The crash of lostCommitMakesClientsResync, for a client that was away during it: it heard
+    // an event, left, and comes back with that seq as `since` once the seq names another
+    // event. B's follower found the loss and logged which seqs were lost: B (and A, whose
+    // follower also delivered it) tell the client to resync instead of replaying from there.
+    void clientAwayDuringLostCommitResyncs()
+    {
+        TestServer a;
+        const QString admin = a.bootstrapAdmin();
+        TestServer b([&](LinecardServer::Options &o) { o.databaseUrl = a.databaseUrl(); });
+        auto newTask = [&](const QString &title) {
+            return a
+                .post(QStringLiteral("/api/v1/tasks"), {{QStringLiteral("title"), title}}, admin)
+                .status;
+        };
+        QCOMPARE(newTask(QStringLiteral("Kept")), 201);
+        qint64 heard = 0;
+        qint64 kept = 0;
+        {
+            EventStream away(b, admin);
+            QVERIFY(away.waitFor(QStringLiteral("hello")));
+            kept = qint64(away.ofType(QStringLiteral("hello"))
+                              .last()
+                              .value(QStringLiteral("seq"))
+                              .toDouble());
+            QCOMPARE(newTask(QStringLiteral("Lost")), 201);
+            QVERIFY(away.waitFor(QStringLiteral("task.created")));
+            heard = qint64(away.ofType(QStringLiteral("task.created"))
+                               .last()
+                               .value(QStringLiteral("seq"))
+                               .toDouble());
+        } // the client goes away before the crash
+
+        linecard::server::Database &db = a.server().context().db;
+        db.exec(
+            QStringLiteral("DELETE FROM events WHERE seq = :s"), {{QStringLiteral("s"), heard}});
+        db.exec(QStringLiteral("SELECT setval(pg_get_serial_sequence('events', 'seq'), :s, false)"),
+            {{QStringLiteral("s"), heard}});
+        QCOMPARE(newTask(QStringLiteral("Same seq, another event")), 201);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT MAX(seq) FROM events")).toLongLong(), heard);
+        db.exec(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                               "query LIKE '%FROM events WHERE seq >%ORDER BY seq LIMIT%' AND "
+                               "pid <> pg_backend_pid()"));
+
+        // Back at once, on either instance: each checks for lost events before its hello.
+        for (TestServer *server : {&b, &a}) {
+            EventStream back(*server, admin, heard);
+            QVERIFY(back.waitFor(QStringLiteral("resync")));
+            QCOMPARE(back.count(QStringLiteral("task.created")), 0);
+        }
+        // A client that heard nothing lost replays as before (the marker is not sent).
+        EventStream before(b, admin, kept);
+        QVERIFY(before.waitFor(QStringLiteral("task.created")));
+        QCOMPARE(before.lastData(QStringLiteral("task.created")).value(QStringLiteral("title")),
+            QStringLiteral("Same seq, another event"));
+        QTest::qWait(200);
+        QCOMPARE(before.count(QStringLiteral("resync")), 0);
+        QVERIFY(!before.types().contains(QStringLiteral("events.lost")));
+    }
+
     // kill -9 of instance A during a burst of 200 comment POSTs: every comment that got a 2xx
     // is there, read through B.
     void killedInstanceLosesNothingAcknowledged()
