@@ -230,7 +230,7 @@ QStringList ContactGrams::readingOrder(
 }
 
 QString ContactGrams::candidates(
-    const QString &columns, const QStringList &tokens, QVariantMap &params) const
+    const QString &columns, const QStringList &tokens, bool severalTerms, QVariantMap &params) const
 {
     if (!isPostgres()) {
         params.insert(QStringLiteral("match"), matchQuery(tokens));
@@ -240,25 +240,48 @@ QString ContactGrams::candidates(
             "contact_grams MATCH :match AND g.rowid > :after ORDER BY g.rowid LIMIT :batch")
             .arg(columns);
     }
-    // The lead's postings in key order, the others probed per candidate in reading order
-    // (the sparsest probe first rejects most) — each a scalar subquery, so that the planner
-    // cannot turn them into merge joins that walk a frequent token's postings. The
-    // candidates' keys first, in a subquery of their own (its LIMIT keeps it one): the rows
-    // are then joined to them by key, not merged with whole tables from the start.
     const QList<qint32> codes = codesOf(tokens);
-    QString keys = QStringLiteral("SELECT key FROM contact_grams g WHERE g.token = :lead AND "
-                                  "g.key > :after");
     params.insert(QStringLiteral("lead"), codes.isEmpty() ? 0 : codes.first());
-    for (int i = 1; i < codes.size(); ++i) {
-        keys += QStringLiteral(" AND (SELECT 1 FROM contact_grams g%1 WHERE g%1.token = :probe%1 "
-                               "AND g%1.key = g.key) IS NOT NULL")
-                    .arg(i);
+    // The probes, in reading order (the sparsest first rejects most): each a scalar subquery,
+    // so that the planner cannot turn them into merge joins that walk a frequent token's
+    // postings.
+    const bool ranged = severalTerms && codes.size() >= 2;
+    QString probes;
+    for (int i = ranged ? 2 : 1; i < codes.size(); ++i) {
+        probes += QStringLiteral(" AND (SELECT 1 FROM contact_grams g%1 WHERE g%1.token = :probe%1 "
+                                 "AND g%1.key = g.key) IS NOT NULL")
+                      .arg(i);
         params.insert(QStringLiteral("probe%1").arg(i), codes.at(i));
     }
-    return QStringLiteral("SELECT %1, s.body, c.key FROM (%2 ORDER BY g.key LIMIT :batch) c "
-                          "JOIN contact_search s ON s.rowid = c.key LEFT JOIN people p ON "
-                          "p.search_key = c.key ORDER BY c.key")
-        .arg(columns, keys);
+    const QString rows = QStringLiteral(
+        "SELECT %1, s.body, c.key FROM %2 c JOIN contact_search s ON s.rowid = c.key LEFT JOIN "
+        "people p ON p.search_key = c.key");
+    if (!ranged) {
+        // One term: the lead's postings in key order, the others probed per candidate (the
+        // trigrams of one word are alike and mostly together). The candidates' keys first, in
+        // a subquery of their own (its LIMIT keeps it one): the rows are then joined to them
+        // by key, not merged with whole tables from the start.
+        return rows.arg(columns,
+                   QStringLiteral("(SELECT key FROM contact_grams g WHERE g.token = :lead AND "
+                                  "g.key > :after%1 ORDER BY g.key LIMIT :batch)")
+                       .arg(probes))
+            + QStringLiteral(" ORDER BY c.key");
+    }
+    // Several terms (a name and digits): the lead and the second token come from different
+    // terms and may each be frequent but rarely together, where probing walks the lead with a
+    // probe (~1 µs) per posting. Their postings are merged instead (two index-only scans in
+    // key order, ~0.1 µs a posting; the planner's merge join, which stops with the LIMIT), and
+    // only what both hold is probed for the rest (the OFFSET 0 keeps the probes after the
+    // merge, not on the lead's postings).
+    params.insert(QStringLiteral("second"), codes.at(1));
+    return rows.arg(columns,
+               QStringLiteral(
+                   "(SELECT g.key FROM (SELECT l.key FROM contact_grams l JOIN contact_grams b ON "
+                   "b.key = l.key AND b.token = :second AND b.key > :after WHERE l.token = :lead "
+                   "AND l.key > :after ORDER BY l.key OFFSET 0) g WHERE TRUE%1 ORDER BY g.key "
+                   "LIMIT :batch)")
+                   .arg(probes))
+        + QStringLiteral(" ORDER BY c.key");
 }
 
 QString ContactGrams::bodyAt(qint64 key, bool *found)

@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 namespace linecard::server {
 
@@ -53,8 +54,8 @@ public:
     // contact), then the row's body and key, for the candidates holding every token (in
     // readingOrder), in key order from after :after, LIMIT :batch (both left for the caller
     // to bind).
-    QString candidates(
-        const QString &columns, const QStringList &tokens, QVariantMap &params) const;
+    QString candidates(const QString &columns, const QStringList &tokens, bool severalTerms,
+        QVariantMap &params) const;
     // The search row with key `key` (a contact's search key) written, replaced, erased, moved.
     void write(qint64 key, const QString &body);
     void erase(qint64 key);
