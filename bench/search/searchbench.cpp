@@ -17,6 +17,9 @@
 #include <QSqlQuery>
 #include <QUrlQuery>
 
+#include <algorithm>
+#include <functional>
+
 namespace linecard::bench {
 
 namespace {
@@ -108,6 +111,8 @@ int runSearchBench(int argc, char *argv[])
     program.addCount(QStringLiteral("warmup"), QStringLiteral("Unmeasured queries first"), 150, 3);
     program.addCount(QStringLiteral("limit"), QStringLiteral("Page size"), 50, 50);
     program.addCount(QStringLiteral("seed"), QStringLiteral("Random seed"), 7, 7);
+    program.addCount(QStringLiteral("slowest"),
+        QStringLiteral("Slowest queries of each kind to print (what makes the tail)"), 0, 0);
     DataSpec smoke;
     smoke.contacts = 2000;
     smoke.tasks = 50;
@@ -118,6 +123,7 @@ int runSearchBench(int argc, char *argv[])
     const int perKind = program.count(QStringLiteral("queries"));
     const int warmup = program.count(QStringLiteral("warmup"));
     const int limit = program.count(QStringLiteral("limit"));
+    const int slowest = program.count(QStringLiteral("slowest"));
     QRandomGenerator rng(quint32(program.count(QStringLiteral("seed"))));
 
     QString token;
@@ -197,6 +203,7 @@ int runSearchBench(int argc, char *argv[])
     Samples samples[KindCount];
     QByteArray answers[KindCount]; // one real answer of each kind, for the bare relay
     Samples all;
+    QList<std::pair<qint64, QString>> timed[KindCount]; // (ns, "q (n items)")
     const qint64 started = nowNs();
     const qint64 cpuStarted = processCpuNs();
     for (const Query &q : queries) {
@@ -209,6 +216,8 @@ int runSearchBench(int argc, char *argv[])
             continue;
         }
         samples[q.kind].add(r.nanoseconds);
+        timed[q.kind].append(
+            {r.nanoseconds, QStringLiteral("\"%1\" (%2 items)").arg(q.text).arg(found)});
         if (answers[q.kind].isEmpty())
             answers[q.kind] = r.body;
         all.add(r.nanoseconds);
@@ -219,6 +228,14 @@ int runSearchBench(int argc, char *argv[])
         out << samples[k].line(QLatin1String(kindLabel[k])) << '\n';
     out << all.line(QStringLiteral("all"), double(all.count()) / wallSeconds) << '\n';
     program.printCpu(cpu, int(queries.size()), QStringLiteral("search"));
+    for (int k = 0; k < KindCount && slowest > 0; ++k) {
+        std::sort(timed[k].begin(), timed[k].end(), std::greater<>());
+        out << "slowest " << kindLabel[k] << ':';
+        for (int i = 0; i < qMin(slowest, int(timed[k].size())); ++i)
+            out << ' ' << QString::number(double(timed[k].at(i).first) / 1e6, 'f', 2) << " ms "
+                << timed[k].at(i).second << ';';
+        out << '\n';
+    }
     // The floor: the same requests through a bare relay answering a real answer of that kind.
     {
         BareRelay relay;

@@ -1,5 +1,6 @@
 #include "contactgrams.h"
 
+#include "contactsearchorder.h"
 #include "database.h"
 
 #include <QHash>
@@ -22,6 +23,9 @@ constexpr int MaxQueryTokens = 6;
 // trigrams of one term are alike, those of several terms (a name and digits) not.
 constexpr int LookAheadOfOneTerm = 1000;
 constexpr int LookAheadOfTerms = 8000;
+
+// Four digits in at least this share of the contacts are probed, not merged (readingOrder).
+constexpr double DenseDigits = 0.05;
 
 bool isAsciiDigit(char32_t c)
 {
@@ -158,8 +162,9 @@ QString ContactGrams::bound(const QStringList &tokens) const
 }
 
 QStringList ContactGrams::readingOrder(
-    const QStringList &terms, const QStringList &tokens, qint64 after)
+    const QStringList &terms, const QStringList &tokens, qint64 after, bool *mergeFirstTwo)
 {
+    *mergeFirstTwo = false;
     if (!isPostgres() || tokens.size() < 2)
         return tokens;
     // The lead is the token with the fewest postings after :after: tokens' postings are
@@ -200,37 +205,53 @@ QStringList ContactGrams::readingOrder(
         tokenOf.insert(code(token), token);
     Database::Rows looked = m_db.exec(
         QStringLiteral(
-            "WITH RECURSIVE look(i, bound, t, n, last) AS (SELECT 0, CAST(:bound AS integer), 0, "
-            "CAST(0 AS bigint), CAST(0 AS bigint) UNION ALL SELECT l.i + 1, CAST(LEAST(l.bound, "
-            "c.n) AS integer), (CAST(:codes AS integer[]))[l.i + 1], c.n, c.last FROM look l, "
-            "LATERAL (SELECT count(*) AS n, max(key) AS last FROM (SELECT key FROM contact_grams "
-            "WHERE token = (CAST(:codes AS integer[]))[l.i + 1] AND key > :after ORDER BY key "
-            "LIMIT l.bound + 1) s) c WHERE l.i < cardinality(CAST(:codes AS integer[]))) SELECT "
-            "t, n, last FROM look WHERE i > 0"),
+            "WITH RECURSIVE look(i, bound, t, n, first, last) AS (SELECT 0, CAST(:bound AS "
+            "integer), 0, CAST(0 AS bigint), CAST(0 AS bigint), CAST(0 AS bigint) UNION ALL SELECT "
+            "l.i + 1, CAST(LEAST(l.bound, c.n) AS integer), (CAST(:codes AS integer[]))[l.i + 1], "
+            "c.n, c.first, c.last FROM look l, LATERAL (SELECT count(*) AS n, min(key) AS first, "
+            "max(key) AS last FROM (SELECT key FROM contact_grams WHERE token = (CAST(:codes AS "
+            "integer[]))[l.i + 1] AND key > :after ORDER BY key LIMIT l.bound + 1) s) c WHERE l.i "
+            "< "
+            "cardinality(CAST(:codes AS integer[]))) SELECT t, n, first, last FROM look WHERE i > "
+            "0"),
         {{QStringLiteral("after"), after}, {QStringLiteral("codes"), bound(counted)},
             {QStringLiteral("bound"), terms.size() > 1 ? LookAheadOfTerms : LookAheadOfOneTerm}});
     struct Look
     {
-        qint64 count, last;
+        qint64 count, first, last;
         QString token;
     };
     QList<Look> looks;
     while (looked.next())
-        looks.append({looked.value(1).toLongLong(),
-            looked.value(2).isNull() ? std::numeric_limits<qint64>::max()
-                                     : looked.value(2).toLongLong(),
+        looks.append({looked.value(1).toLongLong(), looked.value(2).toLongLong(),
+            looked.value(3).isNull() ? std::numeric_limits<qint64>::max()
+                                     : looked.value(3).toLongLong(),
             tokenOf.value(looked.value(0).toInt())});
     std::stable_sort(looks.begin(), looks.end(), [](const Look &a, const Look &b) {
         return a.count != b.count ? a.count < b.count : a.last > b.last;
     });
+    // Merging walks both tokens' postings (~0.1 µs each) where probing walks the lead's with a
+    // probe each (~1 µs). Probing pays when the second is four digits found in many contacts
+    // (a city's code): most probes find it, so the lead's postings fill the page at once,
+    // while a merge would first walk the digits' postings up to where the lead's are — often
+    // far: a name's trigram is dense under its own letters and rare elsewhere, which also
+    // makes its density from the postings counted no guide. Digits are spread evenly.
+    if (terms.size() > 1 && looks.size() > 1) {
+        const Look &second = looks.at(1);
+        const double perContact = second.count == 0
+            ? 0.0
+            : double(second.count) * double(ContactSearchOrder::Step)
+                / double(second.last - second.first + ContactSearchOrder::Step);
+        *mergeFirstTwo = !(second.token.startsWith(u'n') && perContact >= DenseDigits);
+    }
     QStringList out;
     for (const Look &look : looks)
         out << look.token;
     return out + rest;
 }
 
-QString ContactGrams::candidates(
-    const QString &columns, const QStringList &tokens, QVariantMap &params) const
+QString ContactGrams::candidates(const QString &columns, const QStringList &tokens,
+    bool mergeFirstTwo, QVariantMap &params) const
 {
     if (!isPostgres()) {
         params.insert(QStringLiteral("match"), matchQuery(tokens));
@@ -240,25 +261,48 @@ QString ContactGrams::candidates(
             "contact_grams MATCH :match AND g.rowid > :after ORDER BY g.rowid LIMIT :batch")
             .arg(columns);
     }
-    // The lead's postings in key order, the others probed per candidate in reading order
-    // (the sparsest probe first rejects most) — each a scalar subquery, so that the planner
-    // cannot turn them into merge joins that walk a frequent token's postings. The
-    // candidates' keys first, in a subquery of their own (its LIMIT keeps it one): the rows
-    // are then joined to them by key, not merged with whole tables from the start.
     const QList<qint32> codes = codesOf(tokens);
-    QString keys = QStringLiteral("SELECT key FROM contact_grams g WHERE g.token = :lead AND "
-                                  "g.key > :after");
     params.insert(QStringLiteral("lead"), codes.isEmpty() ? 0 : codes.first());
-    for (int i = 1; i < codes.size(); ++i) {
-        keys += QStringLiteral(" AND (SELECT 1 FROM contact_grams g%1 WHERE g%1.token = :probe%1 "
-                               "AND g%1.key = g.key) IS NOT NULL")
-                    .arg(i);
+    // The probes, in reading order (the sparsest first rejects most): each a scalar subquery,
+    // so that the planner cannot turn them into merge joins that walk a frequent token's
+    // postings.
+    const bool ranged = mergeFirstTwo && codes.size() >= 2;
+    QString probes;
+    for (int i = ranged ? 2 : 1; i < codes.size(); ++i) {
+        probes += QStringLiteral(" AND (SELECT 1 FROM contact_grams g%1 WHERE g%1.token = :probe%1 "
+                                 "AND g%1.key = g.key) IS NOT NULL")
+                      .arg(i);
         params.insert(QStringLiteral("probe%1").arg(i), codes.at(i));
     }
-    return QStringLiteral("SELECT %1, s.body, c.key FROM (%2 ORDER BY g.key LIMIT :batch) c "
-                          "JOIN contact_search s ON s.rowid = c.key LEFT JOIN people p ON "
-                          "p.search_key = c.key ORDER BY c.key")
-        .arg(columns, keys);
+    const QString rows = QStringLiteral(
+        "SELECT %1, s.body, c.key FROM %2 c JOIN contact_search s ON s.rowid = c.key LEFT JOIN "
+        "people p ON p.search_key = c.key");
+    if (!ranged) {
+        // The lead's postings in key order, the others probed per candidate (the trigrams of one
+        // word are alike and mostly together; a much denser token is mostly found). The candidates'
+        // keys first, in a subquery of their own (its LIMIT keeps it one): the rows are then joined
+        // to them by key, not merged with whole tables from the start.
+        return rows.arg(columns,
+                   QStringLiteral("(SELECT key FROM contact_grams g WHERE g.token = :lead AND "
+                                  "g.key > :after%1 ORDER BY g.key LIMIT :batch)")
+                       .arg(probes))
+            + QStringLiteral(" ORDER BY c.key");
+    }
+    // Several terms (a name and digits), the second not four digits of many contacts: they
+    // come from different terms and may each be frequent but rarely together, where probing walks
+    // the lead with a probe (~1 µs) per posting. Their postings are merged instead (two index-only
+    // scans in key order, ~0.1 µs a posting; the planner's merge join, which stops with the LIMIT),
+    // and only what both hold is probed for the rest (the OFFSET 0 keeps the probes after the
+    // merge, not on the lead's postings).
+    params.insert(QStringLiteral("second"), codes.at(1));
+    return rows.arg(columns,
+               QStringLiteral(
+                   "(SELECT g.key FROM (SELECT l.key FROM contact_grams l JOIN contact_grams b ON "
+                   "b.key = l.key AND b.token = :second AND b.key > :after WHERE l.token = :lead "
+                   "AND l.key > :after ORDER BY l.key OFFSET 0) g WHERE TRUE%1 ORDER BY g.key "
+                   "LIMIT :batch)")
+                   .arg(probes))
+        + QStringLiteral(" ORDER BY c.key");
 }
 
 QString ContactGrams::bodyAt(qint64 key, bool *found)

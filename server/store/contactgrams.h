@@ -2,6 +2,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <QVariantMap>
 
 namespace linecard::server {
 
@@ -48,13 +49,16 @@ public:
     // the lead first (the one with the fewest postings after `after`, counted in one
     // statement), then the probes, sparsest first; as given on SQLite (FTS5 orders its AND
     // itself).
-    QStringList readingOrder(const QStringList &terms, const QStringList &tokens, qint64 after);
+    // mergeFirstTwo: whether candidates() should merge the first two tokens' postings (several
+    // terms, the second not four digits found in many contacts) rather than probe the second.
+    QStringList readingOrder(
+        const QStringList &terms, const QStringList &tokens, qint64 after, bool *mergeFirstTwo);
     // A query whose rows are `columns` (of people p, LEFT JOINed: NULL for a row of no
     // contact), then the row's body and key, for the candidates holding every token (in
     // readingOrder), in key order from after :after, LIMIT :batch (both left for the caller
     // to bind).
-    QString candidates(
-        const QString &columns, const QStringList &tokens, QVariantMap &params) const;
+    QString candidates(const QString &columns, const QStringList &tokens, bool mergeFirstTwo,
+        QVariantMap &params) const;
     // The search row with key `key` (a contact's search key) written, replaced, erased, moved.
     void write(qint64 key, const QString &body);
     void erase(qint64 key);

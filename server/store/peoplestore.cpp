@@ -471,8 +471,9 @@ QList<Person> PeopleStore::searchByGrams(const QStringList &terms, const QString
     ContactGrams grams(m_db);
     QVariantMap params;
     // Planned once: later batches read on in the same order.
-    const QString sql
-        = grams.candidates(personColumns, grams.readingOrder(terms, tokens, afterKey), params);
+    bool mergeFirstTwo = false;
+    const QStringList order = grams.readingOrder(terms, tokens, afterKey, &mergeFirstTwo);
+    const QString sql = grams.candidates(personColumns, order, mergeFirstTwo, params);
     QList<Person> out;
     for (int batch = limit + 8;; batch = qMin(batch * 4, 4096)) {
         params.insert(QStringLiteral("after"), afterKey);

@@ -329,6 +329,38 @@ private slots:
         QCOMPARE(all(QStringLiteral("nat batal 7777"), 7).size(), 20);
     }
 
+    // Candidates that hold every token but fail the check on the row ("Nat Atalov" holds
+    // "nat", "ata" and the digits, not "nata") fill a first batch (limit + 8 candidates): the
+    // match just past it is still found, in both of PostgreSQL's ways of reading two terms —
+    // the lead's and the second token's postings merged (the digits lead, here as sparse as
+    // the name) and the second token probed (four digits in many contacts, once the Olegs
+    // hold them too: the name leads).
+    void matchJustPastTheFirstBatch()
+    {
+        for (int i = 0; i < 30; ++i)
+            QVERIFY(fullContact(QStringLiteral("Nat Atalov %1").arg(i, 2, 10, QLatin1Char('0')),
+                {QStringLiteral("+7 916 777-73-%1").arg(i, 2, 10, QLatin1Char('0'))},
+                QStringLiteral("a%1@mail.test").arg(i)));
+        const qint64 natalia = fullContact(QStringLiteral("Natalia Last"),
+            {QStringLiteral("+7 916 777-74-00")}, QStringLiteral("last@mail.test"));
+        QVERIFY(natalia);
+        const QList<qint64> wanted {natalia};
+        auto check = [&](const QString &round) {
+            for (const QString &q : {QStringLiteral("nata 7777"), QStringLiteral("7777 nata"),
+                     QStringLiteral("nata 9167777")})
+                for (int limit : {1, 3, 50})
+                    QVERIFY2(all(q, limit) == wanted,
+                        qPrintable(round + u' ' + q + u' ' + QString::number(limit)));
+        };
+        check(QStringLiteral("sparse digits:"));
+        for (int i = 0; i < 40; ++i)
+            QVERIFY(fullContact(QStringLiteral("Oleg W%1").arg(i, 2, 10, QLatin1Char('0')),
+                {QStringLiteral("+7 916 777-75-%1").arg(i, 2, 10, QLatin1Char('0'))},
+                QStringLiteral("w%1@mail.test").arg(i)));
+        check(QStringLiteral("dense digits:"));
+        QCOMPARE(all(QStringLiteral("nat atal 7777"), 7).size(), 31); // Natalia too
+    }
+
     // Schema version 12 writes the grams of the rows already there.
     void migrationWritesTheGrams()
     {
