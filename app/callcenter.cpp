@@ -76,6 +76,7 @@ void CallCenter::load()
     delete m_loading; // answers of an earlier reload must not land after these
     m_loading = new QObject(this);
     m_pending = 0;
+    m_freshness.clear(); // what the lists bring is the truth again
     m_nextCursors = {};
     m_loadingMore = {};
     loadLines();
@@ -130,12 +131,12 @@ void CallCenter::loadList(List list, const QString &cursor)
     query.addQueryItem(QStringLiteral("limit"), QString::number(m_pageSize));
     if (!firstPage)
         query.addQueryItem(QStringLiteral("cursor"), cursor);
-    m_session->rest()->get(
-        QStringLiteral("/api/v1/calls?") + query.toString(QUrl::FullyEncoded), m_loading,
-        [this, list, firstPage](const QJsonObject &json) {
+    m_session->rest()->request(
+        "GET", QStringLiteral("/api/v1/calls?") + query.toString(QUrl::FullyEncoded), {}, m_loading,
+        [this, list, firstPage](const QJsonObject &json, qint64 eventSeq) {
             QSet<qint64> listed;
             for (const QJsonValue &v : json.value(QStringLiteral("items")).toArray())
-                if (const qint64 id = upsert(v.toObject()))
+                if (const qint64 id = upsertAnswer(v.toObject(), eventSeq))
                     listed.insert(id);
             m_nextCursors.at(size_t(list)) = json.value(QStringLiteral("nextCursor")).toString();
             m_loadingMore.at(size_t(list)) = false;
@@ -173,9 +174,9 @@ void CallCenter::refreshStale(const QSet<qint64> &listed)
     for (auto it = m_calls.cbegin(); it != m_calls.cend(); ++it) {
         if (!it->isLive() || listed.contains(it.key()))
             continue;
-        m_session->rest()->get(QStringLiteral("/api/v1/calls/%1").arg(it.key()), m_loading,
-            [this](const QJsonObject &json) {
-                if (const qint64 id = upsert(json)) {
+        m_session->rest()->request("GET", QStringLiteral("/api/v1/calls/%1").arg(it.key()), {},
+            m_loading, [this](const QJsonObject &json, qint64 eventSeq) {
+                if (const qint64 id = upsertAnswer(json, eventSeq)) {
                     checkColleague(id);
                     emit callChanged(id);
                     emit listsChanged();
@@ -193,13 +194,13 @@ void CallCenter::popUpRingingForMe(const QSet<qint64> &listed)
             || m_closedForMe.contains(id) || m_cardsOnTheWay.contains(id))
             continue;
         m_cardsOnTheWay.insert(id);
-        m_session->rest()->get(
-            QStringLiteral("/api/v1/calls/%1/card").arg(id), this,
-            [this, id](const QJsonObject &json) {
+        m_session->rest()->request(
+            "GET", QStringLiteral("/api/v1/calls/%1/card").arg(id), {}, this,
+            [this, id](const QJsonObject &json, qint64 eventSeq) {
                 m_cardsOnTheWay.remove(id);
                 // Its ringing event may have come meanwhile: that one popped it up already.
-                if (!upsert(json.value(QStringLiteral("call")).toObject()) || m_calls[id].hasCard
-                    || m_calls[id].call.state != Call::State::Ringing)
+                if (!upsertAnswer(json.value(QStringLiteral("call")).toObject(), eventSeq)
+                    || m_calls[id].hasCard || m_calls[id].call.state != Call::State::Ringing)
                     return;
                 m_calls[id].setCard(json);
                 emit callChanged(id);
@@ -235,6 +236,14 @@ qint64 CallCenter::upsert(const QJsonObject &json)
     return id;
 }
 
+qint64 CallCenter::upsertAnswer(const QJsonObject &json, qint64 eventSeq)
+{
+    const qint64 id = protocol::idOf(json);
+    if (!m_freshness.admitAnswer(id, eventSeq) && m_calls.contains(id))
+        return id; // an event after this answer's data changed the call: that stands
+    return upsert(json);
+}
+
 void CallCenter::onDialFailed(const QString &phone, const QString &error)
 {
     if (m_ringingFirst.remove(dialKey(phone)))
@@ -247,6 +256,7 @@ void CallCenter::onCallEvent(protocol::EventType type, const QJsonObject &data)
     const qint64 id = upsert(data.value(QStringLiteral("call")).toObject());
     if (!id)
         return;
+    m_freshness.eventApplied(id, m_session->events()->lastSeq()); // the one being routed
     if (const CallInfo &info = m_calls[id]; info.call.direction == Call::Direction::Out
         && !m_ringingFirst.isEmpty() && m_ringingFirst.remove(dialKey(info.remoteNumber())))
         emit dialSettled(info.remoteNumber());
@@ -361,12 +371,13 @@ void CallCenter::refreshCallsOn(qint64 lineId)
 
 void CallCenter::act(qint64 callId, Action action, const QString &path, const QJsonObject &body)
 {
-    m_session->rest()->post(
-        QStringLiteral("/api/v1/calls/%1/%2").arg(callId).arg(path), body, this,
-        [this, callId, action](const QJsonObject &json) {
+    m_session->rest()->request(
+        "POST", QStringLiteral("/api/v1/calls/%1/%2").arg(callId).arg(path), body, this,
+        [this, callId, action](const QJsonObject &json, qint64 eventSeq) {
             // take answers with the whole card, the others with the call.
             const bool card = json.contains(QStringLiteral("call"));
-            const qint64 id = upsert(card ? json.value(QStringLiteral("call")).toObject() : json);
+            const qint64 id = upsertAnswer(
+                card ? json.value(QStringLiteral("call")).toObject() : json, eventSeq);
             if (id && card)
                 m_calls[id].setCard(json);
             if (id) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "callinfo.h"
+#include "recordfreshness.h"
 
 #include "protocol/eventtype.h"
 
@@ -126,6 +127,9 @@ private:
     void popUpRingingForMe(const QSet<qint64> &listed);
     // Stores a call JSON (the card kept); returns its id, 0 when unreadable.
     qint64 upsert(const QJsonObject &json);
+    // The same for a call in an answer whose data is as of event `eventSeq`: a call an event
+    // changed after that keeps what the event said (the answer waited for the disk).
+    qint64 upsertAnswer(const QJsonObject &json, qint64 eventSeq);
     void checkColleague(qint64 callId);
     void act(qint64 callId, Action action, const QString &path, const QJsonObject &body);
     static QString dialKey(const QString &phone);
@@ -133,6 +137,7 @@ private:
     Session *m_session;
     QHash<qint64, CallInfo> m_calls;
     QHash<qint64, Line> m_lines;
+    RecordFreshness m_freshness; // of the calls held
     QSet<qint64> m_closedForMe;
     QSet<qint64> m_cardsOnTheWay;
     QSet<QString> m_dialling;

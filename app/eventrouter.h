@@ -25,7 +25,7 @@ public:
 signals:
     void taskCreated(const QJsonObject &task);
     void taskUpdated(const QJsonObject &task);
-    // {"taskId", "unread", "lastReadCommentId"} or {"all": true}
+    // {"id" (the task), "unread", "lastReadCommentId"} or {"all": true}
     void taskRead(const QJsonObject &read);
 
     void commentCreated(const QJsonObject &comment);

@@ -22,7 +22,7 @@ RestClient::RestClient(QObject *parent)
 { }
 
 void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
-    const QByteArray &body, QObject *context, Done done, Failed failed)
+    const QByteArray &body, QObject *context, DoneAt done, Failed failed)
 {
     QUrl url = m_baseUrl.resolved(QUrl(path));
     if (!query.isEmpty())
@@ -52,7 +52,7 @@ void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQue
             const QJsonObject json = QJsonDocument::fromJson(raw).object();
             if (status >= 200 && status < 300) {
                 if (done)
-                    done(json);
+                    done(json, reply->rawHeader(EventSeqHeader).toLongLong());
                 return;
             }
             ApiFailure failure;
@@ -73,36 +73,54 @@ void RestClient::send(const QByteArray &verb, const QString &path, const QUrlQue
         });
 }
 
+RestClient::DoneAt RestClient::ignoringSeq(Done done)
+{
+    if (!done)
+        return {};
+    return [done = std::move(done)](const QJsonObject &json, qint64) { done(json); };
+}
+
 void RestClient::get(const QString &path, QObject *context, Done done, Failed failed)
 {
     const QUrl url(path);
-    send("GET", url.path(), QUrlQuery(url), {}, context, std::move(done), std::move(failed));
+    send("GET", url.path(), QUrlQuery(url), {}, context, ignoringSeq(std::move(done)),
+        std::move(failed));
 }
 
 void RestClient::post(
     const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
 {
     send("POST", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
-        std::move(done), std::move(failed));
+        ignoringSeq(std::move(done)), std::move(failed));
 }
 
 void RestClient::patch(
     const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
 {
     send("PATCH", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
-        std::move(done), std::move(failed));
+        ignoringSeq(std::move(done)), std::move(failed));
 }
 
 void RestClient::put(
     const QString &path, const QJsonObject &body, QObject *context, Done done, Failed failed)
 {
     send("PUT", path, {}, QJsonDocument(body).toJson(QJsonDocument::Compact), context,
-        std::move(done), std::move(failed));
+        ignoringSeq(std::move(done)), std::move(failed));
 }
 
 void RestClient::remove(const QString &path, QObject *context, Done done, Failed failed)
 {
-    send("DELETE", path, {}, {}, context, std::move(done), std::move(failed));
+    send("DELETE", path, {}, {}, context, ignoringSeq(std::move(done)), std::move(failed));
+}
+
+void RestClient::request(const QByteArray &verb, const QString &path, const QJsonObject &body,
+    QObject *context, DoneAt done, Failed failed)
+{
+    const QUrl url(path);
+    const bool hasBody = verb != "GET" && verb != "DELETE";
+    send(verb, url.path(), QUrlQuery(url),
+        hasBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray(), context,
+        std::move(done), std::move(failed));
 }
 
 void RestClient::fetchPage(
@@ -110,7 +128,7 @@ void RestClient::fetchPage(
 {
     send(
         "GET", path, query, {}, context,
-        [done](const QJsonObject &json) {
+        [done](const QJsonObject &json, qint64) {
             PageReply page;
             page.ok = true;
             for (const QJsonValue &v : json.value(QStringLiteral("items")).toArray())
@@ -129,7 +147,7 @@ void RestClient::fetchPage(
 void RestClient::fetchObject(const QString &path, QObject *context, ObjectCallback done)
 {
     send(
-        "GET", path, {}, {}, context, [done](const QJsonObject &json) { done(true, json); },
+        "GET", path, {}, {}, context, [done](const QJsonObject &json, qint64) { done(true, json); },
         [done](const ApiFailure &) { done(false, {}); });
 }
 

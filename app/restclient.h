@@ -32,6 +32,10 @@ class RestClient : public QObject, public DataSource
 public:
     using Done = std::function<void(const QJsonObject &json)>;
     using Failed = std::function<void(const ApiFailure &failure)>;
+    // An answer and how far the event stream its data is: it includes every change whose
+    // event has seq ≤ eventSeq (the Linecard-Event-Seq header; 0 when the server did not say).
+    using DoneAt = std::function<void(const QJsonObject &json, qint64 eventSeq)>;
+    static constexpr const char *EventSeqHeader = "Linecard-Event-Seq";
 
     explicit RestClient(QObject *parent = nullptr);
 
@@ -49,6 +53,11 @@ public:
     void put(const QString &path, const QJsonObject &body, QObject *context, Done done,
         Failed failed = {});
     void remove(const QString &path, QObject *context, Done done, Failed failed = {});
+    // Any verb, for an answer that updates what events update too. A write is answered once
+    // it is on the disk, while the events of later changes go out at once: the caller keeps
+    // what a newer event brought (its seq above eventSeq) rather than this answer's data.
+    void request(const QByteArray &verb, const QString &path, const QJsonObject &body,
+        QObject *context, DoneAt done, Failed failed = {});
 
     // DataSource
     void fetchPage(
@@ -63,7 +72,8 @@ signals:
 
 private:
     void send(const QByteArray &verb, const QString &path, const QUrlQuery &query,
-        const QByteArray &body, QObject *context, Done done, Failed failed);
+        const QByteArray &body, QObject *context, DoneAt done, Failed failed);
+    static DoneAt ignoringSeq(Done done);
 
     QNetworkAccessManager m_network;
     QUrl m_baseUrl;

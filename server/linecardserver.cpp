@@ -115,6 +115,7 @@ void LinecardServer::start()
     router.setAuthenticator(authenticate);
     addAllRoutes(router, *m_context);
     router.groupCommits(m_groupCommit.get());
+    router.setEventPosition([events = m_events] { return events->deliveredSeq(); });
     const int readers = m_options.readerThreads >= 0 ? m_options.readerThreads
                                                      : std::max(1, QThread::idealThreadCount());
     if (readers > 0) {

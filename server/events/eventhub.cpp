@@ -33,6 +33,7 @@ EventHub::EventHub(
     , m_settings(settings)
     , m_authenticate(std::move(authenticate))
     , m_pingTimer(new QTimer(this))
+    , m_deliveredSeq(log.lastSeq())
 {
     connect(m_pingTimer, &QTimer::timeout, this, &EventHub::pingAll);
     m_pingTimer->start(20000);
@@ -182,6 +183,7 @@ void EventHub::deliver(const StoredEvent &event)
 void EventHub::deliverHere(const StoredEvent &event)
 {
     const auto type = protocol::eventTypeFromName(event.type);
+    m_deliveredSeq = std::max(m_deliveredSeq, event.seq);
     if (m_follower) {
         // What this instance keeps in memory follows the other instances' changes.
         if (type == EventType::SettingsUpdated)
@@ -259,6 +261,7 @@ void EventHub::dropPerson(qint64 personId, int closeCode, const QString &reason)
 
 void EventHub::resyncEveryone(qint64 seq)
 {
+    m_deliveredSeq = seq; // the lost seqs are handed out again
     const QString message = QString::fromUtf8(StreamMessage::resync(seq));
     for (auto &c : m_connections)
         c->socket->sendTextMessage(message);

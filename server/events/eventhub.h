@@ -74,6 +74,9 @@ public:
     void updatePerson(const Person &person);
 
     int connectionCount() const { return int(m_connections.size()); }
+    // The newest event this instance has sent to its streams: what any answer given from
+    // now on already includes (see Router::setEventPosition).
+    qint64 deliveredSeq() const { return m_deliveredSeq; }
 
 private:
     struct Connection;
@@ -95,6 +98,7 @@ private:
     std::function<void(const QString &)> m_announce;
     std::vector<std::unique_ptr<Connection>> m_connections;
     QTimer *m_pingTimer;
+    qint64 m_deliveredSeq = 0;
 };
 
 } // namespace linecard::server

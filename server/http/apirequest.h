@@ -95,6 +95,9 @@ struct ApiResponse
     // The body already in JSON text (a reader thread encodes its own answers); else body.
     QByteArray encodedBody;
     std::shared_ptr<DeferredResponse> deferred;
+    // Sent as Linecard-Event-Seq when set: the data includes every change whose event has
+    // this seq or a lower one, so a client never lets the answer overwrite a newer event.
+    qint64 eventSeq = 0;
 
     static ApiResponse ok(const QJsonValue &body) { return {200, body}; }
     static ApiResponse created(const QJsonValue &body) { return {201, body}; }

@@ -98,10 +98,17 @@ void ApiServer::respond(const QHttpServerRequest &request, QTcpSocket *socket, q
             : response.body.isArray()
             ? QJsonDocument(response.body.toArray()).toJson(QJsonDocument::Compact)
             : QJsonDocument(response.body.toObject()).toJson(QJsonDocument::Compact);
+        // Qt 6.4's header list is an initializer list: one call per set of headers. A refusal
+        // that says when to retry is never stamped with an event seq (Router::run).
         if (response.retryAfter > 0)
             responder.write(body,
                 {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"},
                     {"Retry-After", QByteArray::number(response.retryAfter)}},
+                status);
+        else if (response.eventSeq > 0)
+            responder.write(body,
+                {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"},
+                    {"Linecard-Event-Seq", QByteArray::number(response.eventSeq)}},
                 status);
         else
             responder.write(body,

@@ -130,14 +130,20 @@ ApiResponse Router::run(
             apiRequest.setSession(*session);
         }
         if (route.onReaders && m_readers) {
+            // The reader's snapshot starts after this: it holds every event delivered so far.
             auto answer = std::make_shared<DeferredResponse>();
             m_readers->run(int(&route - m_routes.constData()), apiRequest,
-                [answer](const ApiResponse &response) { answer->finish(response); });
+                [answer, seq = eventPosition()](ApiResponse response) {
+                    response.eventSeq = seq;
+                    answer->finish(response);
+                });
             return ApiResponse::later(answer);
         }
         if (m_groupCommit && route.method != QHttpServerRequest::Method::Get)
             return runDurably(route, apiRequest);
-        return route.handler(apiRequest);
+        ApiResponse response = route.handler(apiRequest);
+        response.eventSeq = eventPosition(); // its own events were delivered at its commit
+        return response;
     });
 }
 
@@ -146,6 +152,7 @@ ApiResponse Router::runDurably(const Route &route, ApiRequest &request) const
     GroupCommit &group = *m_groupCommit;
     DeferredSync durable(group.database());
     ApiResponse response = route.handler(request);
+    response.eventSeq = eventPosition(); // its own events were delivered at its commit
     if (!durable.handOver())
         return response; // nothing was deferred (an outer transaction, or no FULL mode)
     auto answer = std::make_shared<DeferredResponse>();

@@ -41,6 +41,13 @@ public:
     // Every other route (the writes) commits without waiting for the disk and is answered
     // once a shared flush has made its change durable (GroupCommit).
     void groupCommits(GroupCommit *groupCommit) { m_groupCommit = groupCommit; }
+    // The newest event delivered to the streams (EventHub::deliveredSeq): each answer says
+    // how far its data is (ApiResponse::eventSeq). A write's answer may wait for the disk
+    // while later events go out; the client compares.
+    void setEventPosition(std::function<qint64()> position)
+    {
+        m_eventPosition = std::move(position);
+    }
     // On a reader thread: route number `index` (its router is built like the serving one).
     ApiResponse runRoute(int index, ApiRequest &request) const;
 
@@ -64,11 +71,13 @@ private:
     static bool matchPath(const Route &route, const QStringList &path, QStringList *args);
     ApiResponse run(const Route &route, const QHttpServerRequest &request, QStringList args) const;
     ApiResponse runDurably(const Route &route, ApiRequest &request) const;
+    qint64 eventPosition() const { return m_eventPosition ? m_eventPosition() : 0; }
 
     QList<Route> m_routes;
     Authenticator m_authenticate;
     ReaderPool *m_readers = nullptr;
     GroupCommit *m_groupCommit = nullptr;
+    std::function<qint64()> m_eventPosition;
 };
 
 QJsonValue errorBody(const QString &code, const QString &message, const QString &field = {});

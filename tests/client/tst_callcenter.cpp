@@ -8,6 +8,8 @@
 #include "app/restclient.h"
 #include "server/pbxsim/makecalllistener.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -249,6 +251,61 @@ private slots:
         QVERIFY(failed.wait(15000));
         QCOMPARE(failed.at(2).at(1).value<CallCenter::Action>(), CallCenter::Action::Take);
         QCOMPARE(centre->call(id).call.state, Call::State::Ringing);
+    }
+
+    // An action's answer waits for the disk; events do not. The call may end while the
+    // operator's "attach" is being flushed: its answer (the call as attached, still
+    // answered) comes after the call's end and must not bring the call back to life.
+    void anAnswerOlderThanAnEventChangesNothing()
+    {
+        CallFixture f;
+        QVERIFY(f.ready());
+        QVERIFY(f.callerContact());
+        const qint64 task = f.task(QStringLiteral("Delivery"));
+        QVERIFY(task);
+        auto centre = centreFor(f, QStringLiteral("op1"));
+        QVERIFY(centre);
+        QSignalSpy ringing(centre.get(), &CallCenter::callRinging);
+        QCOMPARE(
+            f.event(QStringLiteral("o1"), QStringLiteral("INCOMING"), QStringLiteral("101")), 200);
+        QVERIFY(arrived(ringing));
+        const qint64 id = ringing.at(0).at(0).toLongLong();
+        QCOMPARE(
+            f.event(QStringLiteral("o1"), QStringLiteral("ACCEPTED"), QStringLiteral("101")), 200);
+        QVERIFY(waitState(*centre, id, Call::State::Answered));
+
+        QSignalSpy done(centre.get(), &CallCenter::actionSucceeded);
+        QNetworkAccessManager pbx;
+        {
+            HeldFlushes held(f.server());
+            centre->attachToTask(id, task);
+            QVERIFY(QTest::qWaitFor([&] { return held.flushing.available() > 0; }, 15000));
+            QVERIFY(QTest::qWaitFor(
+                [&] { return centre->call(id).attachTaskId == task; }, 15000)); // its event
+            // The PBX says the call ended; its event comes at once, its answer after the disk.
+            QNetworkRequest request(f.server().url(QStringLiteral("/tel/api")));
+            request.setHeader(QNetworkRequest::ContentTypeHeader,
+                QByteArray("application/x-www-form-urlencoded"));
+            QNetworkReply *reply = pbx.post(request,
+                formBody({{QStringLiteral("cmd"), QStringLiteral("event")},
+                    {QStringLiteral("type"), QStringLiteral("in")},
+                    {QStringLiteral("event"), QStringLiteral("COMPLETED")},
+                    {QStringLiteral("phone"), QLatin1String(CallFixture::caller)},
+                    {QStringLiteral("diversion"), QStringLiteral("74951200001")},
+                    {QStringLiteral("callid"), QStringLiteral("o1")},
+                    {QStringLiteral("ext"), QStringLiteral("101")},
+                    {QStringLiteral("status"), QStringLiteral("Success")},
+                    {QStringLiteral("duration"), QStringLiteral("30")},
+                    {QStringLiteral("planfix_token"), QLatin1String(CallFixture::token)}}));
+            reply->setParent(&pbx);
+            QVERIFY(waitState(*centre, id, Call::State::Ended));
+            QVERIFY(done.isEmpty()); // the attach is still waiting for the disk
+        }
+        QVERIFY(arrived(done));
+        QCOMPARE(done.at(0).at(1).value<CallCenter::Action>(), CallCenter::Action::AttachTask);
+        QCOMPARE(centre->call(id).call.state, Call::State::Ended);
+        QCOMPARE(centre->call(id).attachTaskId, task);
+        QVERIFY(centre->activeCalls().isEmpty());
     }
 
     // A call answered on a shared handset (the PBX names no extension): any operator of the

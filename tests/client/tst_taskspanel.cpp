@@ -11,16 +11,21 @@
 #include "ui/tasks/taskview.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QComboBox>
 #include <QCompleter>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QLineEdit>
+#include <QMenu>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
+#include <QTimer>
 
 using namespace linecard;
 using namespace linecard::testing;
@@ -392,6 +397,52 @@ private slots:
         QTRY_COMPARE(unread(panel), QString());
         QTRY_COMPARE(unread(elsewhere), QString());
         QTRY_VERIFY(settled(elsewhere) && elsewhere.model()->rowCount() == 1);
+    }
+
+    // "Mark as read" is answered once on the disk; a colleague's comment written meanwhile
+    // counts at once, and the older answer (nothing unread) must not hide it again.
+    void aReadAnswerDoesNotHideNewerNews()
+    {
+        QVERIFY(f->comment(invoice, QStringLiteral("Ivan called, wants a copy")));
+        client::Session *session
+            = f->signIn(QStringLiteral("olga"), QStringLiteral("olga-password"));
+        QVERIFY(session);
+        ui::TasksPanel panel(session);
+        panel.resize(900, 300);
+        panel.show();
+        QTRY_VERIFY(settled(panel) && panel.model()->rowCount() == 1);
+        waitLive(session);
+        auto unread
+            = [&] { return panel.model()->index(0, 0).data(TaskListModel::UnreadRole).toInt(); };
+        QCOMPARE(unread(), 1);
+        auto *table = panel.findChild<QTableView *>();
+        QVERIFY(table);
+        QNetworkAccessManager colleague;
+        {
+            HeldFlushes held(f->server());
+            // The row's context menu, "Mark as read".
+            QTimer::singleShot(0, this, [] {
+                auto *menu = qobject_cast<QMenu *>(QApplication::activePopupWidget());
+                for (QAction *action : menu ? menu->actions() : QList<QAction *>())
+                    if (action->text() == ui::TasksPanel::tr("Mark as read"))
+                        action->trigger();
+                if (menu)
+                    menu->close();
+            });
+            emit table->customContextMenuRequested(
+                table->visualRect(panel.model()->index(0, 0)).center());
+            QVERIFY(QTest::qWaitFor([&] { return held.flushing.available() > 0; }, 10000));
+            QTRY_COMPARE(unread(), 0); // its task.read event
+            QNetworkRequest post(
+                f->server().url(QStringLiteral("/api/v1/tasks/%1/comments").arg(invoice)));
+            post.setRawHeader("Authorization", "Bearer " + f->adminToken().toUtf8());
+            post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            colleague.post(post, R"({"text":"Copy sent by post"})");
+            QTRY_COMPARE(unread(), 1); // its comment.created event, before either answer
+        }
+        // Every answer in: the list's requests are its model's children until then.
+        QTRY_VERIFY(panel.model()->findChildren<QNetworkReply *>().isEmpty());
+        QCOMPARE(unread(), 1);
     }
 
     void enterAndDoubleClickOpenATask()

@@ -19,6 +19,8 @@
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
@@ -83,6 +85,15 @@ class TestTaskView : public QObject
     static bool threadLoaded(ui::TaskView &view)
     {
         return view.thread()->isAtEnd() && !view.thread()->isLoading() && !view.task().isEmpty();
+    }
+    // Shows the test's task in `view` (at `size` when given); true once its thread is in.
+    bool showsTheTask(ui::TaskView &view, QSize size = {})
+    {
+        if (size.isValid())
+            view.resize(size);
+        view.show();
+        view.showTask(task);
+        return QTest::qWaitFor([&] { return threadLoaded(view); }, 10000);
     }
     static void check(ui::PeoplePicker *picker, qint64 id, bool on = true)
     {
@@ -193,15 +204,46 @@ private slots:
             view.task().value(QStringLiteral("status")).toString(), QStringLiteral("done"));
     }
 
+    // A status change is answered once it is on the disk; a colleague's retitle made
+    // meanwhile reaches the view first, and the older answer must not bring the old title back.
+    void aStatusAnswerDoesNotUndoANewerChange()
+    {
+        client::Session *session = signIn(QStringLiteral("olga"));
+        QVERIFY(session);
+        waitLive(session);
+        ui::TaskView view(session);
+        QVERIFY(showsTheTask(view));
+        QNetworkAccessManager colleague;
+        const QString pavelToken = token(QStringLiteral("pavel"));
+        {
+            HeldFlushes held(f->server());
+            QComboBox *status = view.header()->statusBox();
+            status->setFocus();
+            QTest::keyClick(status, Qt::Key_Down); // open → done
+            QVERIFY(QTest::qWaitFor([&] { return held.flushing.available() > 0; }, 10000));
+            QTRY_COMPARE(
+                view.task().value(QStringLiteral("status")).toString(), QStringLiteral("done"));
+            QNetworkRequest retitle(f->server().url(QStringLiteral("/api/v1/tasks/%1").arg(task)));
+            retitle.setRawHeader(
+                "Authorization", "Bearer " + token(QStringLiteral("pavel")).toUtf8());
+            retitle.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+            colleague.sendCustomRequest(retitle, "PATCH", R"({"title":"Fixed on Friday"})");
+            QTRY_COMPARE(view.task().value(QStringLiteral("title")).toString(),
+                QStringLiteral("Fixed on Friday")); // its event, before either answer
+        }
+        // Every answer in: the view's requests are its children until then.
+        QTRY_VERIFY(view.findChildren<QNetworkReply *>().isEmpty());
+        QCOMPARE(view.task().value(QStringLiteral("title")).toString(),
+            QStringLiteral("Fixed on Friday"));
+        QCOMPARE(view.task().value(QStringLiteral("status")).toString(), QStringLiteral("done"));
+    }
+
     void commentNotifyingAContactIsExternal()
     {
         client::Session *session = signIn(QStringLiteral("olga"));
         QVERIFY(session);
         ui::TaskView view(session);
-        view.resize(900, 700);
-        view.show();
-        view.showTask(task);
-        QTRY_VERIFY(threadLoaded(view));
+        QVERIFY(showsTheTask(view, QSize(900, 700)));
         ui::Composer *composer = view.composer();
         ui::PeoplePicker *notify = composer->notifyPicker();
         // Employees and contacts in their own groups; the counterparty is a contact.
@@ -255,10 +297,7 @@ private slots:
         client::Session *session = signIn(QStringLiteral("olga"));
         QVERIFY(session);
         ui::TaskView view(session);
-        view.resize(900, 700);
-        view.show();
-        view.showTask(task);
-        QTRY_VERIFY(threadLoaded(view));
+        QVERIFY(showsTheTask(view, QSize(900, 700)));
         ui::Composer *composer = view.composer();
         QTRY_COMPARE(groupOf(composer->notifyPicker(), ivan), QStringLiteral("Contacts"));
 
@@ -338,9 +377,7 @@ private slots:
         client::Session *session = signIn(QStringLiteral("olga"));
         QVERIFY(session);
         ui::TaskView view(session);
-        view.show();
-        view.showTask(task);
-        QTRY_VERIFY(threadLoaded(view));
+        QVERIFY(showsTheTask(view));
         ui::PeoplePicker *notify = view.composer()->notifyPicker();
         // PlanFix pre-selects the last comment's people — Pavel — but never the client here.
         QTRY_COMPARE(notify->selectedIds(), QList<qint64> {pavel});
@@ -357,9 +394,7 @@ private slots:
         client::Session *session = signIn(QStringLiteral("olga"));
         QVERIFY(session);
         ui::TaskView view(session);
-        view.show();
-        view.showTask(task);
-        QTRY_VERIFY(threadLoaded(view));
+        QVERIFY(showsTheTask(view));
         QTRY_COMPARE(view.composer()->notifyPicker()->selectedIds(), QList<qint64> {ivan});
         type(view.composer(), QStringLiteral("Thanks, checking."));
         QTRY_VERIFY(
@@ -371,9 +406,7 @@ private slots:
         client::Session *session = signIn(QStringLiteral("olga"));
         QVERIFY(session);
         ui::TaskView view(session);
-        view.show();
-        view.showTask(task);
-        QTRY_VERIFY(threadLoaded(view));
+        QVERIFY(showsTheTask(view));
         waitLive(session);
         ui::Composer *composer = view.composer();
         type(composer, QStringLiteral("Internal note"));
@@ -402,9 +435,7 @@ private slots:
         session->drafts()->clear(key);
         {
             ui::TaskView view(session);
-            view.show();
-            view.showTask(task);
-            QTRY_VERIFY(threadLoaded(view));
+            QVERIFY(showsTheTask(view));
             QTRY_COMPARE(
                 groupOf(view.composer()->notifyPicker(), ivan), QStringLiteral("Contacts"));
             type(view.composer(), QStringLiteral("Half-written answer"));
@@ -428,9 +459,7 @@ private slots:
         client::Session *session = signIn(QStringLiteral("olga"));
         QVERIFY(session);
         ui::TaskView view(session);
-        view.show();
-        view.showTask(task);
-        QTRY_VERIFY(threadLoaded(view));
+        QVERIFY(showsTheTask(view));
         // More than the server takes.
         const QString tooLong = QString(100001, u'x');
         view.composer()->editor()->setPlainText(tooLong);
@@ -455,9 +484,7 @@ private slots:
         client::Session *session = signIn(QStringLiteral("olga"));
         QVERIFY(session);
         ui::TaskView view(session);
-        view.show();
-        view.showTask(task);
-        QTRY_VERIFY(threadLoaded(view));
+        QVERIFY(showsTheTask(view));
         ui::Composer *composer = view.composer();
         {
             HeldFlushes held(f->server());
@@ -492,9 +519,7 @@ private slots:
         client::Session *session = signIn(QStringLiteral("olga"));
         QVERIFY(session);
         ui::TaskView view(session);
-        view.show();
-        view.showTask(task);
-        QTRY_VERIFY(threadLoaded(view));
+        QVERIFY(showsTheTask(view));
         f->server().stop();
         type(view.composer(), QStringLiteral("Is the router back?"));
         QTest::mouseClick(view.composer()->sendButton(), Qt::LeftButton);
@@ -607,9 +632,7 @@ private slots:
         client::Session *session = signIn(QStringLiteral("ivan"));
         QVERIFY(session && session->me().isContact());
         ui::TaskView view(session);
-        view.show();
-        view.showTask(task);
-        QTRY_VERIFY(threadLoaded(view));
+        QVERIFY(showsTheTask(view));
         ui::Composer *composer = view.composer();
         QVERIFY(!composer->hiddenToggle()->isVisible());
         QVERIFY(!composer->internalToggle()->isVisible());

@@ -152,6 +152,7 @@ HttpResult TestServer::request(const QByteArray &verb, const QString &path, cons
     HttpResult result;
     result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     result.raw = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
     result.json = QJsonDocument::fromJson(result.raw).object();
     reply->deleteLater();
     return result;
@@ -261,9 +262,9 @@ HeldFlushes::HeldFlushes(server::GroupCommit &group, const QString &databaseFile
     : m_group(group)
     , m_file(databaseFile)
 {
-    group.setSyncStep([this, file = m_file] {
-        flushing.release();
-        release.acquire();
+    group.setSyncStep([gate = m_gate, file = m_file] {
+        gate->flushing.release();
+        gate->release.acquire();
         return server::Database::syncWriteAheadLogOf(file);
     });
 }

@@ -23,6 +23,15 @@ struct HttpResult
     int status = 0;
     QJsonObject json;
     QByteArray raw;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    // A response header's value ("" when absent); names compare case-insensitively.
+    QByteArray header(const QByteArray &name) const
+    {
+        for (const auto &h : headers)
+            if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+                return h.second;
+        return {};
+    }
     QString errorCode() const
     {
         return json.value(QStringLiteral("error"))
@@ -132,7 +141,18 @@ struct HeldFlushes
     HeldFlushes(const HeldFlushes &) = delete;
     HeldFlushes &operator=(const HeldFlushes &) = delete;
 
-    QSemaphore flushing, release;
+private:
+    // Shared with the sync thread: it may have taken the holding step just before this let
+    // go, and must find the semaphores (released) when it runs it.
+    struct Gate
+    {
+        QSemaphore flushing, release;
+    };
+    std::shared_ptr<Gate> m_gate = std::make_shared<Gate>();
+
+public:
+    QSemaphore &flushing = m_gate->flushing;
+    QSemaphore &release = m_gate->release;
 
 private:
     server::GroupCommit &m_group;

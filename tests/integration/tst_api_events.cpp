@@ -2,6 +2,8 @@
 
 #include "server/servercontext.h"
 
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTcpSocket>
@@ -273,6 +275,59 @@ private slots:
         QCOMPARE(keys(second->events()), QStringList {ev(QStringLiteral("contact.updated"), c)});
         QCOMPARE(second->events().first(), first->events().last());
         QCOMPARE(s->server().context().events.connectionCount(), 2);
+    }
+
+    // Every answer says how far the event stream its data is (Linecard-Event-Seq): a write's,
+    // the seq of its own event, even when later events went out before it; a read's, at
+    // least the newest event sent before it. A refusal changes nothing and says nothing.
+    void answersSayHowFarTheStreamIs()
+    {
+        start();
+        const qint64 client = contact(QStringLiteral("Client"));
+        const auto stream = open(admin);
+        const qint64 t = task(QStringLiteral("Task"), client);
+        QVERIFY(client && t);
+        QVERIFY(stream->waitForEvents(1));
+        const HttpResult retitled = s->patch(QStringLiteral("/api/v1/tasks/%1").arg(t),
+            {{QStringLiteral("title"), QStringLiteral("Retitled")}}, admin);
+        QCOMPARE(retitled.status, 200);
+        QVERIFY(stream->waitForEvents(2));
+        const qint64 ownEvent = stream->lastSeq();
+        QCOMPARE(retitled.header("linecard-event-seq").toLongLong(), ownEvent);
+
+        const HttpResult read = s->get(QStringLiteral("/api/v1/tasks/%1").arg(t), admin);
+        QCOMPARE(read.status, 200);
+        QVERIFY(read.header("Linecard-Event-Seq").toLongLong() >= ownEvent);
+        QCOMPARE(read.json.value(QStringLiteral("title")).toString(), QStringLiteral("Retitled"));
+
+        const HttpResult refused = s->patch(QStringLiteral("/api/v1/tasks/%1").arg(t),
+            {{QStringLiteral("title"), QString()}}, admin);
+        QCOMPARE(refused.status, 422);
+        QVERIFY(refused.header("Linecard-Event-Seq").isEmpty());
+        QCOMPARE(s->get(QStringLiteral("/api/v1/nothing-here"), admin).header("Linecard-Event-Seq"),
+            QByteArray());
+
+        // A write answered after a later change went out still names its own event.
+        if (s->usesPostgres())
+            return; // answers wait for a shared flush on SQLite only
+        HeldFlushes held(*s);
+        QNetworkAccessManager network;
+        QNetworkRequest request(s->url(QStringLiteral("/api/v1/tasks/%1").arg(t)));
+        request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+        QNetworkReply *first = network.sendCustomRequest(request, "PATCH", R"({"title":"First"})");
+        QVERIFY(QTest::qWaitFor([&] { return held.flushing.available() > 0; }, 15000));
+        QVERIFY(stream->waitForEvents(3));
+        const qint64 firstEvent = stream->lastSeq();
+        QNetworkReply *second
+            = network.sendCustomRequest(request, "PATCH", R"({"title":"Second"})");
+        QVERIFY(stream->waitForEvents(4));
+        QVERIFY(!first->isFinished());
+        held.release.release(1000);
+        QVERIFY(
+            QTest::qWaitFor([&] { return first->isFinished() && second->isFinished(); }, 15000));
+        QCOMPARE(first->rawHeader("Linecard-Event-Seq").toLongLong(), firstEvent);
+        QCOMPARE(second->rawHeader("Linecard-Event-Seq").toLongLong(), stream->lastSeq());
     }
 
     // Without a valid token the socket is closed with code 4401 and nothing is streamed.

@@ -416,7 +416,8 @@ private slots:
                 reply->deleteLater();
                 return HttpResult {
                     reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
-                    QJsonDocument::fromJson(reply->readAll()).object(), {}};
+                    QJsonDocument::fromJson(reply->readAll()).object(), {},
+                    reply->rawHeaderPairs()};
             };
             auto signIn = [&](const QUrl &base, int passwordOf) {
                 return call(base, QStringLiteral("/api/v1/auth/login"),

@@ -5,6 +5,7 @@
 #include "tasklistdelegate.h"
 
 #include "app/eventrouter.h"
+#include "app/eventstream.h"
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/peopledirectory.h"
@@ -374,8 +375,16 @@ void TasksPanel::showRowMenu(const QPoint &pos)
 
 void TasksPanel::markRead(qint64 taskId)
 {
-    m_session->rest()->post(QStringLiteral("/api/v1/tasks/%1/read").arg(taskId), {}, m_model,
-        [this](const QJsonObject &state) { m_model->applyReadState(state); });
+    m_session->rest()->request("POST", QStringLiteral("/api/v1/tasks/%1/read").arg(taskId), {},
+        m_model, [this, taskId](const QJsonObject &state, qint64 eventSeq) {
+            if (m_freshness.admitAnswer(taskId, eventSeq))
+                m_model->applyReadState(state);
+        });
+}
+
+void TasksPanel::noteEvent(qint64 taskId)
+{
+    m_freshness.eventApplied(taskId, m_session->events()->lastSeq()); // the one being routed
 }
 
 void TasksPanel::markAllRead()
@@ -390,6 +399,7 @@ void TasksPanel::markAllRead()
 
 void TasksPanel::onTaskUpdated(const QJsonObject &data)
 {
+    noteEvent(protocol::idOf(data));
     if (m_session->me().isContact()) {
         // The event also reaches whoever just lost the task: ask whether it is still ours.
         refetchTask(protocol::idOf(data, QStringLiteral("id")));
@@ -400,10 +410,12 @@ void TasksPanel::onTaskUpdated(const QJsonObject &data)
 
 void TasksPanel::onTaskRead(const QJsonObject &data)
 {
-    if (data.value(QStringLiteral("all")).toBool())
+    if (data.value(QStringLiteral("all")).toBool()) {
         reload(); // everything was marked read, from here or another client
-    else
-        m_model->applyReadState(data);
+        return;
+    }
+    noteEvent(protocol::idOf(data));
+    m_model->applyReadState(data);
 }
 
 void TasksPanel::bumpForComment(const QJsonObject &comment)
@@ -411,6 +423,7 @@ void TasksPanel::bumpForComment(const QJsonObject &comment)
     const qint64 taskId = protocol::idOf(comment, QStringLiteral("taskId"));
     if (!taskId)
         return;
+    noteEvent(taskId);
     const int row = m_model->rowOfId(taskId);
     if (row < 0) {
         // Not loaded (or not in the list yet): the comment makes it the newest activity.
@@ -429,9 +442,12 @@ void TasksPanel::bumpForComment(const QJsonObject &comment)
 
 void TasksPanel::refetchTask(qint64 taskId)
 {
-    m_session->rest()->get(
-        QStringLiteral("/api/v1/tasks/%1").arg(taskId), m_model,
-        [this](const QJsonObject &task) { m_model->applyTask(task, m_filter.matches(task)); },
+    m_session->rest()->request(
+        "GET", QStringLiteral("/api/v1/tasks/%1").arg(taskId), {}, m_model,
+        [this, taskId](const QJsonObject &task, qint64 eventSeq) {
+            if (m_freshness.admitAnswer(taskId, eventSeq))
+                m_model->applyTask(task, m_filter.matches(task));
+        },
         [this, taskId](const client::ApiFailure &failure) {
             if (failure.status == 404)
                 m_model->removeId(taskId);

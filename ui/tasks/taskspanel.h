@@ -2,6 +2,8 @@
 
 #include "taskfilter.h"
 
+#include "app/recordfreshness.h"
+
 #include <QHash>
 #include <QJsonObject>
 #include <QWidget>
@@ -64,6 +66,8 @@ private:
     void showColumnMenu(const QPoint &pos);
     void showRowMenu(const QPoint &pos);
     void markRead(qint64 taskId);
+    // An event about the task is being routed: answers older than it are not applied.
+    void noteEvent(qint64 taskId);
     void fitColumns();
     void bumpForComment(const QJsonObject &comment);
     void refetchTask(qint64 taskId);
@@ -71,6 +75,7 @@ private:
 
     client::Session *m_session;
     TaskListModel *m_model;
+    client::RecordFreshness m_freshness; // of the listed tasks, against answers
     TaskFilter m_filter;
     QComboBox *m_kind = nullptr;
     QComboBox *m_assignee = nullptr;

@@ -9,6 +9,7 @@
 #include "ui/common/recordingplayer.h"
 
 #include "app/eventrouter.h"
+#include "app/eventstream.h"
 #include "app/restclient.h"
 #include "app/session.h"
 #include "models/accountsettings.h"
@@ -145,6 +146,7 @@ void TaskView::showTask(qint64 taskId)
         return;
     m_taskId = taskId;
     m_task = {};
+    m_freshness.clear();
     m_recording->setRecording(QUrl()); // a recording belongs to the thread it was chosen in
     m_recording->hide();
     showPlaceholder(taskId == 0);
@@ -204,9 +206,12 @@ void TaskView::loadTask()
     delete m_taskRequest; // an answer about the task shown before is of no use
     m_taskRequest = new QObject(this);
     const qint64 id = m_taskId;
-    m_session->rest()->get(
-        QStringLiteral("/api/v1/tasks/%1").arg(id), m_taskRequest,
-        [this](const QJsonObject &task) { setTask(task); },
+    m_session->rest()->request(
+        "GET", QStringLiteral("/api/v1/tasks/%1").arg(id), {}, m_taskRequest,
+        [this, id](const QJsonObject &task, qint64 eventSeq) {
+            if (m_freshness.admitAnswer(id, eventSeq))
+                setTask(task);
+        },
         [this](const client::ApiFailure &failure) {
             m_header->setError(failure.status == 404
                     ? tr("This task does not exist or is not shared with you.")
@@ -251,10 +256,11 @@ void TaskView::setTask(const QJsonObject &task)
 void TaskView::changeStatus(const QString &status)
 {
     const qint64 id = m_taskId;
-    m_session->rest()->patch(
-        QStringLiteral("/api/v1/tasks/%1").arg(id), {{QStringLiteral("status"), status}}, this,
-        [this, id](const QJsonObject &task) {
-            if (id == m_taskId)
+    m_session->rest()->request(
+        "PATCH", QStringLiteral("/api/v1/tasks/%1").arg(id), {{QStringLiteral("status"), status}},
+        this,
+        [this, id](const QJsonObject &task, qint64 eventSeq) {
+            if (id == m_taskId && m_freshness.admitAnswer(id, eventSeq))
                 setTask(task);
         },
         [this, id](const client::ApiFailure &failure) {
@@ -282,6 +288,7 @@ void TaskView::onTaskUpdated(const QJsonObject &data)
 {
     if (!m_taskId || protocol::idOf(data, QStringLiteral("id")) != m_taskId)
         return;
+    m_freshness.eventApplied(m_taskId, m_session->events()->lastSeq()); // the one being routed
     if (m_session->me().isContact())
         loadTask(); // it may have been taken away from this contact
     else

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "app/recordfreshness.h"
+
 #include <QJsonObject>
 #include <QWidget>
 
@@ -86,6 +88,7 @@ private:
     QSplitter *m_splitter;
     QLabel *m_placeholder = nullptr;
     QObject *m_taskRequest = nullptr; // the GET in flight for the task shown
+    client::RecordFreshness m_freshness; // of the task shown
 };
 
 } // namespace linecard::ui
