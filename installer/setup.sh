@@ -21,7 +21,7 @@ packages=(
     qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-httpserver-dev
     libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n libgl-dev
-    libssl-dev libphonenumber-dev libsodium-dev sqlite3 clang-format
+    libssl-dev libphonenumber-dev libsodium-dev sqlite3 libsqlite3-dev clang-format
     xvfb xauth dbus-x11
     librsvg2-bin dpkg-dev fakeroot file lintian appstream desktop-file-utils
     libkf5syntaxhighlighting-tools ccache

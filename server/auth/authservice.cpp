@@ -24,6 +24,7 @@ QByteArray AuthService::hashToken(const QByteArray &token)
 AuthService::AuthService(Database &db, PeopleStore &people)
     : m_db(db)
     , m_people(people)
+    , m_sessions(db)
 {
     // Hashing is the costly part of a sign-in by design: it has threads of its own, one core
     // left to everything else.
@@ -132,8 +133,20 @@ AuthService::LoginResult AuthService::finishLogin(const QString &login, const QS
 
 std::optional<Session> AuthService::authenticate(const QByteArray &token)
 {
-    const QString hash = QString::fromLatin1(hashToken(token));
-    const QVariantMap byHash {{QStringLiteral("h"), hash}};
+    const QByteArray hash = hashToken(token);
+    m_sessions.dropIfChanged();
+    if (const TokenCache::Entry *kept = m_sessions.find(hash)) {
+        const Session session = kept->session;
+        QDateTime lastUsed = kept->lastUsed;
+        if (!stillUsable(hash, session.person.id, lastUsed))
+            return std::nullopt;
+        if (TokenCache::Entry *still = m_sessions.find(hash)) {
+            still->lastUsed = lastUsed;
+            return session;
+        }
+        // Dropped meanwhile (something else changed too): looked up afresh below.
+    }
+    const QVariantMap byHash {{QStringLiteral("h"), QString::fromLatin1(hash)}};
     Database::Rows q = m_db.exec(
         QStringLiteral("SELECT t.person_id, t.last_used_at FROM auth_tokens t "
                        "JOIN people p ON p.id = t.person_id "
@@ -143,23 +156,37 @@ std::optional<Session> AuthService::authenticate(const QByteArray &token)
     if (!q.next())
         return std::nullopt;
     const qint64 personId = q.value(0).toLongLong();
-    const QDateTime lastUsed = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
+    QDateTime lastUsed = QDateTime::fromString(q.value(1).toString(), Qt::ISODateWithMs);
     q.finish();
+    if (!stillUsable(hash, personId, lastUsed))
+        return std::nullopt;
+    const auto person = m_people.get(personId);
+    if (!person)
+        return std::nullopt;
+    Session session {*person, hash};
+    m_sessions.remember(hash, session, lastUsed);
+    return session;
+}
+
+bool AuthService::stillUsable(const QByteArray &hash, qint64 personId, QDateTime &lastUsed)
+{
+    const QVariantMap byHash {{QStringLiteral("h"), QString::fromLatin1(hash)}};
     const QDateTime now = QDateTime::currentDateTimeUtc();
     const qint64 idle = lastUsed.isValid() ? lastUsed.secsTo(now) : m_tokenIdleSeconds + 1;
     if (idle > m_tokenIdleSeconds) {
         m_db.exec(QStringLiteral("DELETE FROM auth_tokens WHERE token_hash = :h"), byHash);
         qCInfo(lcAuth) << "token of person" << personId << "expired after" << idle / 86400
                        << "idle day(s)";
-        return std::nullopt;
+        return false;
     }
-    if (idle >= LastUsedGranularitySeconds)
+    if (idle >= LastUsedGranularitySeconds) {
         m_db.exec(QStringLiteral("UPDATE auth_tokens SET last_used_at = :t WHERE token_hash = :h"),
-            {{QStringLiteral("h"), hash}, {QStringLiteral("t"), now.toString(Qt::ISODateWithMs)}});
-    const auto person = m_people.get(personId);
-    if (!person)
-        return std::nullopt;
-    return Session {*person, hash.toLatin1()};
+            {{QStringLiteral("h"), QString::fromLatin1(hash)},
+                {QStringLiteral("t"), now.toString(Qt::ISODateWithMs)}});
+        lastUsed = now;
+        m_sessions.adoptOwnTouch();
+    }
+    return true;
 }
 
 void AuthService::logout(const QByteArray &tokenHash)

@@ -2,6 +2,7 @@
 
 #include "loginthrottle.h"
 #include "session.h"
+#include "tokencache.h"
 
 #include <QObject>
 #include <QString>
@@ -45,6 +46,8 @@ public:
     // account is throttled or too many sign-ins are waiting for their hash.
     void login(const QString &login, const QString &password, const QString &address,
         std::function<void(const LoginOutcome &)> done);
+    // The session of a token, or none (unknown, expired, its person gone or without access).
+    // Kept between requests while nothing it is made of changes (TokenCache).
     std::optional<Session> authenticate(const QByteArray &token);
     void logout(const QByteArray &tokenHash);
     // Deletes every token of a person; returns how many there were (see revokeSessions).
@@ -57,6 +60,9 @@ private:
     LoginResult finishLogin(const QString &login, const QString &address,
         const std::optional<std::pair<qint64, QString>> &credentials, bool passwordOk,
         const QString &upgradedHash);
+    // Expires a token idle too long (deleted: false) and moves its last use on, at most once
+    // per LastUsedGranularitySeconds; lastUsed follows.
+    bool stillUsable(const QByteArray &hash, qint64 personId, QDateTime &lastUsed);
 
     Database &m_db;
     PeopleStore &m_people;
@@ -66,6 +72,7 @@ private:
     int m_waiting = 0;
     int m_lastHashMs = 100;
     qint64 m_tokenIdleSeconds = qint64(DefaultTokenIdleDays) * 24 * 3600;
+    TokenCache m_sessions;
 };
 
 } // namespace linecard::server
