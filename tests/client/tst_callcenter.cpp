@@ -283,10 +283,7 @@ private slots:
             QVERIFY(QTest::qWaitFor(
                 [&] { return centre->call(id).attachTaskId == task; }, 15000)); // its event
             // The PBX says the call ended; its event comes at once, its answer after the disk.
-            QNetworkRequest request(f.server().url(QStringLiteral("/tel/api")));
-            request.setHeader(QNetworkRequest::ContentTypeHeader,
-                QByteArray("application/x-www-form-urlencoded"));
-            QNetworkReply *reply = pbx.post(request,
+            f.server().send(pbx, "POST", QStringLiteral("/tel/api"), {},
                 formBody({{QStringLiteral("cmd"), QStringLiteral("event")},
                     {QStringLiteral("type"), QStringLiteral("in")},
                     {QStringLiteral("event"), QStringLiteral("COMPLETED")},
@@ -296,8 +293,8 @@ private slots:
                     {QStringLiteral("ext"), QStringLiteral("101")},
                     {QStringLiteral("status"), QStringLiteral("Success")},
                     {QStringLiteral("duration"), QStringLiteral("30")},
-                    {QStringLiteral("planfix_token"), QLatin1String(CallFixture::token)}}));
-            reply->setParent(&pbx);
+                    {QStringLiteral("planfix_token"), QLatin1String(CallFixture::token)}}),
+                "application/x-www-form-urlencoded");
             QVERIFY(waitState(*centre, id, Call::State::Ended));
             QVERIFY(done.isEmpty()); // the attach is still waiting for the disk
         }

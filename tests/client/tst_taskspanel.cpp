@@ -433,11 +433,9 @@ private slots:
                 table->visualRect(panel.model()->index(0, 0)).center());
             QVERIFY(QTest::qWaitFor([&] { return held.flushing.available() > 0; }, 10000));
             QTRY_COMPARE(unread(), 0); // its task.read event
-            QNetworkRequest post(
-                f->server().url(QStringLiteral("/api/v1/tasks/%1/comments").arg(invoice)));
-            post.setRawHeader("Authorization", "Bearer " + f->adminToken().toUtf8());
-            post.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-            colleague.post(post, R"({"text":"Copy sent by post"})");
+            f->server().send(colleague, "POST",
+                QStringLiteral("/api/v1/tasks/%1/comments").arg(invoice), f->adminToken(),
+                R"({"text":"Copy sent by post"})");
             QTRY_COMPARE(unread(), 1); // its comment.created event, before either answer
         }
         // Every answer in: the list's requests are its model's children until then.

@@ -137,15 +137,24 @@ QUrl TestServer::url(const QString &path) const
     return base.resolved(QUrl(path));
 }
 
-HttpResult TestServer::request(const QByteArray &verb, const QString &path, const QString &token,
-    const QByteArray &body, const QByteArray &contentType)
+QNetworkReply *TestServer::send(QNetworkAccessManager &net, const QByteArray &verb,
+    const QString &path, const QString &token, const QByteArray &body,
+    const QByteArray &contentType)
 {
     QNetworkRequest request(url(path));
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
     if (!body.isEmpty())
         request.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
-    QNetworkReply *reply = m_network.sendCustomRequest(request, verb, body);
+    QNetworkReply *reply = net.sendCustomRequest(request, verb, body);
+    reply->setParent(&net);
+    return reply;
+}
+
+HttpResult TestServer::request(const QByteArray &verb, const QString &path, const QString &token,
+    const QByteArray &body, const QByteArray &contentType)
+{
+    QNetworkReply *reply = send(m_network, verb, path, token, body, contentType);
     QSignalSpy finished(reply, &QNetworkReply::finished);
     if (!reply->isFinished() && !finished.wait(15000))
         qWarning("request %s %s timed out", verb.constData(), qPrintable(path));

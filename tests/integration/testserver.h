@@ -87,6 +87,11 @@ public:
 
     HttpResult request(const QByteArray &verb, const QString &path, const QString &token = {},
         const QByteArray &body = {}, const QByteArray &contentType = "application/json");
+    // The same request, not waited for: its reply (parented to `net`) finishes later — for
+    // tests that act while an answer is held (HeldFlushes).
+    QNetworkReply *send(QNetworkAccessManager &net, const QByteArray &verb, const QString &path,
+        const QString &token = {}, const QByteArray &body = {},
+        const QByteArray &contentType = "application/json");
     HttpResult get(const QString &path, const QString &token = {})
     {
         return request("GET", path, token);

@@ -312,15 +312,12 @@ private slots:
             return; // answers wait for a shared flush on SQLite only
         HeldFlushes held(*s);
         QNetworkAccessManager network;
-        QNetworkRequest request(s->url(QStringLiteral("/api/v1/tasks/%1").arg(t)));
-        request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
-        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
-        QNetworkReply *first = network.sendCustomRequest(request, "PATCH", R"({"title":"First"})");
+        const QString path = QStringLiteral("/api/v1/tasks/%1").arg(t);
+        QNetworkReply *first = s->send(network, "PATCH", path, admin, R"({"title":"First"})");
         QVERIFY(QTest::qWaitFor([&] { return held.flushing.available() > 0; }, 15000));
         QVERIFY(stream->waitForEvents(3));
         const qint64 firstEvent = stream->lastSeq();
-        QNetworkReply *second
-            = network.sendCustomRequest(request, "PATCH", R"({"title":"Second"})");
+        QNetworkReply *second = s->send(network, "PATCH", path, admin, R"({"title":"Second"})");
         QVERIFY(stream->waitForEvents(4));
         QVERIFY(!first->isFinished());
         held.release.release(1000);

@@ -83,10 +83,8 @@ private:
     QNetworkReply *postJson(
         QNetworkAccessManager &net, const QString &path, const QJsonObject &body)
     {
-        QNetworkRequest request(s->url(path));
-        request.setRawHeader("Authorization", "Bearer " + admin.toUtf8());
-        request.setRawHeader("Content-Type", "application/json");
-        return net.post(request, QJsonDocument(body).toJson(QJsonDocument::Compact));
+        return s->send(
+            net, "POST", path, admin, QJsonDocument(body).toJson(QJsonDocument::Compact));
     }
 
     std::unique_ptr<TestServer> s;
@@ -182,7 +180,7 @@ void TestStoreDurability::aWriteIsAnsweredOnlyOnceTheFlushAfterItsCommitIsDone()
 {
     GroupCommit *group = s->server().groupCommit();
     QVERIFY(group);
-    HeldFlushes held(*group, file());
+    HeldFlushes held(*s);
     const int tasksBefore = tasksSeenFromOutside();
 
     QNetworkAccessManager net;
@@ -205,7 +203,7 @@ void TestStoreDurability::requestsThatWroteNothingWaitForNoFlush()
 {
     GroupCommit *group = s->server().groupCommit();
     QVERIFY(group);
-    HeldFlushes held(*group, file());
+    HeldFlushes held(*s);
     const int tasksBefore = tasksSeenFromOutside();
     const int syncsBefore = group->syncs();
 
@@ -230,7 +228,7 @@ void TestStoreDurability::writesCommittedMeanwhileShareTheNextFlush()
 {
     GroupCommit *group = s->server().groupCommit();
     QVERIFY(group);
-    HeldFlushes held(*group, file());
+    HeldFlushes held(*s);
     const int tasksBefore = tasksSeenFromOutside();
     const int syncsBefore = group->syncs();
 
